@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "travel-budget",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "travel-budget", targets: ["travel-budget"]),
+        .library(name: "BudgetCore", targets: ["BudgetCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The model and the costing: knows nothing of files, formats or the terminal.
+        .target(name: "BudgetCore"),
+        // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
+        .target(name: "BudgetReaders", dependencies: [
+            "BudgetCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // Renderers at the edge: text, JSON and CSV from the report values.
+        .target(name: "BudgetRenderers", dependencies: ["BudgetCore"]),
+        // The thin command line.
+        .executableTarget(name: "travel-budget", dependencies: [
+            "BudgetCore", "BudgetReaders", "BudgetRenderers",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
+        .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"],
+                    resources: [.copy("Snapshots")]),
+        .testTarget(name: "CommandLineTests", dependencies: ["travel-budget"]),
+    ]
+)

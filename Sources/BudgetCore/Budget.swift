@@ -1,0 +1,69 @@
+/// The sums of a group of participant costings.
+public struct CostTotals: Sendable, Equatable {
+    public var participants: Int = 0
+    public var assistedAirfare: Money = .zero
+    public var participantShare: Money = .zero
+    public var localExpenses: Money = .zero
+    public var total: Money = .zero
+
+    public init() {}
+
+    /// Adds one participant's figures.
+    public mutating func add(_ line: ParticipantCosting) {
+        participants += 1
+        assistedAirfare += line.assistedAirfare
+        participantShare += line.participantShare
+        localExpenses += line.localExpenses
+        total += line.total
+    }
+}
+
+/// The participants of one region and their subtotal.
+public struct RegionBudget: Sendable {
+    public let region: String
+    public let lines: [ParticipantCosting]
+    public let subtotal: CostTotals
+}
+
+/// A whole event's budget for a roster: the report value every renderer reads.
+public struct Budget: Sendable {
+    public let event: Event
+    /// Participant lines in roster order.
+    public let lines: [ParticipantCosting]
+    /// Lines grouped by region: the cap table's regions in its order, then other regions alphabetically.
+    public let regions: [RegionBudget]
+    public let totals: CostTotals
+    /// The roster's name as given (file name), for headings.
+    public let rosterName: String
+
+    /// Costs every participant of a roster under an event.
+    public init(event: Event, participants: [Participant], rosterName: String) {
+        let costing = Costing(event: event)
+        let lines = participants.map(costing.cost)
+        let known = event.regionOrder
+        let others = Set(lines.map(\.region)).subtracting(known).sorted()
+        var regions: [RegionBudget] = []
+        for region in known + others {
+            let members = lines.filter { $0.region == region }
+            guard !members.isEmpty else { continue }
+            var subtotal = CostTotals()
+            members.forEach { subtotal.add($0) }
+            regions.append(RegionBudget(region: region, lines: members, subtotal: subtotal))
+        }
+        var totals = CostTotals()
+        lines.forEach { totals.add($0) }
+        self.event = event
+        self.lines = lines
+        self.regions = regions
+        self.totals = totals
+        self.rosterName = rosterName
+    }
+
+    /// Flags that occur, in a stable order, with how many participants carry each.
+    public var flagCounts: [(flag: Flag, count: Int)] {
+        Flag.allCases.compactMap { flag in
+            let count = lines.filter { $0.flags.contains(flag) }.count
+            return count > 0 ? (flag, count) : nil
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// What one participant costs under one event's rules.
+public struct ParticipantCosting: Sendable {
+    public let participant: Participant
+    /// The region used for subtotals: the cap row's, else the country's planning region.
+    public let region: String
+    /// The cap that applies, or nil where there is none.
+    public let cap: Money?
+    /// Airfare paid by the event: min(fare, cap), the cap when no fare is quoted, 0.00 without cap or when self-funded.
+    public let assistedAirfare: Money
+    /// What the participant pays of the fare: fare − assisted airfare.
+    public let participantShare: Money
+    /// Covered nights and workshop days.
+    public let nights: Int
+    public let days: Int
+    /// Local expenses in the rates' currency (e.g. won), before conversion.
+    public let localExpensesLocal: Int64
+    /// Local expenses in US$, converted once per participant, rounded half up to the cent.
+    public let localExpenses: Money
+    public let flags: [Flag]
+
+    /// Cost to the paying offices: assisted airfare + local expenses.
+    public var total: Money { assistedAirfare + localExpenses }
+}
+
+/// Costs participants under an event's rules.
+public struct Costing: Sendable {
+    public let event: Event
+
+    public init(event: Event) { self.event = event }
+
+    /// The costing of one participant, by the rules of the event.
+    public func cost(_ p: Participant) -> ParticipantCosting {
+        var flags: [Flag] = []
+        let row = event.capRow(for: p.country)
+        let cap: Money?
+        if let override = p.capOverride {
+            cap = override
+            flags.append(.capOverride)
+        } else if let row {
+            cap = row.cap
+            if row.isInferred { flags.append(.inferredCap) }
+        } else {
+            cap = nil
+            flags.append(.contactOrganisers)
+        }
+
+        let assisted: Money
+        let share: Money
+        switch (p.funding, p.fare, cap) {
+        case (.selfFunded, let fare, _):
+            flags.append(.selfFunded)
+            assisted = .zero
+            share = fare ?? .zero
+        case (.assisted, nil, let cap):
+            if cap != nil { flags.append(.estimate) }
+            assisted = cap ?? .zero
+            share = .zero
+        case (.assisted, let fare?, let cap?):
+            assisted = min(fare, cap)
+            share = fare - assisted
+            if share > .zero { flags.append(.aboveCap) }
+        case (.assisted, let fare?, nil):
+            assisted = .zero
+            share = fare
+        }
+
+        let coveredLocal = p.funding == .assisted || event.localExpenses.selfFundedLocalExpensesCovered
+        let (nights, days, partial) = coveredStay(arrive: p.arrive, leave: p.leave)
+        if partial { flags.append(.partialStay) }
+        let rates = event.localExpenses.rates
+        let local: Int64 = coveredLocal
+            ? Int64(nights) * rates.roomPerNight + Int64(days) * (rates.mealsPerDay + rates.transportPerDay)
+            : 0
+        return ParticipantCosting(
+            participant: p,
+            region: row?.region ?? p.country.region,
+            cap: cap,
+            assistedAirfare: assisted,
+            participantShare: share,
+            nights: coveredLocal ? nights : 0,
+            days: coveredLocal ? days : 0,
+            localExpensesLocal: local,
+            localExpenses: rates.exchangeRate.convertToUSD(local),
+            flags: flags.sorted()
+        )
+    }
+
+    /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,
+    /// each night named by its evening's date.
+    public var coveredNights: [CivilDate] {
+        let first = event.start.adding(days: -event.localExpenses.nightsBeforeStart)
+        let last = event.end.adding(days: event.localExpenses.nightsAfterEnd - 1)
+        guard first <= last else { return [] }
+        return (0...(last.dayNumber - first.dayNumber)).map { first.adding(days: $0) }
+    }
+
+    /// Covered nights and workshop days for a stay, and whether the stay cuts any of them.
+    func coveredStay(arrive: CivilDate?, leave: CivilDate?) -> (nights: Int, days: Int, partial: Bool) {
+        let allNights = coveredNights
+        let allDays = event.workshopDays
+        let nights = allNights.filter { night in
+            (arrive.map { $0 <= night } ?? true) && (leave.map { night < $0 } ?? true)
+        }.count
+        let days = allDays.filter { day in
+            (arrive.map { $0 <= day } ?? true) && (leave.map { day <= $0 } ?? true)
+        }.count
+        return (nights, days, nights < allNights.count || days < allDays.count)
+    }
+}

@@ -1,0 +1,147 @@
+/// A workshop and its rules for travel assistance, as one announcement states them.
+public struct Event: Sendable {
+    /// Short id used on the command line: `jeju-2018`.
+    public let id: String
+    public let title: String
+    /// The seed announcement this event is transcribed from.
+    public let source: String
+    /// First and last workshop days.
+    public let start: CivilDate
+    public let end: CivilDate
+    public let venue: String
+    /// What the announcement says about dates beyond `start`/`end` (e.g. a postponement).
+    public let datesNote: String?
+    /// The offices that pay, in the announcement's words.
+    public let payingOffices: [String]
+    /// The currency of caps and fares (always US$ in the announcements).
+    public let currency: String
+    /// The cap table, in the announcement's order.
+    public let caps: [CapRow]
+    /// What happens to a point of departure that no row names.
+    public let otherPointsOfDeparture: OtherPointsRule
+    public let localExpenses: LocalExpensePolicy
+
+    public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
+                datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
+                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.start = start
+        self.end = end
+        self.venue = venue
+        self.datesNote = datesNote
+        self.payingOffices = payingOffices
+        self.currency = currency
+        self.caps = caps
+        self.otherPointsOfDeparture = otherPointsOfDeparture
+        self.localExpenses = localExpenses
+    }
+
+    /// The workshop days, first to last.
+    public var workshopDays: [CivilDate] {
+        (0...(end.dayNumber - start.dayNumber)).map { start.adding(days: $0) }
+    }
+
+    /// The row that names a country (labelled or inferred), if any.
+    public func capRow(for country: Country) -> CapRow? {
+        caps.first { row in row.pointsOfDeparture.contains(country.name) }
+    }
+
+    /// Regions in the order the cap table first names them.
+    public var regionOrder: [String] {
+        var seen: [String] = []
+        for row in caps where !seen.contains(row.region) { seen.append(row.region) }
+        return seen
+    }
+}
+
+/// One row of an event's cap table: a region, its points of departure and the airfare assistance limit.
+public struct CapRow: Hashable, Sendable {
+    /// How the row's points of departure are known.
+    public enum Label: Hashable, Sendable {
+        /// The announcement names the points of departure.
+        case labelled
+        /// The announcement lost the label; the points of departure are inferred, for the stated reason.
+        case inferred(reason: String)
+        /// The announcement lost the label and nothing is inferred: the row names no point of departure.
+        case unlabelled
+    }
+
+    public let region: String
+    /// Canonical country names this row applies to (empty for an unlabelled row).
+    public let pointsOfDeparture: [String]
+    public let cap: Money
+    public let label: Label
+    /// The announcement's words for this row.
+    public let source: String
+    /// 1-based position of the row in its table file, for messages.
+    public let line: Int
+
+    public init(region: String, pointsOfDeparture: [String], cap: Money, label: Label, source: String, line: Int = 0) {
+        self.region = region
+        self.pointsOfDeparture = pointsOfDeparture
+        self.cap = cap
+        self.label = label
+        self.source = source
+        self.line = line
+    }
+
+    public var isInferred: Bool { if case .inferred = label { return true } else { return false } }
+}
+
+/// The rule for a point of departure that no cap row names.
+public enum OtherPointsRule: String, Sendable {
+    /// No cap: the participant is flagged to contact the organisers, assisted airfare 0.00 until an override.
+    case contactOrganisers = "contact-organisers"
+}
+
+/// Local expenses: what they cover, the covered nights and days, and the planning rates.
+public struct LocalExpensePolicy: Sendable {
+    /// What local expenses cover, in the announcement's words.
+    public let covers: String
+    /// What participants pay themselves, in the announcement's words.
+    public let participantsPay: String
+    /// Who covers local expenses, in the announcement's words.
+    public let coveredBy: String
+    /// Nights covered before the first workshop day (planning assumption).
+    public let nightsBeforeStart: Int
+    /// Nights covered after the last workshop day (planning assumption).
+    public let nightsAfterEnd: Int
+    /// Whether a self-funded participant's local expenses are still covered.
+    public let selfFundedLocalExpensesCovered: Bool
+    public let rates: LocalRates
+    /// Each planning assumption in words, for every report.
+    public let assumptions: [String]
+
+    public init(covers: String, participantsPay: String, coveredBy: String, nightsBeforeStart: Int,
+                nightsAfterEnd: Int, selfFundedLocalExpensesCovered: Bool, rates: LocalRates, assumptions: [String]) {
+        self.covers = covers
+        self.participantsPay = participantsPay
+        self.coveredBy = coveredBy
+        self.nightsBeforeStart = nightsBeforeStart
+        self.nightsAfterEnd = nightsAfterEnd
+        self.selfFundedLocalExpensesCovered = selfFundedLocalExpensesCovered
+        self.rates = rates
+        self.assumptions = assumptions
+    }
+}
+
+/// Planning rates for local expenses, in whole units of a local currency, with the rate to US$.
+public struct LocalRates: Sendable {
+    /// ISO code of the rates' currency (`KRW`).
+    public let currency: String
+    public let roomPerNight: Int64
+    public let mealsPerDay: Int64
+    /// Venue–hotel transport per workshop day.
+    public let transportPerDay: Int64
+    public let exchangeRate: ExchangeRate
+
+    public init(currency: String, roomPerNight: Int64, mealsPerDay: Int64, transportPerDay: Int64, exchangeRate: ExchangeRate) {
+        self.currency = currency
+        self.roomPerNight = roomPerNight
+        self.mealsPerDay = mealsPerDay
+        self.transportPerDay = transportPerDay
+        self.exchangeRate = exchangeRate
+    }
+}

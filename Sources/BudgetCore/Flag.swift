@@ -1,0 +1,41 @@
+/// Something a finance officer must know about a participant's figures.
+public enum Flag: String, Hashable, Sendable, CaseIterable, Comparable {
+    /// No fare quoted yet: the cap stands in as the planning estimate.
+    case estimate
+    /// No cap row names the point of departure and no override is given.
+    case contactOrganisers = "contact-organisers"
+    /// The cap comes from a row whose label was inferred, not printed in the announcement.
+    case inferredCap = "inferred-cap"
+    /// The cap comes from the roster's `cap_override_usd`, not from the event's table.
+    case capOverride = "cap-override"
+    /// The participant pays their own airfare.
+    case selfFunded = "self-funded"
+    /// The fare is above the cap: the participant pays the difference.
+    case aboveCap = "above-cap"
+    /// Arrival or departure dates cut the covered nights or days.
+    case partialStay = "partial-stay"
+
+    public static func < (a: Flag, b: Flag) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// What the flag means, in words, for the note beneath a report.
+    public var explanation: String {
+        switch self {
+        case .estimate:
+            return "no fare quoted yet; the cap is used as the planning estimate of the assisted airfare"
+        case .contactOrganisers:
+            return "no row of the event's cap table names this point of departure (\"other points of departure - please contact\"); assisted airfare is 0.00 until the organisers agree a cap, entered as cap_override_usd"
+        case .inferredCap:
+            return "the cap comes from a row whose country label is missing in the announcement; the label is an inference, see `caps EVENT`"
+        case .capOverride:
+            return "the cap comes from the roster's cap_override_usd, not from the event's table"
+        case .selfFunded:
+            return "self-funded: pays their own airfare (assisted airfare 0.00)"
+        case .aboveCap:
+            return "the fare is above the cap; the participant pays the difference (participant share)"
+        case .partialStay:
+            return "arrival or departure dates cut the covered nights or workshop days"
+        }
+    }
+}

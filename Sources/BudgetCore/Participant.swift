@@ -1,0 +1,60 @@
+/// Where a value came from in an input file, for messages that point back at it.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    /// 1-based line; 0 when unknown.
+    public let line: Int
+    /// 1-based column; 0 when unknown.
+    public let column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `FILE:LINE:COL`, leaving out what is unknown.
+    public var description: String {
+        line == 0 ? file : column == 0 ? "\(file):\(line)" : "\(file):\(line):\(column)"
+    }
+}
+
+/// Whether the centre assists a participant's airfare.
+public enum Funding: String, Sendable, CaseIterable {
+    /// Airfare assisted up to the cap (the default).
+    case assisted
+    /// Pays their own airfare.
+    case selfFunded = "self-funded"
+}
+
+/// One person on a roster.
+public struct Participant: Sendable {
+    public let id: String
+    public let name: String
+    public let organization: String
+    /// The point of departure.
+    public let country: Country
+    /// Quoted return economy fare; nil when not quoted yet.
+    public let fare: Money?
+    public let arrive: CivilDate?
+    public let leave: CivilDate?
+    /// A cap that replaces the event's row (e.g. agreed with the organisers for an unlisted point of departure).
+    public let capOverride: Money?
+    public let funding: Funding
+    /// The roster line the participant was read from.
+    public let location: SourceLocation?
+
+    public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
+                arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
+                funding: Funding = .assisted, location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.organization = organization
+        self.country = country
+        self.fare = fare
+        self.arrive = arrive
+        self.leave = leave
+        self.capOverride = capOverride
+        self.funding = funding
+        self.location = location
+    }
+}

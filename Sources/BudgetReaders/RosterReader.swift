@@ -1,0 +1,139 @@
+import BudgetCore
+
+/// Reads a roster CSV into participants, reporting every problem with file, line and column.
+public struct RosterReader: Sendable {
+    public let countries: CountryDirectory
+
+    public init(countries: CountryDirectory) { self.countries = countries }
+
+    /// The columns a roster must have.
+    public static let requiredColumns = ["id", "name", "country", "fare_usd"]
+    /// The columns a roster may have.
+    public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"]
+
+    /// Reads roster text; `file` names it in messages.
+    public func read(text: String, file: String) throws(InputError) -> [Participant] {
+        let table = try CSVTable(text: text, file: file)
+        var problems: [Diagnostic] = []
+        func problem(_ line: Int, _ column: Int, _ message: String, _ hint: String?) {
+            problems.append(Diagnostic(SourceLocation(file: file, line: line, column: column), message,
+                                       excerpt: table.excerpt(line), hint: hint))
+        }
+        guard let header = table.records.first(where: { !$0.isBlank }) else {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 0),
+                                       "the roster is empty",
+                                       hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
+        }
+        var columnIndex: [String: Int] = [:]
+        for (i, field) in header.fields.enumerated() {
+            let name = field.text.trimmingWhitespace().lowercased()
+            if let first = columnIndex[name] {
+                problem(field.line, field.column, "column `\(name)` appears twice (columns \(first + 1) and \(i + 1))",
+                        "keep one of them")
+            } else if !name.isEmpty {
+                columnIndex[name] = i
+            }
+        }
+        let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+        for required in RosterReader.requiredColumns where columnIndex[required] == nil {
+            problem(header.line, 0, "the header has no `\(required)` column",
+                    "found: \(found.joined(separator: ", ")); required: \(RosterReader.requiredColumns.joined(separator: ", "))")
+        }
+        if !problems.isEmpty { throw .badData(problems) }
+
+        var participants: [Participant] = []
+        var seenIDs: [String: Int] = [:]
+        for record in table.records.drop(while: { $0.line <= header.line }) where !record.isBlank {
+            func field(_ column: String) -> CSVField? {
+                columnIndex[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
+            }
+            func text(_ column: String) -> String { field(column)?.text.trimmingWhitespace() ?? "" }
+            func at(_ column: String) -> (Int, Int) {
+                field(column).map { ($0.line, $0.column) } ?? (record.line, 0)
+            }
+            if record.fields.count > header.fields.count {
+                let extra = record.fields[header.fields.count]
+                problem(extra.line, extra.column,
+                        "this row has \(record.fields.count) fields but the header has \(header.fields.count)",
+                        "a field with a comma in it must be in double quotes")
+                continue
+            }
+            var ok = true
+            let id = text("id")
+            if id.isEmpty {
+                let (l, c) = at("id"); problem(l, c, "the `id` is empty", "give every participant an id"); ok = false
+            } else if let first = seenIDs[id] {
+                let (l, c) = at("id"); problem(l, c, "id `\(id)` is used again (first on line \(first))", "ids must be unique"); ok = false
+            } else {
+                seenIDs[id] = record.line
+            }
+            let name = text("name")
+            if name.isEmpty {
+                let (l, c) = at("name"); problem(l, c, "the `name` is empty", "give the participant's name, or a placeholder such as TBC-1"); ok = false
+            }
+            let countryText = text("country")
+            let country = countries.country(named: countryText)
+            if country == nil {
+                let (l, c) = at("country")
+                let near = countries.suggestions(for: countryText)
+                let hint = near.isEmpty
+                    ? "add the country or an alias to Tables/countries.toml"
+                    : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))? Otherwise add it to Tables/countries.toml"
+                problem(l, c, countryText.isEmpty ? "the `country` (point of departure) is empty" : "unknown point of departure `\(countryText)`", hint)
+                ok = false
+            }
+            func money(_ column: String) -> Money?? {
+                let raw = text(column)
+                if raw.isEmpty { return .some(nil) }
+                switch MoneyText.parse(raw) {
+                case .success(let m): return .some(m)
+                case .failure(let refusal):
+                    let (l, c) = at(column)
+                    problem(l, c, "`\(column)` is `\(raw)`: \(refusal.reason)", refusal.hint)
+                    return nil
+                }
+            }
+            func date(_ column: String) -> CivilDate?? {
+                let raw = text(column)
+                if raw.isEmpty { return .some(nil) }
+                if let d = CivilDate(iso: raw) { return .some(d) }
+                let (l, c) = at(column)
+                problem(l, c, "`\(column)` is `\(raw)`, not a date that exists in the form YYYY-MM-DD",
+                        "write dates as ISO dates, e.g. 2023-12-11")
+                return nil
+            }
+            let fare = money("fare_usd")
+            let capOverride = money("cap_override_usd")
+            let arrive = date("arrive")
+            let leave = date("leave")
+            if case let (a??, l??) = (arrive, leave), l < a {
+                let (line, c) = at("leave")
+                problem(line, c, "`leave` \(l) is before `arrive` \(a)", "swap the dates or correct one of them")
+                ok = false
+            }
+            let fundingText = text("funding").lowercased()
+            let funding: Funding?
+            if fundingText.isEmpty { funding = .assisted }
+            else if let f = Funding(rawValue: fundingText) ?? (fundingText == "self funded" || fundingText == "selffunded" ? .selfFunded : nil) { funding = f }
+            else {
+                let (l, c) = at("funding")
+                problem(l, c, "`funding` is `\(text("funding"))`", "write `assisted` (the default) or `self-funded`")
+                funding = nil
+            }
+            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding else { continue }
+            participants.append(Participant(
+                id: id, name: name, organization: text("organization"), country: country, fare: fare,
+                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding,
+                location: SourceLocation(file: file, line: record.line, column: 1)))
+        }
+        if !problems.isEmpty { throw .badData(problems) }
+        return participants
+    }
+
+    /// Columns in the header that the reader does not use (reported once, never an error).
+    public static func unusedColumns(in text: String) -> [String] {
+        guard let header = try? CSVTable(text: text, file: "").records.first(where: { !$0.isBlank }) else { return [] }
+        let known = Set(requiredColumns + optionalColumns)
+        return header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty && !known.contains($0.lowercased()) }
+    }
+}

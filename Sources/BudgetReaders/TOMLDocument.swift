@@ -1,0 +1,198 @@
+import BudgetCore
+import TOMLKit
+
+/// A parsed TOML file with a locator that finds the line and column of each key, for messages.
+struct TOMLDocument {
+    let root: TOMLTable
+    let file: String
+    let lines: [Substring]
+    /// "caps[2].cap_usd" → (line, column) of the key.
+    private let keyPositions: [String: (Int, Int)]
+    /// "caps[2]" → line of its header.
+    private let tablePositions: [String: Int]
+
+    init(text: String, file: String) throws(InputError) {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            let line = error.source.begin.line, column = error.source.begin.column
+            throw .badData([Diagnostic(SourceLocation(file: file, line: line, column: column),
+                                       "TOML syntax: \(error.description)",
+                                       excerpt: line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil,
+                                       hint: "see https://toml.io for the syntax; text values go in double quotes")])
+        } catch {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), "cannot parse TOML: \(error)")])
+        }
+        var keys: [String: (Int, Int)] = [:]
+        var tables: [String: Int] = ["": 1]
+        var arrayCounts: [String: Int] = [:]
+        var prefix = ""
+        for (i, raw) in lines.enumerated() {
+            let lineNumber = i + 1
+            let trimmed = raw.trimmingWhitespace()
+            if trimmed.hasPrefix("[[") {
+                let name = trimmed.dropFirst(2).prefix { $0 != "]" }.trimmingWhitespace()
+                let index = arrayCounts[name, default: -1] + 1
+                arrayCounts[name] = index
+                prefix = "\(name)[\(index)]"
+                tables[prefix] = lineNumber
+            } else if trimmed.hasPrefix("[") {
+                prefix = trimmed.dropFirst().prefix { $0 != "]" }.trimmingWhitespace()
+                tables[prefix] = lineNumber
+            } else if !trimmed.hasPrefix("#"), let eq = raw.firstIndex(of: "="), !raw[..<eq].contains("\"\"\"") {
+                let keyText = raw[..<eq].trimmingWhitespace().replacingQuotes()
+                guard !keyText.isEmpty, keyText.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else { continue }
+                let column = raw.distance(from: raw.startIndex, to: raw.firstIndex { $0 != " " && $0 != "\t" } ?? raw.startIndex) + 1
+                let path = prefix.isEmpty ? keyText : "\(prefix).\(keyText)"
+                if keys[path] == nil { keys[path] = (lineNumber, column) }
+            }
+        }
+        keyPositions = keys
+        tablePositions = tables
+    }
+
+    /// Where a key path is written (or its table, or the file when not found).
+    func location(_ path: String) -> SourceLocation {
+        if let (line, column) = keyPositions[path] { return SourceLocation(file: file, line: line, column: column) }
+        var table = path
+        while !table.isEmpty {
+            if let line = tablePositions[table] { return SourceLocation(file: file, line: line, column: 1) }
+            table = table.contains(".") ? String(table[..<table.lastIndex(of: ".")!]) : ""
+        }
+        return SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    /// A diagnostic at a key path, with its line as excerpt.
+    func diagnostic(_ path: String, _ message: String, hint: String? = nil) -> Diagnostic {
+        let location = location(path)
+        let excerpt = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : nil
+        return Diagnostic(location, message, excerpt: excerpt, hint: hint)
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String { filter { $0 != "\"" && $0 != "'" } }
+}
+
+/// Reads typed values from one TOML table, collecting problems instead of stopping at the first.
+struct TableFields {
+    let table: TOMLTable
+    /// Key path of this table in the document ("", "local_expenses", "caps[0]").
+    let path: String
+    let document: TOMLDocument
+    var problems: [Diagnostic] = []
+
+    init(_ table: TOMLTable, path: String, document: TOMLDocument) {
+        self.table = table
+        self.path = path
+        self.document = document
+    }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    mutating func fail(_ key: String, _ message: String, hint: String? = nil) {
+        problems.append(document.diagnostic(keyPath(key), message, hint: hint))
+    }
+
+    /// Reports keys that are not among `allowed`, suggesting the nearest allowed one.
+    mutating func rejectUnknownKeys(_ allowed: [String]) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            let nearest = allowed.min { editDistance(key, $0) < editDistance(key, $1) }
+            let hint = nearest.flatMap { editDistance(key, $0) <= max(2, key.count / 3) ? "did you mean `\($0)`?" : nil }
+                ?? "allowed here: \(allowed.joined(separator: ", "))"
+            fail(key, "unknown key `\(key)`" + (path.isEmpty ? "" : " in [\(path.replacingOccurrencesOfIndex())]"), hint: hint)
+        }
+    }
+
+    mutating func string(_ key: String, required: Bool = true) -> String? {
+        guard let value = table[key] else {
+            if required { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = \"…\"`") }
+            return nil
+        }
+        guard let s = value.string else { fail(key, "`\(key)` must be a text in double quotes"); return nil }
+        return s
+    }
+
+    mutating func strings(_ key: String, required: Bool = true) -> [String]? {
+        guard let value = table[key] else {
+            if required { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = [\"…\"]`") }
+            return nil
+        }
+        guard let array = value.array else { fail(key, "`\(key)` must be a list of texts, like [\"a\", \"b\"]"); return nil }
+        var out: [String] = []
+        for item in array {
+            guard let s = item.string else { fail(key, "`\(key)` must hold only texts in double quotes"); return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    mutating func integer(_ key: String, required: Bool = true) -> Int? {
+        guard let value = table[key] else {
+            if required { fail(key, "missing required key `\(key)`" + where_()) }
+            return nil
+        }
+        guard let n = value.int else { fail(key, "`\(key)` must be a whole number"); return nil }
+        return n
+    }
+
+    mutating func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let value = table[key] else {
+            if required { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = true` or `false`") }
+            return nil
+        }
+        guard let b = value.bool else { fail(key, "`\(key)` must be true or false"); return nil }
+        return b
+    }
+
+    mutating func date(_ key: String) -> CivilDate? {
+        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = YYYY-MM-DD`"); return nil }
+        guard let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
+            fail(key, "`\(key)` must be a date written YYYY-MM-DD without quotes"); return nil
+        }
+        return date
+    }
+
+    /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
+    mutating func money(_ key: String) -> Money? {
+        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_()); return nil }
+        if let n = value.int { return Money(dollars: Int64(n)) }
+        if let s = value.string, case .success(let m) = MoneyText.parse(s) { return m }
+        fail(key, "`\(key)` must be an exact amount",
+             hint: "write a whole number (950) or a text with cents (\"950.50\"); a TOML decimal number is not exact")
+        return nil
+    }
+
+    /// A positive decimal with up to four places, as a whole number or a text ("1306.5"), times 10,000.
+    mutating func decimal4(_ key: String) -> Int64? {
+        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_()); return nil }
+        if let n = value.int, n > 0 { return Int64(n) * 10_000 }
+        if let s = value.string {
+            let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count <= 2, let whole = Int64(parts[0]), whole >= 0,
+               parts.count == 1 || (parts[1].count <= 4 && parts[1].allSatisfy(\.isNumber) && !parts[1].isEmpty) {
+                var fraction = parts.count == 2 ? String(parts[1]) : ""
+                while fraction.count < 4 { fraction += "0" }
+                let scaled = whole * 10_000 + (Int64(fraction) ?? 0)
+                if scaled > 0 { return scaled }
+            }
+        }
+        fail(key, "`\(key)` must be a positive number with at most four decimals",
+             hint: "write a whole number (1306) or a text (\"1305.41\")")
+        return nil
+    }
+
+    private func where_() -> String { path.isEmpty ? "" : " in [\(path.replacingOccurrencesOfIndex())]" }
+}
+
+extension String {
+    /// "caps[2]" → "caps] #3" is not helpful; show "[[caps]] #3" style as "caps #3".
+    fileprivate func replacingOccurrencesOfIndex() -> String {
+        guard let open = firstIndex(of: "["), let close = firstIndex(of: "]"), let n = Int(self[index(after: open)..<close]) else { return self }
+        return "\(self[..<open]) #\(n + 1)\(self[index(after: close)...])"
+    }
+}
+

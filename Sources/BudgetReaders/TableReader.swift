@@ -1,0 +1,179 @@
+import BudgetCore
+import TOMLKit
+
+/// Reads the human-editable tables: the country directory and the event files.
+public enum TableReader {
+    /// Reads `countries.toml`.
+    public static func countries(text: String, file: String) throws(InputError) -> CountryDirectory {
+        let document = try TOMLDocument(text: text, file: file)
+        var problems: [Diagnostic] = []
+        var rootFields = TableFields(document.root, path: "", document: document)
+        rootFields.rejectUnknownKeys(["country"])
+        problems += rootFields.problems
+        guard let array = document.root["country"]?.array else {
+            throw .badData(problems + [document.diagnostic("country", "no [[country]] entries", hint: "add [[country]] tables")])
+        }
+        var countries: [Country] = []
+        for (i, item) in array.enumerated() {
+            guard let table = item.table else { continue }
+            var f = TableFields(table, path: "country[\(i)]", document: document)
+            f.rejectUnknownKeys(["name", "region", "iso2", "iso3", "aliases"])
+            let name = f.string("name"), region = f.string("region"), iso2 = f.string("iso2"), iso3 = f.string("iso3")
+            let aliases = f.strings("aliases")
+            problems += f.problems
+            if let name, let region, let iso2, let iso3, let aliases {
+                countries.append(Country(name: name, region: region, iso2: iso2, iso3: iso3, aliases: aliases))
+            }
+        }
+        if !problems.isEmpty { throw .badData(problems) }
+        do {
+            return try CountryDirectory(countries)
+        } catch {
+            let index = countries.firstIndex { $0.name == error.second } ?? 0
+            throw .badData([document.diagnostic("country[\(index)].aliases",
+                "`\(error.spelling)` names both \(error.first) and \(error.second)",
+                hint: "an alias or code must name exactly one country; remove it from one of them")])
+        }
+    }
+
+    /// Reads one event file, resolving its points of departure against the directory.
+    public static func event(text: String, file: String, countries: CountryDirectory) throws(InputError) -> Event {
+        let document = try TOMLDocument(text: text, file: file)
+        var f = TableFields(document.root, path: "", document: document)
+        f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
+                             "currency", "other_points_of_departure", "local_expenses", "caps"])
+        let id = f.string("id"), title = f.string("title"), source = f.string("source")
+        let start = f.date("start"), end = f.date("end")
+        let datesNote = f.string("dates_note", required: false)
+        let venue = f.string("venue"), offices = f.strings("paying_offices"), currency = f.string("currency")
+        let otherText = f.string("other_points_of_departure")
+        var problems = f.problems
+        if let start, let end, end < start {
+            problems.append(document.diagnostic("end", "`end` \(end) is before `start` \(start)", hint: "swap the dates"))
+        }
+        if let offices, offices.isEmpty {
+            problems.append(document.diagnostic("paying_offices", "`paying_offices` is empty", hint: "name at least one office"))
+        }
+        if let currency, currency != "USD" {
+            problems.append(document.diagnostic("currency", "`currency` is `\(currency)`; caps and fares are in US$",
+                                                hint: "write currency = \"USD\""))
+        }
+        var other: OtherPointsRule?
+        if let otherText {
+            other = OtherPointsRule(rawValue: otherText)
+            if other == nil {
+                problems.append(document.diagnostic("other_points_of_departure", "unknown rule `\(otherText)`",
+                                                    hint: "the only rule is \"contact-organisers\""))
+            }
+        }
+        let local = localExpenses(document, problems: &problems)
+        let caps = capRows(document, countries: countries, problems: &problems)
+        guard problems.isEmpty, let id, let title, let source, let start, let end, let venue, let offices,
+              let currency, let other, let local, let caps else {
+            throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file")] : problems)
+        }
+        return Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
+                     payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
+                     localExpenses: local)
+    }
+
+    private static func localExpenses(_ document: TOMLDocument, problems: inout [Diagnostic]) -> LocalExpensePolicy? {
+        guard let table = document.root["local_expenses"]?.table else {
+            problems.append(document.diagnostic("", "missing [local_expenses] table", hint: "see Tables/events/jeju-2023.toml"))
+            return nil
+        }
+        var f = TableFields(table, path: "local_expenses", document: document)
+        f.rejectUnknownKeys(["covers", "covered_by", "participants_pay", "source", "planning"])
+        let covers = f.string("covers"), coveredBy = f.string("covered_by"), pay = f.string("participants_pay")
+        _ = f.string("source")
+        problems += f.problems
+        guard let planning = table["planning"]?.table else {
+            problems.append(document.diagnostic("local_expenses", "missing [local_expenses.planning] table"))
+            return nil
+        }
+        var p = TableFields(planning, path: "local_expenses.planning", document: document)
+        p.rejectUnknownKeys(["nights_before_start", "nights_after_end", "self_funded_covered", "currency",
+                             "room_per_night", "meals_per_day", "transport_per_day", "usd_exchange_rate", "notes"])
+        let before = p.integer("nights_before_start"), after = p.integer("nights_after_end")
+        let selfFunded = p.bool("self_funded_covered"), currency = p.string("currency")
+        let room = p.integer("room_per_night"), meals = p.integer("meals_per_day"), transport = p.integer("transport_per_day")
+        let rate = p.decimal4("usd_exchange_rate")
+        let notes = p.strings("notes", required: false) ?? []
+        for (key, value) in [("nights_before_start", before), ("nights_after_end", after), ("room_per_night", room),
+                             ("meals_per_day", meals), ("transport_per_day", transport)] {
+            if let value, value < 0 { p.fail(key, "`\(key)` cannot be negative") }
+        }
+        problems += p.problems
+        guard let covers, let coveredBy, let pay, let before, let after, let selfFunded, let currency,
+              let room, let meals, let transport, let rate, p.problems.isEmpty else { return nil }
+        return LocalExpensePolicy(
+            covers: covers, participantsPay: pay, coveredBy: coveredBy, nightsBeforeStart: before,
+            nightsAfterEnd: after, selfFundedLocalExpensesCovered: selfFunded,
+            rates: LocalRates(currency: currency, roomPerNight: Int64(room), mealsPerDay: Int64(meals),
+                              transportPerDay: Int64(transport), exchangeRate: ExchangeRate(unitsPerUSDTimes10000: rate)),
+            assumptions: notes)
+    }
+
+    private static func capRows(_ document: TOMLDocument, countries: CountryDirectory, problems: inout [Diagnostic]) -> [CapRow]? {
+        guard let array = document.root["caps"]?.array, !array.isEmpty else {
+            problems.append(document.diagnostic("", "no [[caps]] rows", hint: "add one [[caps]] table per row of the cap table"))
+            return nil
+        }
+        var rows: [CapRow] = []
+        var claimed: [String: Int] = [:]
+        var failed = false
+        for (i, item) in array.enumerated() {
+            guard let table = item.table else { continue }
+            let path = "caps[\(i)]"
+            var f = TableFields(table, path: path, document: document)
+            f.rejectUnknownKeys(["region", "points_of_departure", "label", "inference", "cap_usd", "source"])
+            let region = f.string("region"), points = f.strings("points_of_departure")
+            let labelText = f.string("label"), inference = f.string("inference", required: false)
+            let cap = f.money("cap_usd"), source = f.string("source")
+            var label: CapRow.Label?
+            switch (labelText, inference) {
+            case ("printed", nil): label = .labelled
+            case ("unlabelled", nil): label = .unlabelled
+            case ("inferred", let reason?): label = .inferred(reason: reason)
+            case ("inferred", nil): f.fail("label", "an inferred row needs an `inference` key giving the reason")
+            case ("printed", _?), ("unlabelled", _?): f.fail("inference", "`inference` is only for rows with label = \"inferred\"")
+            case (let other?, _): f.fail("label", "unknown label `\(other)`", hint: "use \"printed\", \"inferred\" or \"unlabelled\"")
+            default: break
+            }
+            if let cap, cap <= .zero { f.fail("cap_usd", "a cap must be more than zero", hint: "a point of departure with no assistance has no row") }
+            var names: [String] = []
+            if let points {
+                if label == .unlabelled && !points.isEmpty {
+                    f.fail("points_of_departure", "an unlabelled row names no point of departure",
+                           hint: "use label = \"inferred\" with an `inference`, or leave the list empty")
+                }
+                if (label == .labelled || label?.isInferredCase == true) && points.isEmpty {
+                    f.fail("points_of_departure", "this row names no point of departure", hint: "use label = \"unlabelled\"")
+                }
+                for point in points {
+                    guard let country = countries.country(named: point) else {
+                        let near = countries.suggestions(for: point)
+                        f.fail("points_of_departure", "unknown point of departure `\(point)`",
+                               hint: near.isEmpty ? "add it to Tables/countries.toml" : "did you mean \(near.joined(separator: ", "))?")
+                        continue
+                    }
+                    if let other = claimed[country.name] {
+                        f.fail("points_of_departure", "\(country.name) is already on row #\(other + 1) of [[caps]]",
+                               hint: "a point of departure belongs to one row only")
+                    }
+                    claimed[country.name] = i
+                    names.append(country.name)
+                }
+            }
+            problems += f.problems
+            guard f.problems.isEmpty, let region, let cap, let source, let label else { failed = true; continue }
+            rows.append(CapRow(region: region, pointsOfDeparture: names, cap: cap, label: label, source: source,
+                               line: document.location(path).line))
+        }
+        return failed ? nil : rows
+    }
+}
+
+extension CapRow.Label {
+    fileprivate var isInferredCase: Bool { if case .inferred = self { return true } else { return false } }
+}

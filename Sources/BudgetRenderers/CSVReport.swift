@@ -1,0 +1,45 @@
+import BudgetCore
+
+/// The budget as CSV: one row per participant, then one row per region subtotal and the total.
+public struct CSVReport {
+    public let budget: Budget
+    public let options: RenderOptions
+
+    public init(_ budget: Budget, options: RenderOptions = RenderOptions()) {
+        self.budget = budget
+        self.options = options
+    }
+
+    static let header = ["row", "id", "name", "organization", "country", "region", "fare_usd", "cap_usd",
+                         "assisted_airfare_usd", "participant_share_usd", "nights", "days",
+                         "local_expenses_usd", "total_usd", "flags"]
+
+    /// A CSV field: quoted where needed; text a spreadsheet would take for a formula gets a leading apostrophe.
+    static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        return text
+    }
+
+    /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
+    public func render() -> String {
+        var rows: [[String]] = [CSVReport.header]
+        for line in budget.lines {
+            let p = line.participant
+            rows.append(["participant", p.id, options.name(p), options.organization(p), p.country.name, line.region,
+                         p.fare?.plain ?? "", line.cap?.plain ?? "", line.assistedAirfare.plain,
+                         line.participantShare.plain, String(line.nights), String(line.days),
+                         line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")])
+        }
+        func totals(_ kind: String, _ label: String, _ t: CostTotals) -> [String] {
+            [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
+             t.localExpenses.plain, t.total.plain, "\(t.participants) participants"]
+        }
+        for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
+        rows.append(totals("total", "", budget.totals))
+        return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,120 @@
+import BudgetCore
+import Foundation
+
+/// The budget as JSON: money as strings with two decimals, keys sorted, the same bytes for the same input.
+public struct JSONReport {
+    public let budget: Budget
+    public let options: RenderOptions
+
+    public init(_ budget: Budget, options: RenderOptions = RenderOptions()) {
+        self.budget = budget
+        self.options = options
+    }
+
+    struct Document: Encodable {
+        let event: String
+        let title: String
+        let start: String
+        let end: String
+        let paying_offices: [String]
+        let currency: String
+        let roster: String
+        let participants: [Line]
+        let regions: [Region]
+        let totals: Totals
+        let flags: [FlagNote]
+        let assumptions: [String]
+    }
+
+    struct Line: Encodable {
+        let id: String
+        let name: String
+        let organization: String
+        let country: String
+        let region: String
+        let cap: String?
+        let fare: String?
+        let assisted_airfare: String
+        let participant_share: String
+        let nights: Int
+        let days: Int
+        let local_expenses: String
+        let total: String
+        let flags: [String]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(organization, forKey: .organization)
+            try c.encode(country, forKey: .country)
+            try c.encode(region, forKey: .region)
+            try c.encode(cap, forKey: .cap)        // null where there is no cap
+            try c.encode(fare, forKey: .fare)      // null where no fare is quoted
+            try c.encode(assisted_airfare, forKey: .assisted_airfare)
+            try c.encode(participant_share, forKey: .participant_share)
+            try c.encode(nights, forKey: .nights)
+            try c.encode(days, forKey: .days)
+            try c.encode(local_expenses, forKey: .local_expenses)
+            try c.encode(total, forKey: .total)
+            try c.encode(flags, forKey: .flags)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, organization, country, region, cap, fare, assisted_airfare, participant_share
+            case nights, days, local_expenses, total, flags
+        }
+    }
+
+    struct Totals: Encodable {
+        let participants: Int
+        let assisted_airfare: String
+        let participant_share: String
+        let local_expenses: String
+        let total: String
+
+        init(_ t: CostTotals) {
+            participants = t.participants
+            assisted_airfare = t.assistedAirfare.plain
+            participant_share = t.participantShare.plain
+            local_expenses = t.localExpenses.plain
+            total = t.total.plain
+        }
+    }
+
+    struct Region: Encodable {
+        let region: String
+        let totals: Totals
+    }
+
+    struct FlagNote: Encodable {
+        let flag: String
+        let participants: Int
+        let meaning: String
+    }
+
+    /// The JSON text, ending with a newline.
+    public func render() -> String {
+        let b = budget
+        let document = Document(
+            event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
+            paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName,
+            participants: b.lines.map { line in
+                let p = line.participant
+                return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,
+                            region: line.region, cap: line.cap?.plain, fare: p.fare?.plain,
+                            assisted_airfare: line.assistedAirfare.plain, participant_share: line.participantShare.plain,
+                            nights: line.nights, days: line.days, local_expenses: line.localExpenses.plain,
+                            total: line.total.plain, flags: line.flags.map(\.rawValue))
+            },
+            regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal)) },
+            totals: Totals(b.totals),
+            flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
+            assumptions: AssumptionText.all(b.event))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and arrays cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

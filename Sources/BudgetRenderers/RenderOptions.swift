@@ -1,0 +1,56 @@
+import BudgetCore
+import Foundation
+
+/// Choices shared by every renderer.
+public struct RenderOptions: Sendable {
+    /// Replace names and organizations with the participant's id (for a report sent to another office).
+    public var redact: Bool
+
+    public init(redact: Bool = false) { self.redact = redact }
+
+    func name(_ p: Participant) -> String { redact ? p.id : p.name }
+    func organization(_ p: Participant) -> String { redact ? "" : p.organization }
+}
+
+/// Sentences every report states about an event's local expenses and its assumptions.
+public enum AssumptionText {
+    /// The local-expense rates in words, marked as planning assumptions.
+    public static func rates(_ event: Event) -> String {
+        let r = event.localExpenses.rates
+        let c = r.currency
+        return "Rates (PLANNING ASSUMPTIONS, not in the announcement): room \(c) \(group(r.roomPerNight)) per night; "
+            + "meals \(c) \(group(r.mealsPerDay)) and venue-hotel transport \(c) \(group(r.transportPerDay)) per workshop day; "
+            + "exchange rate \(c) \(rate(r.exchangeRate)) = US$1."
+    }
+
+    /// How local expenses are rounded.
+    public static func rounding(_ event: Event) -> String {
+        "Rounding: each participant's local expenses are summed in \(event.localExpenses.rates.currency) and converted "
+            + "to US$ once, rounded half up to the cent; subtotals and totals are exact sums of the lines above them."
+    }
+
+    /// The covered nights and days in words.
+    public static func coverage(_ event: Event) -> String {
+        let costing = Costing(event: event)
+        let nights = costing.coveredNights
+        let nightText = nights.isEmpty ? "no nights" : "\(nights.count) nights (\(nights.first!.long) to \(nights.last!.long))"
+        return "Covered: \(nightText) of accommodation and \(event.workshopDays.count) workshop days of meals and transport "
+            + "for a participant present throughout."
+    }
+
+    /// Every sentence, in order.
+    public static func all(_ event: Event) -> [String] {
+        [rates(event), coverage(event)] + event.localExpenses.assumptions + [rounding(event)]
+    }
+
+    static func rate(_ r: ExchangeRate) -> String {
+        let text = r.description
+        let whole = text.prefix { $0 != "." }
+        return group(Int64(whole) ?? 0) + text.dropFirst(whole.count)
+    }
+
+    static func group(_ n: Int64) -> String {
+        Money(cents: n * 100).grouped.replacingOccurrences(of: ".00", with: "")
+    }
+}
+

@@ -1,0 +1,49 @@
+import BudgetCore
+
+/// Text listings of the tables: the events, and one event's cap table with provenance.
+public enum TablesText {
+    /// One line per event.
+    public static func events(_ events: [Event]) -> String {
+        var out = [TextLayout.left("ID", 11) + TextLayout.left("Dates", 26) + "Title"]
+        for e in events {
+            let dates = "\(e.start.description) to \(e.end.description)"
+            out += TextLayout.wrap(e.title, first: TextLayout.left(e.id, 11) + TextLayout.left(dates, 26),
+                                   indent: String(repeating: " ", count: 37))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The cap table of an event, row by row, with the announcement's words and inferred or unlabelled rows marked.
+    public static func caps(_ event: Event) -> String {
+        var out: [String] = []
+        out.append("CAP TABLE  \(event.id)  (\(event.source))")
+        out += TextLayout.wrap(event.title)
+        out.append("Airfare assistance limit per point of departure, US$; paid by \(event.payingOffices.joined(separator: " and ")).")
+        out.append("")
+        out.append(TextLayout.left("#", 3) + TextLayout.left("Region", 20) + TextLayout.right("Cap", 9) + "  Points of departure")
+        out.append(String(repeating: "-", count: 94))
+        for (i, row) in event.caps.enumerated() {
+            let points: String
+            switch row.label {
+            case .labelled: points = row.pointsOfDeparture.joined(separator: ", ")
+            case .inferred: points = row.pointsOfDeparture.joined(separator: ", ") + "  [INFERRED: label missing in the announcement]"
+            case .unlabelled: points = "[UNLABELLED: label missing in the announcement; applies to nobody until assigned]"
+            }
+            out += TextLayout.wrap(points, first: TextLayout.left(String(i + 1), 3) + TextLayout.left(row.region, 20)
+                                   + TextLayout.right(row.cap.grouped, 9) + "  ", indent: String(repeating: " ", count: 34))
+            out += TextLayout.wrap("source: \"\(row.source)\"", first: String(repeating: " ", count: 34),
+                                   indent: String(repeating: " ", count: 34))
+            if case .inferred(let reason) = row.label {
+                out += TextLayout.wrap("inference: \(reason)", first: String(repeating: " ", count: 34),
+                                       indent: String(repeating: " ", count: 34))
+            }
+        }
+        out.append("")
+        switch event.otherPointsOfDeparture {
+        case .contactOrganisers:
+            out += TextLayout.wrap("Any other point of departure has no cap: the participant is flagged contact-organisers "
+                                   + "and gets 0.00 assisted airfare until a cap is agreed (roster column cap_override_usd).")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,37 @@
+/// Small helpers for fixed-width text: padding by characters and wrapping at a width.
+enum TextLayout {
+    /// The report's width in characters.
+    static let width = 100
+
+    static func left(_ s: String, _ n: Int) -> String {
+        s.count >= n ? String(s.prefix(n)) : s + String(repeating: " ", count: n - s.count)
+    }
+
+    static func right(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : String(repeating: " ", count: n - s.count) + s
+    }
+
+    /// `s` cut to `n` characters, with an ellipsis where it was cut.
+    static func clip(_ s: String, _ n: Int) -> String {
+        s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+    }
+
+    /// Wraps words to lines of at most `width` characters; later lines get `indent`.
+    static func wrap(_ text: String, first: String = "", indent: String = "", width: Int = TextLayout.width) -> [String] {
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = lineHasWord ? line + " " + word : line + word
+            if candidate.count > width && lineHasWord {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line = candidate
+            }
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines
+    }
+}

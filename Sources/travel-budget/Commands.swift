@@ -1,0 +1,130 @@
+import ArgumentParser
+import BudgetCore
+import BudgetReaders
+import BudgetRenderers
+import Foundation
+
+/// Output formats for a budget.
+enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+
+    func render(_ budget: Budget, _ options: RenderOptions) -> String {
+        switch self {
+        case .text: return TextReport(budget, options: options).render()
+        case .json: return JSONReport(budget, options: options).render()
+        case .csv: return CSVReport(budget, options: options).render()
+        }
+    }
+}
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the events in the tables.",
+        discussion: "Example:\n  travel-budget events")
+
+    @OptionGroup var tablesOption: TablesOption
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        print(TablesText.events(tables.events), terminator: "")
+    }
+}
+
+struct Caps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print an event's cap table with provenance; inferred and unlabelled rows are marked.",
+        discussion: "Example:\n  travel-budget caps jeju-2018")
+
+    @Argument(help: "The event id (see `travel-budget events`).")
+    var event: String
+
+    @OptionGroup var tablesOption: TablesOption
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        print(TablesText.caps(try Console.event(event, in: tables)), terminator: "")
+    }
+}
+
+struct Cost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cost a roster under an event's rules.",
+        discussion: """
+            Examples:
+              travel-budget cost --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
+              travel-budget cost --event jeju-2018 --roster my.csv --format csv --output Reports/my.csv
+              travel-budget cost --event jeju-2023 --roster my.csv --format json --redact
+            """)
+
+    @Option(help: "The event id (see `travel-budget events`).")
+    var event: String
+
+    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
+    var roster: String
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
+    var redact = false
+
+    @OptionGroup var tablesOption: TablesOption
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        let event = try Console.event(event, in: tables)
+        let participants = try Console.roster(roster, tables: tables)
+        let budget = Budget(event: event, participants: participants, rosterName: roster)
+        let text = format.render(budget, RenderOptions(redact: redact))
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cost each event's roster and write the text reports (defaults: the shipped samples, into Reports/).",
+        discussion: """
+            For every event in the tables, reads ROSTERS/<event id>.csv and writes OUTPUT-DIR/<event id>.txt.
+
+            Examples:
+              travel-budget report
+              travel-budget report --rosters my-rosters --output-dir out --redact
+            """)
+
+    @Option(help: ArgumentHelp("Folder of rosters named <event id>.csv (default: <tables>/rosters).", valueName: "DIR"))
+    var rosters: String?
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
+    var outputDir: String = "Reports"
+
+    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
+    var redact = false
+
+    @OptionGroup var tablesOption: TablesOption
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        let rosterFolder = rosters ?? (tables.directory as NSString).appendingPathComponent("rosters")
+        var budgets: [Budget] = []
+        for event in tables.events {
+            let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
+            let participants = try Console.roster(path, tables: tables)
+            budgets.append(Budget(event: event, participants: participants, rosterName: path))
+        }
+        // Every roster is read before anything is written: a bad roster leaves the reports as they were.
+        for budget in budgets {
+            let path = (outputDir as NSString).appendingPathComponent("\(budget.event.id).txt")
+            try OutputFile.write(TextReport(budget, options: RenderOptions(redact: redact)).render(), to: path)
+            let t = budget.totals
+            print("\(budget.event.id): \(t.participants) participants, assisted airfare US$ \(t.assistedAirfare.grouped), "
+                  + "local expenses US$ \(t.localExpenses.grouped), total US$ \(t.total.grouped) -> \(path)")
+        }
+    }
+}

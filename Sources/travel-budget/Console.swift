@@ -1,0 +1,81 @@
+import ArgumentParser
+import BudgetCore
+import BudgetReaders
+import Foundation
+
+/// Terminal and file edges of the command line: messages on stderr, exits, atomic writes.
+enum Console {
+    /// Writes a message to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Runs a body; an input error is printed with its location and hint and becomes its exit code.
+    static func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            Console.error(error.description)
+            throw ExitCode(error.exitCode)
+        } catch let error as OutputError {
+            Console.error(error.description)
+            throw ExitCode(73)
+        }
+    }
+
+    /// Loads the tables folder.
+    static func tables(_ option: TablesOption) throws -> Tables {
+        try guarded { try Tables.load(from: option.tables) }
+    }
+
+    /// The event with an id, or exit 64 listing the ids there are.
+    static func event(_ id: String, in tables: Tables) throws -> Event {
+        guard let event = tables.event(id) else {
+            let known = tables.events.map(\.id).joined(separator: ", ")
+            throw ValidationError("unknown event `\(id)`; events in \(tables.directory): \(known)")
+        }
+        return event
+    }
+
+    /// Reads a roster, telling once on stderr about columns it does not use.
+    static func roster(_ path: String, tables: Tables) throws -> [Participant] {
+        try guarded {
+            let text = try InputFile.read(path)
+            let unused = RosterReader.unusedColumns(in: text)
+            if !unused.isEmpty {
+                Console.error("\(path): note: column(s) not used: \(unused.joined(separator: ", "))")
+            }
+            return try RosterReader(countries: tables.countries).read(text: text, file: path)
+        }
+    }
+}
+
+/// An output that could not be written (exit 73).
+struct OutputError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "\(path): error: cannot write: \(reason)" }
+}
+
+/// Writes whole files or nothing: a temporary file beside the target, renamed into place.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        try Console.guarded {
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent()
+            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: temporary)
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError(path: path, reason: error.localizedDescription)
+            }
+            guard rename(temporary.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError(path: path, reason: reason)
+            }
+        }
+    }
+}
