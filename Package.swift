@@ -28,10 +28,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
-        .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"],
-                    resources: [.copy("Snapshots")]),
+        .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
+        .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
         .testTarget(name: "CommandLineTests", dependencies: ["travel-budget"]),
     ]
 )

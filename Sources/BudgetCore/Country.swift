@@ -71,7 +71,7 @@ public struct CountryDirectory: Sendable {
                 if distance < (best[country.name] ?? Int.max) { best[country.name] = distance }
             }
         }
-        let threshold = max(2, key.count / 2)
+        let threshold = max(2, key.count / 3)
         return best.filter { $0.value <= threshold }
             .sorted { ($0.value, $0.key) < ($1.value, $1.key) }
             .prefix(limit).map(\.key)

@@ -46,7 +46,12 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badData(let diagnostics):
-            let shown = diagnostics.prefix(InputError.reportLimit).map(\.description)
+            // Stable order: by file, then line and column, as a reader would walk the file.
+            let ordered = diagnostics.enumerated().sorted { a, b in
+                let l = a.element.location, r = b.element.location
+                return (l.file, l.line, l.column, a.offset) < (r.file, r.line, r.column, b.offset)
+            }.map(\.element)
+            let shown = ordered.prefix(InputError.reportLimit).map(\.description)
             let more = diagnostics.count > InputError.reportLimit
                 ? ["… and \(diagnostics.count - InputError.reportLimit) more problems not shown"] : []
             let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"

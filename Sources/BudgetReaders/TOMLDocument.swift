@@ -62,7 +62,8 @@ struct TOMLDocument {
             if let line = tablePositions[table] { return SourceLocation(file: file, line: line, column: 1) }
             table = table.contains(".") ? String(table[..<table.lastIndex(of: ".")!]) : ""
         }
-        return SourceLocation(file: file, line: 0, column: 0)
+        // A key of the top-level table that is not written: point at the file's first line.
+        return SourceLocation(file: file, line: 1, column: 0)
     }
 
     /// A diagnostic at a key path, with its line as excerpt.

@@ -1,0 +1,60 @@
+import BudgetCore
+@testable import BudgetReaders
+import Testing
+
+@Suite struct RosterReaderTests {
+    let reader = RosterReader(countries: Paths.shippedTables.countries)
+
+    @Test func readsAnExcelExport_BOM_CRLF_anyColumnOrder_anyCase_quotedCommasAndQuotes() throws {
+        let text = try InputFile.read(Paths.fixture("rosters/excel-export.csv"))
+        let people = try reader.read(text: text, file: "excel-export.csv")
+        #expect(people.map(\.id) == ["A1", "A2", "A3", "A4"])
+        #expect(people[0].name == "Nguyen, \"Mai\"")
+        #expect(people[0].organization == "Ha Noi \"Dept\", Labour")
+        #expect(people.map(\.country.name) == ["Vietnam", "India", "Lao PDR", "Papua New Guinea"])
+        #expect(people.map(\.fare) == [Money(cents: 112_050), Money(cents: 112_050), Money(cents: 112_000), nil])
+        #expect(people[0].location?.line == 2)
+        #expect(RosterReader.unusedColumns(in: text) == ["Extra Notes"])
+    }
+
+    @Test(arguments: [("1120", 112_000), ("1120.5", 112_050), ("1,120.50", 112_050), ("$1,120.50", 112_050),
+                      ("0", 0), (" 950 ", 95_000), ("1,234,567.89", 123_456_789)] as [(String, Int64)])
+    func moneyParsesExactly(text: String, cents: Int64) {
+        guard case .success(let money) = MoneyText.parse(text) else { Issue.record("refused \(text)"); return }
+        #expect(money == Money(cents: cents))
+    }
+
+    @Test(arguments: ["-5", "12.345", "1.200,50", "USD 900", "N/A", "1,20", "1e9", "12.", "$", "1.2.3"])
+    func moneyRefusesAnythingElse(text: String) {
+        if case .success(let money) = MoneyText.parse(text) { Issue.record("accepted \(text) as \(money)") }
+    }
+
+    @Test(arguments: Paths.files(in: "roster-errors", ending: ".csv"))
+    func everyBadRosterGetsItsExactMessage(name: String) {
+        let path = Paths.fixture("roster-errors/\(name)")
+        let text = message {
+            let text = try InputFile.read(path)
+            _ = try reader.read(text: text, file: name)
+        }
+        #expect(text.contains("error:"))
+        expectMessage(text, matches: path.replacingOccurrences(of: ".csv", with: ".expected"))
+    }
+
+    @Test func everyProblemInAFileIsReportedInOneRun() {
+        do {
+            _ = try reader.read(text: try InputFile.read(Paths.fixture("roster-errors/bad-fares.csv")), file: "f.csv")
+            Issue.record("expected an error")
+        } catch {
+            guard case .badData(let problems) = error else { Issue.record("expected bad data"); return }
+            #expect(problems.count == 6)
+            #expect(problems.map(\.location.line) == [2, 3, 4, 5, 6, 7])
+            #expect(problems.map(\.location.column) == [14, 14, 13, 13, 13, 13])
+            #expect(error.exitCode == 65)
+        }
+    }
+
+    @Test func aMissingFileIsExit66_andAFolderIsNotARoster() {
+        do { _ = try InputFile.read("/nonexistent/roster.csv") } catch { #expect(error.exitCode == 66) }
+        do { _ = try InputFile.read(Paths.fixtures) } catch { #expect(error.description.contains("folder")) }
+    }
+}
