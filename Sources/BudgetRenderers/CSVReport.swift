@@ -10,12 +10,12 @@ public struct CSVReport {
         self.options = options
     }
 
-    static let header = ["row", "id", "name", "organization", "country", "region", "fare_usd", "cap_usd",
+    public static let header = ["row", "id", "name", "organization", "country", "region", "fare_usd", "cap_usd",
                          "assisted_airfare_usd", "participant_share_usd", "nights", "days",
                          "local_expenses_usd", "total_usd", "flags"]
 
     /// A CSV field: quoted where needed; text a spreadsheet would take for a formula gets a leading apostrophe.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         var text = text
         if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {

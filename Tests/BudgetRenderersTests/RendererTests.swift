@@ -1,0 +1,139 @@
+import BudgetCore
+import BudgetReaders
+import BudgetRenderers
+import Foundation
+import Testing
+
+/// Where things are: the repository, its tables and sample rosters, and the golden files.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static let tables: Tables = try! Tables.load(from: path("Tables"))
+
+    /// The sample roster of an event costed under it, named as `travel-budget report` names it.
+    static func sampleBudget(_ id: String) -> Budget {
+        let event = tables.event(id)!
+        let text = try! InputFile.read(path("Tables/rosters/\(id).csv"))
+        let people = try! RosterReader(countries: tables.countries).read(text: text, file: "Tables/rosters/\(id).csv")
+        return Budget(event: event, participants: people, rosterName: "Tables/rosters/\(id).csv")
+    }
+}
+
+/// Compares with `Snapshots/NAME`; `RECORD_SNAPSHOTS=1` rewrites the file instead.
+func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let path = Repo.path("Tests/BudgetRenderersTests/Snapshots/\(name)")
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+        try? actual.write(toFile: path, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    if actual != expected {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+        let got = first < a.count ? String(a[first]) : "(end)"
+        let want = first < e.count ? String(e[first]) : "(end)"
+        Issue.record("\(name) differs at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\n(RECORD_SNAPSHOTS=1 re-records)",
+                     sourceLocation: sourceLocation)
+    }
+}
+
+@Suite struct TextReportTests {
+    @Test(arguments: ["jeju-2018", "jeju-2023"])
+    func theSampleBudgetReadsAsPinned(event: String) {
+        expectSnapshot(TextReport(Repo.sampleBudget(event)).render(), named: "\(event).txt")
+    }
+
+    @Test(arguments: ["jeju-2018", "jeju-2023"])
+    func everyLineFits100Columns(event: String) {
+        let text = TextReport(Repo.sampleBudget(event)).render()
+        for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
+    }
+
+    @Test func everyFlagThatOccursIsExplainedInWords_andTheAssumptionsAreStated() {
+        let budget = Repo.sampleBudget("jeju-2023")
+        // Lines are wrapped: compare with runs of white space folded to one space.
+        let text = TextReport(budget).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        for (flag, _) in budget.flagCounts { #expect(text.contains(flag.explanation)) }
+        #expect(text.contains("PLANNING ASSUMPTIONS"))
+        #expect(text.contains("RSO of the Bali Process"))
+    }
+
+    @Test func aRedactedReportNamesNobody() {
+        let budget = Repo.sampleBudget("jeju-2018")
+        let text = TextReport(budget, options: RenderOptions(redact: true)).render()
+        for line in budget.lines {
+            #expect(!text.contains(line.participant.name))
+            #expect(line.participant.organization.isEmpty || !text.contains(line.participant.organization))
+        }
+    }
+}
+
+@Suite struct JSONReportTests {
+    func parsed(_ id: String, redact: Bool = false) throws -> [String: Any] {
+        let text = JSONReport(Repo.sampleBudget(id), options: RenderOptions(redact: redact)).render()
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func hasTheAgreedKeys_withMoneyAsTwoDecimalStrings() throws {
+        let json = try parsed("jeju-2023")
+        #expect(json["event"] as? String == "jeju-2023")
+        #expect(json["currency"] as? String == "USD")
+        let participants = try #require(json["participants"] as? [[String: Any]])
+        let keys = ["id", "country", "cap", "fare", "assisted_airfare", "participant_share", "local_expenses", "total", "flags"]
+        for p in participants {
+            for key in keys { #expect(p.keys.contains(key), "participant lacks \(key)") }
+            for key in ["assisted_airfare", "participant_share", "local_expenses", "total"] {
+                let value = try #require(p[key] as? String)
+                #expect(value.wholeMatch(of: /-?[0-9]+\.[0-9]{2}/) != nil, "\(key) = \(value)")
+            }
+        }
+        let totals = try #require(json["totals"] as? [String: Any])
+        for key in ["participants", "assisted_airfare", "participant_share", "local_expenses", "total"] {
+            #expect(totals.keys.contains(key))
+        }
+    }
+
+    @Test func capAndFareAreNullWhereThereIsNone() throws {
+        let participants = try #require(try parsed("jeju-2023")["participants"] as? [[String: Any]])
+        let hongKong = try #require(participants.first { $0["country"] as? String == "Hong Kong" })
+        #expect(hongKong["cap"] is NSNull)
+        let estimate = try #require(participants.first { ($0["flags"] as? [String])?.contains("estimate") == true })
+        #expect(estimate["fare"] is NSNull)
+        #expect(estimate["cap"] as? String == estimate["assisted_airfare"] as? String)
+    }
+
+    @Test func totalsEqualTheSumOfTheLines() throws {
+        let json = try parsed("jeju-2018")
+        let participants = try #require(json["participants"] as? [[String: Any]])
+        let totals = try #require(json["totals"] as? [String: Any])
+        func cents(_ s: Any?) -> Int64 { Int64((s as? String ?? "").filter(\.isNumber)) ?? -1 }
+        for key in ["assisted_airfare", "participant_share", "local_expenses", "total"] {
+            #expect(participants.map { cents($0[key]) }.reduce(0, +) == cents(totals[key]), "\(key)")
+        }
+    }
+
+    @Test func sameInputSameBytes() {
+        let a = JSONReport(Repo.sampleBudget("jeju-2023")).render()
+        let b = JSONReport(Repo.sampleBudget("jeju-2023")).render()
+        #expect(a == b)
+    }
+}
+
+@Suite struct CSVReportTests {
+    @Test func oneRowPerParticipant_thenRegionSubtotals_thenTheTotal_whichFoots() {
+        let budget = Repo.sampleBudget("jeju-2023")
+        let rows = CSVReport(budget).render().split(separator: "\r\n").map(String.init)
+        #expect(rows.count == 1 + budget.lines.count + budget.regions.count + 1)
+        #expect(rows.last?.hasPrefix("total,") == true)
+        #expect(rows.last?.contains(budget.totals.total.plain) == true)
+    }
+
+    @Test func textThatASpreadsheetWouldRunAsAFormulaIsDefused() {
+        #expect(CSVReport.field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(CSVReport.field("+1") == "'+1")
+        #expect(CSVReport.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVReport.field("Nguyen, Mai") == "\"Nguyen, Mai\"")
+    }
+}
