@@ -18,7 +18,7 @@ public enum TablesText {
         var out: [String] = []
         out.append("CAP TABLE  \(event.id)  (\(event.source))")
         out += TextLayout.wrap(event.title)
-        out.append("Airfare assistance limit per point of departure, US$; paid by \(event.payingOffices.joined(separator: " and ")).")
+        out += TextLayout.wrap("Airfare assistance limit per point of departure, US$; paid by \(event.payingOffices.joined(separator: " and ")).")
         out.append("")
         out.append(TextLayout.left("#", 3) + TextLayout.left("Region", 20) + TextLayout.right("Cap", 9) + "  Points of departure")
         out.append(String(repeating: "-", count: 94))
@@ -26,7 +26,7 @@ public enum TablesText {
             let points: String
             switch row.label {
             case .labelled: points = row.pointsOfDeparture.joined(separator: ", ")
-            case .inferred: points = row.pointsOfDeparture.joined(separator: ", ") + "  [INFERRED: label missing in the announcement]"
+            case .inferred: points = row.pointsOfDeparture.joined(separator: ", ") + " [INFERRED: label missing in the announcement]"
             case .unlabelled: points = "[UNLABELLED: label missing in the announcement; applies to nobody until assigned]"
             }
             out += TextLayout.wrap(points, first: TextLayout.left(String(i + 1), 3) + TextLayout.left(row.region, 20)

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// Runs the built `travel-budget` binary and checks stdout, stderr and the exit code together.
+struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The binary beside this test bundle (SwiftPM builds it because the test target depends on it).
+    static let binary: URL = {
+        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                     ?? CommandLine.arguments[0])
+        var folder = me.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("travel-budget")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return repo.appendingPathComponent(".build/debug/travel-budget")
+    }()
+
+    init(_ arguments: [String], in directory: URL = Run.repo) throws {
+        let process = Process()
+        process.executableURL = Run.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+}
+
+/// A fresh temporary folder for one test.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("travel-budget-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CommandLineTests {
+    @Test func eventsListsBothShippedEvents() throws {
+        let run = try Run(["events"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("jeju-2018") && run.stdout.contains("jeju-2023"))
+    }
+
+    @Test func capsMarksInferredAndUnlabelledRows() throws {
+        let r18 = try Run(["caps", "jeju-2018"])
+        #expect(r18.status == 0)
+        #expect(r18.stdout.contains("Mongolia [INFERRED"))
+        #expect(r18.stdout.contains("Nepal [INFERRED"))
+        let r23 = try Run(["caps", "jeju-2023"])
+        #expect(r23.stdout.components(separatedBy: "[UNLABELLED").count - 1 == 3)
+        #expect(r23.stdout.contains("source: \"US$ 1,050\""))
+    }
+
+    @Test func costPrintsJSON() throws {
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--format", "json"])
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["totals"] as? [String: Any])?["total"] as? String == "16607.29")
+    }
+
+    @Test func reportWritesOneTextReportPerEvent() throws {
+        let out = try temporaryFolder()
+        let run = try Run(["report", "--output-dir", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for id in ["jeju-2018", "jeju-2023"] {
+            let text = try String(contentsOf: out.appendingPathComponent("\(id).txt"), encoding: .utf8)
+            #expect(text.hasPrefix("TRAVEL BUDGET  \(id)"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jeju-2018.txt", "jeju-2023.txt"])
+    }
+
+    @Test func aBadRosterIsExit65_withEveryProblemOnStderr_andNoOutputFile() throws {
+        let folder = try temporaryFolder()
+        let roster = folder.appendingPathComponent("bad.csv")
+        try "id,name,country,fare_usd\nP1,Ana,Vietnan,700\nP2,Ben,India,12.345\n".write(to: roster, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out.json")
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster", roster.path, "--output", output.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.csv:2:8: error: unknown point of departure `Vietnan`"))
+        #expect(run.stderr.contains("bad.csv:3:14: error: `fare_usd` is `12.345`"))
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func aMissingRosterIsExit66() throws {
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster", "no/such.csv"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("no/such.csv: error: no such file"))
+    }
+
+    @Test func badFlagsAreExit64() throws {
+        #expect(try Run(["cost", "--event", "jeju-2023"]).status == 64)
+        #expect(try Run(["cost", "--event", "jeju-2023", "--roster", "x.csv", "--format", "pdf"]).status == 64)
+        let unknown = try Run(["caps", "jeju-1999"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("jeju-2018, jeju-2023"))
+    }
+
+    @Test func anOutputThatCannotBeWrittenIsExit73_andLeavesNoTemporaryFile() throws {
+        let folder = try temporaryFolder()
+        let blocker = folder.appendingPathComponent("not-a-folder")
+        try "x".write(to: blocker, atomically: true, encoding: .utf8)
+        let run = try Run(["cost", "--event", "jeju-2018", "--roster", "Tables/rosters/jeju-2018.csv",
+                           "--output", blocker.appendingPathComponent("out.txt").path])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("cannot write"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["not-a-folder"])
+    }
+
+    @Test func aRewrittenReportIsReplacedWhole_neverHalfWritten() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("budget.txt")
+        try "old report\n".write(to: output, atomically: true, encoding: .utf8)
+        let bad = folder.appendingPathComponent("bad.csv")
+        try "id,name,country\n".write(to: bad, atomically: true, encoding: .utf8)
+        let failed = try Run(["cost", "--event", "jeju-2018", "--roster", bad.path, "--output", output.path])
+        #expect(failed.status == 65)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "old report\n")
+        let ok = try Run(["cost", "--event", "jeju-2018", "--roster", "Tables/rosters/jeju-2018.csv", "--output", output.path])
+        #expect(ok.status == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("TRAVEL BUDGET  jeju-2018"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.csv", "budget.txt"])
+    }
+
+    @Test func sameInputSameBytes_inEveryFormat() throws {
+        for format in ["text", "json", "csv"] {
+            let args = ["cost", "--event", "jeju-2018", "--roster", "Tables/rosters/jeju-2018.csv", "--format", format]
+            #expect(try Run(args).stdout == Run(args).stdout)
+        }
+    }
+
+    @Test func everyCommandHasHelpWithExamples() throws {
+        for command in ["report", "cost", "caps", "events"] {
+            let run = try Run([command, "--help"])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("travel-budget \(command)"), "\(command)")
+        }
+    }
+
+    @Test func aBrokenTablesFolderIsExit65_withTheTableFileNamed() throws {
+        let folder = try temporaryFolder()
+        let tables = folder.appendingPathComponent("Tables")
+        try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("Tables"), to: tables)
+        let file = tables.appendingPathComponent("events/jeju-2018.toml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "cap_usd = 300", with: "cap_usd = 300.5")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Run(["events", "--tables", tables.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("jeju-2018.toml:"))
+        #expect(run.stderr.contains("`cap_usd` must be an exact amount"))
+    }
+}
