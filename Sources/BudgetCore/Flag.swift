@@ -16,7 +16,7 @@ public enum Flag: String, Hashable, Sendable, CaseIterable, Comparable {
     case partialStay = "partial-stay"
 
     public static func < (a: Flag, b: Flag) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
     /// What the flag means, in words, for the note beneath a report.

@@ -8,6 +8,9 @@ enum MoneyText {
         let hint: String
     }
 
+    /// The largest amount accepted: far above any fare or cap, and far from overflowing any total.
+    static let maximumDollars: Int64 = 1_000_000
+
     /// Parses `1120`, `1120.5`, `1,120.50`, `$1,120.50` exactly; refuses anything else.
     static func parse(_ raw: String) -> Result<Money, Refusal> {
         var text = Substring(raw.trimmingWhitespace())
@@ -41,10 +44,15 @@ enum MoneyText {
             }
         }
         let digits = whole.filter { $0 != "," }
-        guard digits.count <= 12, let dollars = Int64(digits) else {
-            return .failure(Refusal(reason: "too large", hint: hint))
+        guard let dollars = Int64(digits.count <= 12 ? digits : "x"), dollars <= maximumDollars else {
+            return .failure(Refusal(reason: "more than US$ 1,000,000.00, which no fare or cap can be",
+                                    hint: "check the amount; cents go after a dot (1120.50)"))
         }
         let cents = fraction.isEmpty ? 0 : Int64(fraction.count == 1 ? fraction + "0" : String(fraction)) ?? 0
+        guard dollars * 100 + cents <= maximumDollars * 100 else {
+            return .failure(Refusal(reason: "more than US$ 1,000,000.00, which no fare or cap can be",
+                                    hint: "check the amount; cents go after a dot (1120.50)"))
+        }
         return .success(Money(cents: dollars * 100 + cents))
     }
 }

@@ -60,7 +60,7 @@ struct TOMLDocument {
         var table = path
         while !table.isEmpty {
             if let line = tablePositions[table] { return SourceLocation(file: file, line: line, column: 1) }
-            table = table.contains(".") ? String(table[..<table.lastIndex(of: ".")!]) : ""
+            table = table.lastIndex(of: ".").map { String(table[..<$0]) } ?? ""
         }
         // A key of the top-level table that is not written: point at the file's first line.
         return SourceLocation(file: file, line: 1, column: 0)
@@ -160,7 +160,9 @@ struct TableFields {
     /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
     mutating func money(_ key: String) -> Money? {
         guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_()); return nil }
-        if let n = value.int { return Money(dollars: Int64(n)) }
+        if let n = value.int, (0...Int(MoneyText.maximumDollars)).contains(n) { return Money(dollars: Int64(n)) }
+        if let n = value.int, n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
+        if value.int != nil { fail(key, "`\(key)` is more than US$ 1,000,000, which no cap can be"); return nil }
         if let s = value.string, case .success(let m) = MoneyText.parse(s) { return m }
         fail(key, "`\(key)` must be an exact amount",
              hint: "write a whole number (950) or a text with cents (\"950.50\"); a TOML decimal number is not exact")
@@ -170,10 +172,10 @@ struct TableFields {
     /// A positive decimal with up to four places, as a whole number or a text ("1306.5"), times 10,000.
     mutating func decimal4(_ key: String) -> Int64? {
         guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_()); return nil }
-        if let n = value.int, n > 0 { return Int64(n) * 10_000 }
+        if let n = value.int, n > 0, n <= 1_000_000 { return Int64(n) * 10_000 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count <= 2, let whole = Int64(parts[0]), whole >= 0,
+            if parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, whole <= 1_000_000,
                parts.count == 1 || (parts[1].count <= 4 && parts[1].allSatisfy(\.isNumber) && !parts[1].isEmpty) {
                 var fraction = parts.count == 2 ? String(parts[1]) : ""
                 while fraction.count < 4 { fraction += "0" }
@@ -181,7 +183,7 @@ struct TableFields {
                 if scaled > 0 { return scaled }
             }
         }
-        fail(key, "`\(key)` must be a positive number with at most four decimals",
+        fail(key, "`\(key)` must be a positive number up to 1,000,000 with at most four decimals",
              hint: "write a whole number (1306) or a text (\"1305.41\")")
         return nil
     }

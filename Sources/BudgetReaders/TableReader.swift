@@ -50,6 +50,9 @@ public enum TableReader {
         var problems = f.problems
         if let start, let end, end < start {
             problems.append(document.diagnostic("end", "`end` \(end) is before `start` \(start)", hint: "swap the dates"))
+        } else if let start, let end, end.dayNumber - start.dayNumber > 365 {
+            problems.append(document.diagnostic("end", "the event lasts more than a year (\(start) to \(end))",
+                                                hint: "check the year of `start` and `end`"))
         }
         if let offices, offices.isEmpty {
             problems.append(document.diagnostic("paying_offices", "`paying_offices` is empty", hint: "name at least one office"))
@@ -99,9 +102,12 @@ public enum TableReader {
         let room = p.integer("room_per_night"), meals = p.integer("meals_per_day"), transport = p.integer("transport_per_day")
         let rate = p.decimal4("usd_exchange_rate")
         let notes = p.strings("notes", required: false) ?? []
-        for (key, value) in [("nights_before_start", before), ("nights_after_end", after), ("room_per_night", room),
-                             ("meals_per_day", meals), ("transport_per_day", transport)] {
-            if let value, value < 0 { p.fail(key, "`\(key)` cannot be negative") }
+        for (key, value, limit) in [("nights_before_start", before, 31), ("nights_after_end", after, 31),
+                                    ("room_per_night", room, 100_000_000), ("meals_per_day", meals, 100_000_000),
+                                    ("transport_per_day", transport, 100_000_000)] {
+            if let value, value < 0 || value > limit {
+                p.fail(key, "`\(key)` is \(value); it must be between 0 and \(limit)")
+            }
         }
         problems += p.problems
         guard let covers, let coveredBy, let pay, let before, let after, let selfFunded, let currency,

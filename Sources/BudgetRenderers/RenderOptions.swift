@@ -33,7 +33,10 @@ public enum AssumptionText {
     public static func coverage(_ event: Event) -> String {
         let costing = Costing(event: event)
         let nights = costing.coveredNights
-        let nightText = nights.isEmpty ? "no nights" : "\(nights.count) nights (\(nights.first!.long) to \(nights.last!.long))"
+        var nightText = "no nights"
+        if let first = nights.first, let last = nights.last {
+            nightText = "\(nights.count) nights (\(first.long) to \(last.long))"
+        }
         return "Covered: \(nightText) of accommodation and \(event.workshopDays.count) workshop days of meals and transport "
             + "for a participant present throughout."
     }

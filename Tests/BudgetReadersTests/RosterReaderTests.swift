@@ -18,13 +18,13 @@ import Testing
     }
 
     @Test(arguments: [("1120", 112_000), ("1120.5", 112_050), ("1,120.50", 112_050), ("$1,120.50", 112_050),
-                      ("0", 0), (" 950 ", 95_000), ("1,234,567.89", 123_456_789)] as [(String, Int64)])
+                      ("0", 0), (" 950 ", 95_000), ("999,999.99", 99_999_999), ("$1,000,000.00", 100_000_000)] as [(String, Int64)])
     func moneyParsesExactly(text: String, cents: Int64) {
         guard case .success(let money) = MoneyText.parse(text) else { Issue.record("refused \(text)"); return }
         #expect(money == Money(cents: cents))
     }
 
-    @Test(arguments: ["-5", "12.345", "1.200,50", "USD 900", "N/A", "1,20", "1e9", "12.", "$", "1.2.3"])
+    @Test(arguments: ["-5", "1,000,000.01", "1234567", "12.345", "1.200,50", "USD 900", "N/A", "1,20", "1e9", "12.", "$", "1.2.3"])
     func moneyRefusesAnythingElse(text: String) {
         if case .success(let money) = MoneyText.parse(text) { Issue.record("accepted \(text) as \(money)") }
     }
