@@ -104,6 +104,8 @@ public struct LocalExpensePolicy: Sendable {
     public let participantsPay: String
     /// Who covers local expenses, in the announcement's words.
     public let coveredBy: String
+    /// The announcement's sentences on local expenses, quoted.
+    public let source: String
     /// Nights covered before the first workshop day (planning assumption).
     public let nightsBeforeStart: Int
     /// Nights covered after the last workshop day (planning assumption).
@@ -114,11 +116,12 @@ public struct LocalExpensePolicy: Sendable {
     /// Each planning assumption in words, for every report.
     public let assumptions: [String]
 
-    public init(covers: String, participantsPay: String, coveredBy: String, nightsBeforeStart: Int,
+    public init(covers: String, participantsPay: String, coveredBy: String, source: String = "", nightsBeforeStart: Int,
                 nightsAfterEnd: Int, selfFundedLocalExpensesCovered: Bool, rates: LocalRates, assumptions: [String]) {
         self.covers = covers
         self.participantsPay = participantsPay
         self.coveredBy = coveredBy
+        self.source = source
         self.nightsBeforeStart = nightsBeforeStart
         self.nightsAfterEnd = nightsAfterEnd
         self.selfFundedLocalExpensesCovered = selfFundedLocalExpensesCovered

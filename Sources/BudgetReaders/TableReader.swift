@@ -88,7 +88,7 @@ public enum TableReader {
         var f = TableFields(table, path: "local_expenses", document: document)
         f.rejectUnknownKeys(["covers", "covered_by", "participants_pay", "source", "planning"])
         let covers = f.string("covers"), coveredBy = f.string("covered_by"), pay = f.string("participants_pay")
-        _ = f.string("source")
+        let source = f.string("source")
         problems += f.problems
         guard let planning = table["planning"]?.table else {
             problems.append(document.diagnostic("local_expenses", "missing [local_expenses.planning] table"))
@@ -110,10 +110,10 @@ public enum TableReader {
             }
         }
         problems += p.problems
-        guard let covers, let coveredBy, let pay, let before, let after, let selfFunded, let currency,
+        guard let covers, let coveredBy, let pay, let source, let before, let after, let selfFunded, let currency,
               let room, let meals, let transport, let rate, p.problems.isEmpty else { return nil }
         return LocalExpensePolicy(
-            covers: covers, participantsPay: pay, coveredBy: coveredBy, nightsBeforeStart: before,
+            covers: covers, participantsPay: pay, coveredBy: coveredBy, source: source, nightsBeforeStart: before,
             nightsAfterEnd: after, selfFundedLocalExpensesCovered: selfFunded,
             rates: LocalRates(currency: currency, roomPerNight: Int64(room), mealsPerDay: Int64(meals),
                               transportPerDay: Int64(transport), exchangeRate: ExchangeRate(unitsPerUSDTimes10000: rate)),

@@ -39,6 +39,16 @@ import Testing
         }
     }
 
+    @Test(arguments: [("jeju-2018", "001_2b1f1f7a20b36993.txt"), ("jeju-2023", "000_1286a31c54f6509b.txt")])
+    func theLocalExpenseWordsAreQuotedVerbatim(event: String, seed: String) throws {
+        let text = try String(contentsOfFile: Paths.fixture("seeds/\(seed)"), encoding: .utf8)
+        let local = try #require(tables.event(event)).localExpenses
+        for piece in local.source.components(separatedBy: " / ") {
+            #expect(text.contains(piece), "\(event): \"\(piece)\" is not in the seed")
+        }
+        #expect(text.contains(local.coveredBy))
+    }
+
     @Test func the2018UnlabelledRowsCarryMongoliaAndNepal_markedInferred_withAReason() throws {
         let event = try #require(tables.event("jeju-2018"))
         let inferred = event.caps.filter(\.isInferred)
