@@ -63,7 +63,7 @@ public struct TextReport {
         out += L.wrap(event.payingOffices.joined(separator: "; "), first: "Paying offices: ", indent: String(repeating: " ", count: 16))
         let count = budget.lines.count == 1 ? "1 participant" : "\(budget.lines.count) participants"
         out += L.wrap("\(budget.rosterName), \(count)", first: "Roster:         ", indent: String(repeating: " ", count: 16))
-        out += L.wrap("Source:         \(event.source)")
+        out += L.wrap(event.source, first: "Source:         ", indent: String(repeating: " ", count: 16))
         out.append("")
         out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
             + "what the participant pays. Total = assisted + local expenses: the cost to the paying offices "
@@ -111,8 +111,8 @@ public struct TextReport {
         } else {
             for line in budget.lines {
                 let p = line.participant
-                let org = p.organization.isEmpty ? "" : ", \(p.organization)"
-                out += L.wrap("\(p.name)\(org) (\(line.nights) nights, \(line.days) days)",
+                let org = p.organization.isEmpty ? "" : " — \(p.organization)"
+                out += L.wrap("\(p.name)\(org) — \(line.nights) nights, \(line.days) days",
                               first: "  " + L.left(p.id, 7), indent: String(repeating: " ", count: 9))
             }
         }
