@@ -11,8 +11,20 @@ public struct RosterReader: Sendable {
     /// The columns a roster may have.
     public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"]
 
+    /// A roster as read: its participants, and the header's columns that the reader does not use.
+    public struct Roster: Sendable {
+        public let participants: [Participant]
+        /// Columns ignored (reported once, never an error).
+        public let unusedColumns: [String]
+    }
+
     /// Reads roster text; `file` names it in messages.
     public func read(text: String, file: String) throws(InputError) -> [Participant] {
+        try readRoster(text: text, file: file).participants
+    }
+
+    /// Reads roster text with what it ignored; `file` names it in messages.
+    public func readRoster(text: String, file: String) throws(InputError) -> Roster {
         let table = try CSVTable(text: text, file: file)
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ column: Int, _ message: String, _ hint: String?) {
@@ -127,13 +139,7 @@ public struct RosterReader: Sendable {
                 location: SourceLocation(file: file, line: record.line, column: 1)))
         }
         if !problems.isEmpty { throw .badData(problems) }
-        return participants
-    }
-
-    /// Columns in the header that the reader does not use (reported once, never an error).
-    public static func unusedColumns(in text: String) -> [String] {
-        guard let header = try? CSVTable(text: text, file: "").records.first(where: { !$0.isBlank }) else { return [] }
-        let known = Set(requiredColumns + optionalColumns)
-        return header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty && !known.contains($0.lowercased()) }
+        let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)
+        return Roster(participants: participants, unusedColumns: found.filter { !known.contains($0.lowercased()) })
     }
 }

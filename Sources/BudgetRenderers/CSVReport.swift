@@ -36,7 +36,7 @@ public struct CSVReport {
         }
         func totals(_ kind: String, _ label: String, _ t: CostTotals) -> [String] {
             [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
-             t.localExpenses.plain, t.total.plain, "\(t.participants) participants"]
+             t.localExpenses.plain, t.total.plain, t.participants == 1 ? "1 participant" : "\(t.participants) participants"]
         }
         for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))

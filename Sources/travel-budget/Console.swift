@@ -41,11 +41,11 @@ enum Console {
     static func roster(_ path: String, tables: Tables) throws -> [Participant] {
         try guarded {
             let text = try InputFile.read(path)
-            let unused = RosterReader.unusedColumns(in: text)
-            if !unused.isEmpty {
-                Console.error("\(path): note: column(s) not used: \(unused.joined(separator: ", "))")
+            let roster = try RosterReader(countries: tables.countries).readRoster(text: text, file: path)
+            if !roster.unusedColumns.isEmpty {
+                Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
             }
-            return try RosterReader(countries: tables.countries).read(text: text, file: path)
+            return roster.participants
         }
     }
 }
