@@ -59,6 +59,9 @@ public struct Budget: Sendable {
         self.rosterName = rosterName
     }
 
+    /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.
+    public var awaitingCap: [ParticipantCosting] { lines.filter { $0.flags.contains(.contactOrganisers) } }
+
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flagCounts: [(flag: Flag, count: Int)] {
         Flag.allCases.compactMap { flag in

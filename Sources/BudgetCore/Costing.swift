@@ -41,7 +41,8 @@ public struct Costing: Sendable {
             if row.isInferred { flags.append(.inferredCap) }
         } else {
             cap = nil
-            flags.append(.contactOrganisers)
+            // A self-funded participant needs no cap, so there is nothing to ask the organisers.
+            if p.funding == .assisted { flags.append(.contactOrganisers) }
         }
 
         let assisted: Money

@@ -41,9 +41,16 @@ public enum AssumptionText {
             + "for a participant present throughout."
     }
 
+    /// Whether self-funded participants keep their local expenses, in words.
+    public static func selfFunded(_ event: Event) -> String {
+        event.localExpenses.selfFundedLocalExpensesCovered
+            ? "Self-funded participants' local expenses are covered (planning assumption)."
+            : "Self-funded participants' local expenses are not covered (planning assumption)."
+    }
+
     /// Every sentence, in order.
     public static func all(_ event: Event) -> [String] {
-        [rates(event), coverage(event)] + event.localExpenses.assumptions + [rounding(event)]
+        [rates(event), coverage(event)] + event.localExpenses.assumptions + [selfFunded(event), rounding(event)]
     }
 
     static func rate(_ r: ExchangeRate) -> String {

@@ -21,7 +21,16 @@ enum TextLayout {
         var lines: [String] = []
         var line = first
         var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // A word longer than a line (a long path) is cut into pieces that fit.
+        let room = max(10, width - max(first.count, indent.count))
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).flatMap { word -> [Substring] in
+            guard word.count > room else { return [word] }
+            return stride(from: 0, to: word.count, by: room).map { offset in
+                let start = word.index(word.startIndex, offsetBy: offset)
+                return word[start..<(word.index(start, offsetBy: room, limitedBy: word.endIndex) ?? word.endIndex)]
+            }
+        }
+        for word in words {
             let candidate = lineHasWord ? line + " " + word : line + word
             if candidate.count > width && lineHasWord {
                 lines.append(line)

@@ -25,65 +25,129 @@ public struct TextReport {
 
     private typealias L = TextLayout
 
-    private func row(_ first: String, _ second: String, _ cells: [String], _ flags: String) -> String {
-        row(label: L.left(first, 6) + " " + L.left(second, 16), cells, flags)
-    }
-
-    private func row(label: String, _ cells: [String], _ flags: String) -> String {
-        let widths = [9, 9, 9, 9, 9, 10]
-        var line = L.left(label, 23)
-        for (cell, width) in zip(cells, widths) { line += " " + L.right(cell, width) }
-        line += "  " + flags
-        while line.hasSuffix(" ") { line.removeLast() }
-        return line
-    }
-
     private func money(_ m: Money?) -> String { m?.grouped ?? "-" }
 
-    /// A subtotal or total: the label spans the ID, departure, fare and cap columns.
-    private func totalsRow(_ label: String, _ t: CostTotals) -> String {
-        var line = L.left(L.clip(label, 43), 43)
-        for (m, width) in [(t.assistedAirfare, 9), (t.participantShare, 9), (t.localExpenses, 9), (t.total, 10)] {
+    /// Column widths fitted to the figures, so that large amounts never run together or get cut.
+    struct Columns {
+        let id: Int
+        let departure: Int
+        /// Fare, cap, assisted, share, local, total.
+        let money: [Int]
+        /// Whether subtotals sit in the money columns; when they are too wide to fit, they are written out in words.
+        let alignedTotals: Bool
+
+        /// The first layout that fits 100 columns: subtotals aligned with a wide gap, then a narrow gap,
+        /// then subtotals in words.
+        init(_ budget: Budget) {
+            let layouts = [(true, 1), (true, 0), (false, 1), (false, 0)].map { Columns(budget, alignedTotals: $0, gap: $1) }
+            self = layouts.first { $0.fits } ?? layouts[layouts.count - 1]
+        }
+
+        private init(_ budget: Budget, alignedTotals: Bool, gap: Int) {
+            func widest(_ header: String, _ values: [String]) -> Int { values.reduce(header.count) { max($0, $1.count) } + gap }
+            let lines = budget.lines
+            let groups = alignedTotals ? budget.regions.map(\.subtotal) + [budget.totals] : []
+            func column(_ header: String, _ line: (ParticipantCosting) -> Money?, _ total: ((CostTotals) -> Money)?) -> Int {
+                widest(header, lines.map { line($0)?.grouped ?? "-" } + groups.compactMap { total?($0).grouped })
+            }
+            money = [
+                column("Fare", { $0.participant.fare }, nil),
+                column("Cap", { $0.cap }, nil),
+                column("Assisted", { $0.assistedAirfare }, { $0.assistedAirfare }),
+                column("Share", { $0.participantShare }, { $0.participantShare }),
+                column("Local", { $0.localExpenses }, { $0.localExpenses }),
+                column("Total", { $0.total }, { $0.total }),
+            ]
+            id = min(max(2, lines.map(\.participant.id.count).max() ?? 2), 10)
+            flags = max(5, lines.map { $0.flags.count * 2 - 1 }.max() ?? 0)
+            departure = min(max(TextLayout.width - (id + 1 + money.reduce(0) { $0 + $1 + 1 } + 2 + flags), 10), 18)
+            self.alignedTotals = alignedTotals
+        }
+
+        /// The widest flags cell (at least the header's).
+        private let flags: Int
+        var width: Int { id + 1 + departure + money.reduce(0) { $0 + $1 + 1 } + 2 + flags }
+        var fits: Bool { width <= TextLayout.width }
+        /// The width of the label of a subtotal: ID, departure, fare and cap together.
+        var totalsLabel: Int { id + 1 + departure + 1 + money[0] + 1 + money[1] }
+    }
+
+    private func row(_ columns: Columns, id: String, departure: String, _ cells: [String], _ flags: String) -> [String] {
+        var lines: [String] = []
+        var idCell = id
+        if id.count > columns.id {
+            lines.append(id)   // a long id gets a line of its own rather than being cut
+            idCell = ""
+        }
+        var line = L.left(idCell, columns.id) + " " + L.left(L.clip(departure, columns.departure), columns.departure)
+        for (cell, width) in zip(cells, columns.money) { line += " " + L.right(cell, width) }
+        line += "  " + flags
+        while line.hasSuffix(" ") { line.removeLast() }
+        return lines + [line]
+    }
+
+    /// A subtotal or total: the label spans the ID, departure, fare and cap columns (or, where the figures are
+    /// too wide for the columns, a sentence).
+    private func totalsRow(_ columns: Columns, _ label: String, _ t: CostTotals) -> [String] {
+        guard columns.alignedTotals else {
+            return L.wrap("assisted \(money(t.assistedAirfare)); share \(money(t.participantShare)); "
+                          + "local \(money(t.localExpenses)); total \(money(t.total))",
+                          first: label + ": ", indent: "      ")
+        }
+        var line = L.left(L.clip(label, columns.totalsLabel), columns.totalsLabel)
+        for (m, width) in zip([t.assistedAirfare, t.participantShare, t.localExpenses, t.total], columns.money.dropFirst(2)) {
             line += " " + L.right(money(m), width)
         }
-        return line
+        return [line]
     }
 
     /// The whole report, ending with a newline.
     public func render() -> String {
         let event = budget.event
+        let columns = Columns(budget)
         var out: [String] = []
-        let rule = String(repeating: "-", count: 94)
+        let rule = String(repeating: "-", count: min(columns.width, L.width))
         out.append("TRAVEL BUDGET  \(event.id)")
         out += L.wrap(event.title)
         var dates = "\(event.start.long) to \(event.end.long)"
         if let note = event.datesNote { dates += " (\(note))" }
-        out += L.wrap(dates, first: "Dates:          ", indent: String(repeating: " ", count: 16))
-        out += L.wrap(event.venue, first: "Venue:          ", indent: String(repeating: " ", count: 16))
-        out += L.wrap(event.payingOffices.joined(separator: "; "), first: "Paying offices: ", indent: String(repeating: " ", count: 16))
+        let indent = String(repeating: " ", count: 16)
+        out += L.wrap(dates, first: "Dates:          ", indent: indent)
+        out += L.wrap(event.venue, first: "Venue:          ", indent: indent)
+        out += L.wrap(event.payingOffices.joined(separator: "; "), first: "Paying offices: ", indent: indent)
         let count = budget.lines.count == 1 ? "1 participant" : "\(budget.lines.count) participants"
-        out += L.wrap("\(budget.rosterName), \(count)", first: "Roster:         ", indent: String(repeating: " ", count: 16))
-        out += L.wrap(event.source, first: "Source:         ", indent: String(repeating: " ", count: 16))
+        out += L.wrap("\(budget.rosterName), \(count)", first: "Roster:         ", indent: indent)
+        out += L.wrap(event.source, first: "Source:         ", indent: indent)
         out.append("")
         out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
             + "what the participant pays. Total = assisted + local expenses: the cost to the paying offices "
             + "(the participant share is not in it).")
         out.append("")
-        out.append(row("ID", "Departure", ["Fare", "Cap", "Assisted", "Share", "Local", "Total"], "Flags"))
+        out += row(columns, id: "ID", departure: "Departure", ["Fare", "Cap", "Assisted", "Share", "Local", "Total"], "Flags")
         out.append(rule)
         for region in budget.regions {
             out.append(region.region)
             for line in region.lines {
-                out.append(row(line.participant.id, L.clip(line.participant.country.name, 16),
-                               [money(line.participant.fare), money(line.cap), money(line.assistedAirfare),
-                                money(line.participantShare), money(line.localExpenses), money(line.total)],
-                               line.flags.map(TextReport.code).joined(separator: " ")))
+                out += row(columns, id: line.participant.id, departure: line.participant.country.name,
+                           [money(line.participant.fare), money(line.cap), money(line.assistedAirfare),
+                            money(line.participantShare), money(line.localExpenses), money(line.total)],
+                           line.flags.map(TextReport.code).joined(separator: " "))
             }
-            out.append(totalsRow("  \(region.region) (\(region.subtotal.participants))", region.subtotal))
+            out += totalsRow(columns, "  \(region.region) (\(region.subtotal.participants))", region.subtotal)
             out.append("")
         }
-        out.append(String(repeating: "=", count: 94))
-        out.append(totalsRow("TOTAL (\(count))", budget.totals))
+        out.append(String(repeating: "=", count: min(columns.width, L.width)))
+        out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
+        let awaiting = budget.awaitingCap
+        if !awaiting.isEmpty {
+            let fares = awaiting.compactMap(\.participant.fare).sum()
+            let who = awaiting.map(\.participant.id).joined(separator: ", ")
+            let noun = awaiting.count == 1 ? "1 participant" : "\(awaiting.count) participants"
+            out.append("")
+            out += L.wrap("Awaiting a cap: \(noun) (\(who)) with quoted fares of US$ \(fares.grouped). No assisted airfare is "
+                + "budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
+                + "if they assist in full, the total rises by up to US$ \(fares.grouped).")
+        }
         out.append("")
 
         let counts = budget.flagCounts
@@ -99,9 +163,7 @@ public struct TextReport {
         out += L.wrap("Cover \(event.localExpenses.covers), paid by \(event.localExpenses.coveredBy) (announcement).",
                       first: "  ", indent: "  ")
         out += L.wrap("Participants pay: \(event.localExpenses.participantsPay) (announcement).", first: "  ", indent: "  ")
-        let selfFunded = event.localExpenses.selfFundedLocalExpensesCovered
-            ? "Self-funded participants' local expenses are covered." : "Self-funded participants' local expenses are not covered."
-        for sentence in AssumptionText.all(event) + [selfFunded] {
+        for sentence in AssumptionText.all(event) {
             out += L.wrap(sentence, first: "  ", indent: "  ")
         }
         out.append("")
@@ -113,7 +175,7 @@ public struct TextReport {
                 let p = line.participant
                 let org = p.organization.isEmpty ? "" : " — \(p.organization)"
                 out += L.wrap("\(p.name)\(org) — \(line.nights) nights, \(line.days) days",
-                              first: "  " + L.left(p.id, 7), indent: String(repeating: " ", count: 9))
+                              first: "  " + L.left(p.id, columns.id) + " ", indent: String(repeating: " ", count: columns.id + 3))
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -51,6 +51,22 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
     }
 
+    @Test func longIdsLargeAmountsAndLongPathsStillFit100Columns_andNoIdIsCut() throws {
+        let tables = Repo.tables
+        let event = try #require(tables.event("jeju-2023"))
+        let countries = ["India", "Hong Kong", "Papua New Guinea", "Vietnam", "Lao PDR"]
+        let people = (1...400).map { n in
+            Participant(id: "JEJU2023-PARTICIPANT-\(n)", name: String(repeating: "Long Name ", count: 12),
+                        organization: "An-organization-name-without-any-spaces-at-all-that-goes-on-and-on-for-ever",
+                        country: tables.countries.country(named: countries[n % countries.count])!,
+                        fare: Money(cents: 99_999_999), funding: n % 7 == 0 ? .selfFunded : .assisted)
+        }
+        let path = "/a/very/long/folder/name/that/nobody/would/type/by/hand/but/a/script/might/write/roster.csv"
+        let text = TextReport(Budget(event: event, participants: people, rosterName: path)).render()
+        for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line.count): \(line)") }
+        for person in people { #expect(text.contains(person.id + "\n") || text.contains(person.id + " ")) }
+    }
+
     @Test func everyFlagThatOccursIsExplainedInWords_andTheAssumptionsAreStated() {
         let budget = Repo.sampleBudget("jeju-2023")
         // Lines are wrapped: compare with runs of white space folded to one space.
