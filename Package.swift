@@ -8,9 +8,10 @@ let package = Package(
         .executable(name: "travel-budget", targets: ["travel-budget"]),
         .library(name: "BudgetCore", targets: ["BudgetCore"]),
     ],
+    // Exact versions: Package.resolved is not kept in git, so the manifest pins what the tests were run with.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The model and the costing: knows nothing of files, formats or the terminal.

@@ -86,6 +86,14 @@ public struct Costing: Sendable {
         )
     }
 
+    /// Local expenses of a participant present for every covered night and day, in US$.
+    public var fullStayLocalExpenses: Money {
+        let rates = event.localExpenses.rates
+        let local = Int64(coveredNights.count) * rates.roomPerNight
+            + Int64(event.workshopDays.count) * (rates.mealsPerDay + rates.transportPerDay)
+        return rates.exchangeRate.convertToUSD(local)
+    }
+
     /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,
     /// each night named by its evening's date.
     public var coveredNights: [CivilDate] {

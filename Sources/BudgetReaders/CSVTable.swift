@@ -86,8 +86,7 @@ struct CSVTable: Sendable {
                 column += 1
             }
         }
-        let allLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let allLines = text.sourceLines()
         if inQuotes {
             throw .badData([Diagnostic(
                 SourceLocation(file: file, line: fieldLine, column: fieldColumn),
@@ -110,6 +109,11 @@ struct CSVTable: Sendable {
 }
 
 extension StringProtocol {
+    /// The text's lines, broken at LF, CRLF or CR (Swift reads CRLF as one character), without the breaks.
+    func sourceLines() -> [SubSequence] {
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
     /// The text without leading and trailing spaces and tabs (and no-break spaces).
     func trimmingWhitespace() -> String {
         let ws: Set<Character> = [" ", "\t", "\u{00A0}"]

@@ -70,6 +70,14 @@ public struct RosterReader: Sendable {
                         "a field with a comma in it must be in double quotes")
                 continue
             }
+            let missing = RosterReader.requiredColumns.filter { (columnIndex[$0] ?? 0) >= record.fields.count }
+            if !missing.isEmpty {
+                let last = record.fields[record.fields.count - 1]
+                problem(last.line, last.column + last.text.count,
+                        "this row has \(record.fields.count) fields but the header has \(header.fields.count): no \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                        "give every column a field, even an empty one (two commas in a row)")
+                continue
+            }
             var ok = true
             let id = text("id")
             if id.isEmpty {

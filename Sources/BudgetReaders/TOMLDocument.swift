@@ -13,8 +13,7 @@ struct TOMLDocument {
 
     init(text: String, file: String) throws(InputError) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        self.lines = text.sourceLines()
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

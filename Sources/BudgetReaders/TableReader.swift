@@ -75,9 +75,17 @@ public enum TableReader {
               let currency, let other, let local, let caps else {
             throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file")] : problems)
         }
-        return Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
-                     payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
-                     localExpenses: local)
+        let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
+                          payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
+                          localExpenses: local)
+        // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
+        let fullStay = Costing(event: event).fullStayLocalExpenses
+        if fullStay > Money(dollars: MoneyText.maximumDollars) {
+            throw .badData([document.diagnostic("local_expenses.planning",
+                "a participant present throughout would cost US$ \(fullStay.grouped) in local expenses, more than US$ 1,000,000",
+                hint: "check the rates and `usd_exchange_rate` (local currency units per US$1)")])
+        }
+        return event
     }
 
     private static func localExpenses(_ document: TOMLDocument, problems: inout [Diagnostic]) -> LocalExpensePolicy? {

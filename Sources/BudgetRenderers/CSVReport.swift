@@ -1,6 +1,7 @@
 import BudgetCore
 
-/// The budget as CSV: one row per participant, then one row per region subtotal and the total.
+/// The budget as CSV: one row per participant, then one row per region subtotal, the total, and notes
+/// (the flags' meanings and the assumptions).
 public struct CSVReport {
     public let budget: Budget
     public let options: RenderOptions
@@ -40,6 +41,12 @@ public struct CSVReport {
         }
         for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))
+        // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
+        let blank = Array(repeating: "", count: CSVReport.header.count - 3)
+        for (flag, count) in budget.flagCounts {
+            rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank)
+        }
+        for sentence in AssumptionText.all(budget.event) { rows.append(["note", "", sentence] + blank) }
         return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

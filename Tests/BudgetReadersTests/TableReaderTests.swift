@@ -47,6 +47,7 @@ import Testing
             #expect(text.contains(piece), "\(event): \"\(piece)\" is not in the seed")
         }
         #expect(text.contains(local.coveredBy))
+        #expect(text.contains(local.participantsPay))
     }
 
     @Test func the2018UnlabelledRowsCarryMongoliaAndNepal_markedInferred_withAReason() throws {

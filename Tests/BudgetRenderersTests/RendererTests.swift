@@ -141,9 +141,13 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
     @Test func oneRowPerParticipant_thenRegionSubtotals_thenTheTotal_whichFoots() {
         let budget = Repo.sampleBudget("jeju-2023")
         let rows = CSVReport(budget).render().split(separator: "\r\n").map(String.init)
-        #expect(rows.count == 1 + budget.lines.count + budget.regions.count + 1)
-        #expect(rows.last?.hasPrefix("total,") == true)
-        #expect(rows.last?.contains(budget.totals.total.plain) == true)
+        let figures = rows.filter { !$0.hasPrefix("note,") }
+        #expect(figures.count == 1 + budget.lines.count + budget.regions.count + 1)
+        #expect(figures.last?.hasPrefix("total,") == true)
+        #expect(figures.last?.contains(budget.totals.total.plain) == true)
+        // The notes carry the assumptions and every flag's meaning.
+        #expect(rows.contains { $0.contains("PLANNING ASSUMPTIONS") })
+        #expect(rows.filter { $0.hasPrefix("note,") }.count == budget.flagCounts.count + AssumptionText.all(budget.event).count)
     }
 
     @Test func textThatASpreadsheetWouldRunAsAFormulaIsDefused() {
