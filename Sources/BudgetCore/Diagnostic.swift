@@ -33,7 +33,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     /// The file is there but its content is wrong: every problem found (exit 65).
     case badData([Diagnostic])
     /// The file or folder is not there or cannot be read (exit 66).
-    case missing(path: String, reason: String)
+    case missing(path: String, reason: String, hint: String)
 
     /// The sysexits code for this error.
     public var exitCode: Int32 {
@@ -56,8 +56,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
                 ? ["… and \(diagnostics.count - InputError.reportLimit) more problems not shown"] : []
             let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
             return (shown + more + ["\(count) found; nothing was written."]).joined(separator: "\n")
-        case .missing(let path, let reason):
-            return "\(path): error: \(reason)"
+        case .missing(let path, let reason, let hint):
+            return "\(path): error: \(reason)\n    hint: \(hint)"
         }
     }
 

@@ -12,7 +12,8 @@ public struct Tables: Sendable {
     public static func load(from directory: String) throws(InputError) -> Tables {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .missing(path: directory, reason: "no tables folder here (expected countries.toml and events/*.toml); run from the repository or pass --tables DIR")
+            throw .missing(path: directory, reason: "no tables folder here",
+                           hint: "run from the repository's folder, or pass --tables DIR (a folder with countries.toml and events/*.toml)")
         }
         let countriesPath = (directory as NSString).appendingPathComponent("countries.toml")
         let countries = try TableReader.countries(text: try InputFile.read(countriesPath), file: countriesPath)
@@ -21,7 +22,8 @@ public struct Tables: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: eventsFolder).filter { $0.hasSuffix(".toml") }.sorted()
         } catch {
-            throw .missing(path: eventsFolder, reason: "cannot list the event files: \(error.localizedDescription)")
+            throw .missing(path: eventsFolder, reason: "cannot list the event files: \(error.localizedDescription)",
+                           hint: "the tables folder needs an events/ folder holding one <event id>.toml per event")
         }
         var events: [Event] = []
         var problems: [Diagnostic] = []
@@ -53,11 +55,14 @@ public enum InputFile {
     public static func read(_ path: String) throws(InputError) -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .missing(path: path, reason: "no such file")
+            throw .missing(path: path, reason: "no such file",
+                           hint: "check the path; a relative path starts from \(FileManager.default.currentDirectoryPath)")
         }
-        if isFolder.boolValue { throw .missing(path: path, reason: "this is a folder, not a file") }
+        if isFolder.boolValue {
+            throw .missing(path: path, reason: "this is a folder, not a file", hint: "give the path of a file inside it")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .missing(path: path, reason: "cannot read the file (check its permissions)")
+            throw .missing(path: path, reason: "cannot read the file", hint: "check its permissions (ls -l)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             var line = 1, column = 1, offset = 0

@@ -113,10 +113,18 @@ struct Report: ParsableCommand {
         let tables = try Console.tables(tablesOption)
         let rosterFolder = rosters ?? (tables.directory as NSString).appendingPathComponent("rosters")
         var budgets: [Budget] = []
+        var failures: [InputError] = []
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
-            let participants = try Console.roster(path, tables: tables)
-            budgets.append(Budget(event: event, participants: participants, rosterName: path))
+            do {
+                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables), rosterName: path))
+            } catch {
+                failures.append(error)   // every roster's problems are told, not just the first roster's
+            }
+        }
+        if !failures.isEmpty {
+            failures.forEach { Console.error($0.description) }
+            throw ExitCode(failures.map(\.exitCode).max() ?? 65)
         }
         // Every roster is read before anything is written: a bad roster leaves the reports as they were.
         for budget in budgets {

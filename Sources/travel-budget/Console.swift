@@ -39,14 +39,17 @@ enum Console {
 
     /// Reads a roster, telling once on stderr about columns it does not use.
     static func roster(_ path: String, tables: Tables) throws -> [Participant] {
-        try guarded {
-            let text = try InputFile.read(path)
-            let roster = try RosterReader(countries: tables.countries).readRoster(text: text, file: path)
-            if !roster.unusedColumns.isEmpty {
-                Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
-            }
-            return roster.participants
+        try guarded { try readRoster(path, tables: tables) }
+    }
+
+    /// Reads a roster without printing its errors, for a caller that gathers them.
+    static func readRoster(_ path: String, tables: Tables) throws(InputError) -> [Participant] {
+        let text = try InputFile.read(path)
+        let roster = try RosterReader(countries: tables.countries).readRoster(text: text, file: path)
+        if !roster.unusedColumns.isEmpty {
+            Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
         }
+        return roster.participants
     }
 }
 

@@ -83,6 +83,22 @@ func temporaryFolder() throws -> URL {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jeju-2018.txt", "jeju-2023.txt"])
     }
 
+    @Test func reportTellsTheProblemsOfEveryRoster_andWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let rosters = folder.appendingPathComponent("rosters")
+        try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
+        try "id,name,country,fare_usd\nP1,Ana,Narnia,700\n".write(to: rosters.appendingPathComponent("jeju-2018.csv"),
+                                                                    atomically: true, encoding: .utf8)
+        try "id,name,country,fare_usd\nP1,Ana,India,N/A\n".write(to: rosters.appendingPathComponent("jeju-2023.csv"),
+                                                                  atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try Run(["report", "--rosters", rosters.path, "--output-dir", out.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("jeju-2018.csv:2:8: error: unknown point of departure `Narnia`"))
+        #expect(run.stderr.contains("jeju-2023.csv:2:14: error: `fare_usd` is `N/A`"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func aBadRosterIsExit65_withEveryProblemOnStderr_andNoOutputFile() throws {
         let folder = try temporaryFolder()
         let roster = folder.appendingPathComponent("bad.csv")
@@ -99,7 +115,7 @@ func temporaryFolder() throws -> URL {
     @Test func aMissingRosterIsExit66() throws {
         let run = try Run(["cost", "--event", "jeju-2023", "--roster", "no/such.csv"])
         #expect(run.status == 66)
-        #expect(run.stderr.contains("no/such.csv: error: no such file"))
+        #expect(run.stderr.contains("no/such.csv: error: no such file\n    hint: check the path"))
     }
 
     @Test func badFlagsAreExit64() throws {
