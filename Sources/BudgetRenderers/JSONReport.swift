@@ -22,6 +22,7 @@ public struct JSONReport {
         let participants: [Line]
         let regions: [Region]
         let totals: Totals
+        let awaiting_cap: AwaitingCap
         let flags: [FlagNote]
         let assumptions: [String]
     }
@@ -82,6 +83,12 @@ public struct JSONReport {
         }
     }
 
+    /// Participants with no cap yet: no assisted airfare is budgeted for them; their fares bound the exposure.
+    struct AwaitingCap: Encodable {
+        let participants: [String]
+        let fares: String
+    }
+
     struct Region: Encodable {
         let region: String
         let totals: Totals
@@ -109,6 +116,8 @@ public struct JSONReport {
             },
             regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal)) },
             totals: Totals(b.totals),
+            awaiting_cap: AwaitingCap(participants: b.awaitingCap.map(\.participant.id),
+                                      fares: b.awaitingCap.compactMap(\.participant.fare).sum().plain),
             flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()

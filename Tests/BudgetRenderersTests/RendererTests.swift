@@ -118,6 +118,9 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         let estimate = try #require(participants.first { ($0["flags"] as? [String])?.contains("estimate") == true })
         #expect(estimate["fare"] is NSNull)
         #expect(estimate["cap"] as? String == estimate["assisted_airfare"] as? String)
+        let awaiting = try #require(try parsed("jeju-2023")["awaiting_cap"] as? [String: Any])
+        #expect(awaiting["participants"] as? [String] == [hongKong["id"] as? String ?? ""])
+        #expect(awaiting["fares"] as? String == "520.00")
     }
 
     @Test func totalsEqualTheSumOfTheLines() throws {
