@@ -103,13 +103,13 @@ struct TableFields {
             let nearest = allowed.min { editDistance(key, $0) < editDistance(key, $1) }
             let hint = nearest.flatMap { editDistance(key, $0) <= max(2, key.count / 3) ? "did you mean `\($0)`?" : nil }
                 ?? "allowed here: \(allowed.joined(separator: ", "))"
-            fail(key, "unknown key `\(key)`" + (path.isEmpty ? "" : " in [\(path.replacingOccurrencesOfIndex())]"), hint: hint)
+            fail(key, "unknown key `\(key)`" + inTable(), hint: hint)
         }
     }
 
     mutating func string(_ key: String, required: Bool = true) -> String? {
         guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = \"…\"`") }
+            if required { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = \"…\"`") }
             return nil
         }
         guard let s = value.string else { fail(key, "`\(key)` must be a text in double quotes"); return nil }
@@ -118,7 +118,7 @@ struct TableFields {
 
     mutating func strings(_ key: String, required: Bool = true) -> [String]? {
         guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = [\"…\"]`") }
+            if required { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = [\"…\"]`") }
             return nil
         }
         guard let array = value.array else { fail(key, "`\(key)` must be a list of texts, like [\"a\", \"b\"]"); return nil }
@@ -132,7 +132,7 @@ struct TableFields {
 
     mutating func integer(_ key: String, required: Bool = true) -> Int? {
         guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + where_()) }
+            if required { fail(key, "missing required key `\(key)`" + inTable()) }
             return nil
         }
         guard let n = value.int else { fail(key, "`\(key)` must be a whole number"); return nil }
@@ -141,7 +141,7 @@ struct TableFields {
 
     mutating func bool(_ key: String, required: Bool = true) -> Bool? {
         guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = true` or `false`") }
+            if required { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = true` or `false`") }
             return nil
         }
         guard let b = value.bool else { fail(key, "`\(key)` must be true or false"); return nil }
@@ -149,7 +149,7 @@ struct TableFields {
     }
 
     mutating func date(_ key: String) -> CivilDate? {
-        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_(), hint: "add `\(key) = YYYY-MM-DD`"); return nil }
+        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = YYYY-MM-DD`"); return nil }
         guard let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
             fail(key, "`\(key)` must be a date written YYYY-MM-DD without quotes"); return nil
         }
@@ -158,7 +158,7 @@ struct TableFields {
 
     /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
     mutating func money(_ key: String) -> Money? {
-        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_()); return nil }
+        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + inTable()); return nil }
         if let n = value.int, (0...Int(MoneyText.maximumDollars)).contains(n) { return Money(dollars: Int64(n)) }
         if let n = value.int, n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
         if value.int != nil { fail(key, "`\(key)` is more than US$ 1,000,000, which no cap can be"); return nil }
@@ -170,7 +170,7 @@ struct TableFields {
 
     /// A positive decimal with up to four places, as a whole number or a text ("1306.5"), times 10,000.
     mutating func decimal4(_ key: String) -> Int64? {
-        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + where_()); return nil }
+        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + inTable()); return nil }
         if let n = value.int, n > 0, n <= 1_000_000 { return Int64(n) * 10_000 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
@@ -187,12 +187,13 @@ struct TableFields {
         return nil
     }
 
-    private func where_() -> String { path.isEmpty ? "" : " in [\(path.replacingOccurrencesOfIndex())]" }
+    /// " in [caps #3]" for messages about a key of a sub-table; empty for the top level.
+    private func inTable() -> String { path.isEmpty ? "" : " in [\(path.readableTablePath())]" }
 }
 
 extension String {
-    /// "caps[2]" → "caps] #3" is not helpful; show "[[caps]] #3" style as "caps #3".
-    fileprivate func replacingOccurrencesOfIndex() -> String {
+    /// A key path as a person counts: "caps[2]" becomes "caps #3".
+    fileprivate func readableTablePath() -> String {
         guard let open = firstIndex(of: "["), let close = firstIndex(of: "]"), let n = Int(self[index(after: open)..<close]) else { return self }
         return "\(self[..<open]) #\(n + 1)\(self[index(after: close)...])"
     }
