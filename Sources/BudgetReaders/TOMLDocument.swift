@@ -107,20 +107,21 @@ struct TableFields {
         }
     }
 
+    /// The value of a key; a missing required key is reported, with a hint on how to write it.
+    private mutating func value(_ key: String, required: Bool = true, hint: String? = nil) -> TOMLValueConvertible? {
+        if let value = table[key] { return value }
+        if required { fail(key, "missing required key `\(key)`" + inTable(), hint: hint) }
+        return nil
+    }
+
     mutating func string(_ key: String, required: Bool = true) -> String? {
-        guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = \"…\"`") }
-            return nil
-        }
+        guard let value = value(key, required: required, hint: "add `\(key) = \"…\"`") else { return nil }
         guard let s = value.string else { fail(key, "`\(key)` must be a text in double quotes"); return nil }
         return s
     }
 
     mutating func strings(_ key: String, required: Bool = true) -> [String]? {
-        guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = [\"…\"]`") }
-            return nil
-        }
+        guard let value = value(key, required: required, hint: "add `\(key) = [\"…\"]`") else { return nil }
         guard let array = value.array else { fail(key, "`\(key)` must be a list of texts, like [\"a\", \"b\"]"); return nil }
         var out: [String] = []
         for item in array {
@@ -131,25 +132,19 @@ struct TableFields {
     }
 
     mutating func integer(_ key: String, required: Bool = true) -> Int? {
-        guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + inTable()) }
-            return nil
-        }
+        guard let value = value(key, required: required) else { return nil }
         guard let n = value.int else { fail(key, "`\(key)` must be a whole number"); return nil }
         return n
     }
 
     mutating func bool(_ key: String, required: Bool = true) -> Bool? {
-        guard let value = table[key] else {
-            if required { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = true` or `false`") }
-            return nil
-        }
+        guard let value = value(key, required: required, hint: "add `\(key) = true` or `false`") else { return nil }
         guard let b = value.bool else { fail(key, "`\(key)` must be true or false"); return nil }
         return b
     }
 
     mutating func date(_ key: String) -> CivilDate? {
-        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + inTable(), hint: "add `\(key) = YYYY-MM-DD`"); return nil }
+        guard let value = value(key, hint: "add `\(key) = YYYY-MM-DD`") else { return nil }
         guard let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
             fail(key, "`\(key)` must be a date written YYYY-MM-DD without quotes"); return nil
         }
@@ -158,7 +153,7 @@ struct TableFields {
 
     /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
     mutating func money(_ key: String) -> Money? {
-        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + inTable()); return nil }
+        guard let value = value(key) else { return nil }
         if let n = value.int, (0...Int(MoneyText.maximumDollars)).contains(n) { return Money(dollars: Int64(n)) }
         if let n = value.int, n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
         if value.int != nil { fail(key, "`\(key)` is more than US$ 1,000,000, which no cap can be"); return nil }
@@ -170,7 +165,7 @@ struct TableFields {
 
     /// A positive decimal with up to four places, as a whole number or a text ("1306.5"), times 10,000.
     mutating func decimal4(_ key: String) -> Int64? {
-        guard let value = table[key] else { fail(key, "missing required key `\(key)`" + inTable()); return nil }
+        guard let value = value(key) else { return nil }
         if let n = value.int, n > 0, n <= 1_000_000 { return Int64(n) * 10_000 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
