@@ -44,12 +44,9 @@ enum MoneyText {
             }
         }
         let digits = whole.filter { $0 != "," }
-        guard let dollars = Int64(digits.count <= 12 ? digits : "x"), dollars <= maximumDollars else {
-            return .failure(Refusal(reason: "more than US$ 1,000,000.00, which no fare or cap can be",
-                                    hint: "check the amount; cents go after a dot (1120.50)"))
-        }
         let cents = fraction.isEmpty ? 0 : Int64(fraction.count == 1 ? fraction + "0" : String(fraction)) ?? 0
-        guard dollars * 100 + cents <= maximumDollars * 100 else {
+        // Twelve digits at most, so the product below cannot overflow before the bound is checked.
+        guard digits.count <= 12, let dollars = Int64(digits), dollars * 100 + cents <= maximumDollars * 100 else {
             return .failure(Refusal(reason: "more than US$ 1,000,000.00, which no fare or cap can be",
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }

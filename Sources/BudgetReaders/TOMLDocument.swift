@@ -154,9 +154,11 @@ struct TableFields {
     /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
     mutating func money(_ key: String) -> Money? {
         guard let value = value(key) else { return nil }
-        if let n = value.int, (0...Int(MoneyText.maximumDollars)).contains(n) { return Money(dollars: Int64(n)) }
-        if let n = value.int, n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
-        if value.int != nil { fail(key, "`\(key)` is more than US$ 1,000,000, which no cap can be"); return nil }
+        if let n = value.int {
+            if n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
+            if n > MoneyText.maximumDollars { fail(key, "`\(key)` is more than US$ 1,000,000, which no cap can be"); return nil }
+            return Money(dollars: Int64(n))
+        }
         if let s = value.string, case .success(let m) = MoneyText.parse(s) { return m }
         fail(key, "`\(key)` must be an exact amount",
              hint: "write a whole number (950) or a text with cents (\"950.50\"); a TOML decimal number is not exact")
