@@ -62,6 +62,9 @@ public struct Budget: Sendable {
     /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.
     public var awaitingCap: [ParticipantCosting] { lines.filter { $0.flags.contains(.contactOrganisers) } }
 
+    /// The quoted fares of the participants awaiting a cap: how far the total could rise once caps are agreed.
+    public var awaitingCapFares: Money { awaitingCap.compactMap(\.participant.fare).sum() }
+
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flagCounts: [(flag: Flag, count: Int)] {
         Flag.allCases.compactMap { flag in

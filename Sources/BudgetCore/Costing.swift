@@ -69,9 +69,7 @@ public struct Costing: Sendable {
         let (nights, days, partial) = coveredStay(arrive: p.arrive, leave: p.leave)
         if partial { flags.append(.partialStay) }
         let rates = event.localExpenses.rates
-        let local: Int64 = coveredLocal
-            ? Int64(nights) * rates.roomPerNight + Int64(days) * (rates.mealsPerDay + rates.transportPerDay)
-            : 0
+        let local: Int64 = coveredLocal ? rates.localUnits(nights: nights, days: days) : 0
         return ParticipantCosting(
             participant: p,
             region: row?.region ?? p.country.region,
@@ -89,9 +87,7 @@ public struct Costing: Sendable {
     /// Local expenses of a participant present for every covered night and day, in US$.
     public var fullStayLocalExpenses: Money {
         let rates = event.localExpenses.rates
-        let local = Int64(coveredNights.count) * rates.roomPerNight
-            + Int64(event.workshopDays.count) * (rates.mealsPerDay + rates.transportPerDay)
-        return rates.exchangeRate.convertToUSD(local)
+        return rates.exchangeRate.convertToUSD(rates.localUnits(nights: coveredNights.count, days: event.workshopDays.count))
     }
 
     /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,

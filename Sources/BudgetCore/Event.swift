@@ -140,6 +140,11 @@ public struct LocalRates: Sendable {
     public let transportPerDay: Int64
     public let exchangeRate: ExchangeRate
 
+    /// Local expenses for a stay, in whole local units: nights × room + days × (meals + transport).
+    public func localUnits(nights: Int, days: Int) -> Int64 {
+        Int64(nights) * roomPerNight + Int64(days) * (mealsPerDay + transportPerDay)
+    }
+
     public init(currency: String, roomPerNight: Int64, mealsPerDay: Int64, transportPerDay: Int64, exchangeRate: ExchangeRate) {
         self.currency = currency
         self.roomPerNight = roomPerNight

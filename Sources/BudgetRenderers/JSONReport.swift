@@ -117,7 +117,7 @@ public struct JSONReport {
             regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal)) },
             totals: Totals(b.totals),
             awaiting_cap: AwaitingCap(participants: b.awaitingCap.map(\.participant.id),
-                                      fares: b.awaitingCap.compactMap(\.participant.fare).sum().plain),
+                                      fares: b.awaitingCapFares.plain),
             flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()

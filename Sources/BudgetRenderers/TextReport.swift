@@ -39,8 +39,8 @@ public struct TextReport {
         /// The first layout that fits 100 columns: subtotals aligned with a wide gap, then a narrow gap,
         /// then subtotals in words.
         init(_ budget: Budget) {
-            let layouts = [(true, 1), (true, 0), (false, 1), (false, 0)].map { Columns(budget, alignedTotals: $0, gap: $1) }
-            self = layouts.first { $0.fits } ?? layouts[layouts.count - 1]
+            let layouts = [(true, 1), (true, 0), (false, 1)].lazy.map { Columns(budget, alignedTotals: $0, gap: $1) }
+            self = layouts.first { $0.fits } ?? Columns(budget, alignedTotals: false, gap: 0)
         }
 
         private init(_ budget: Budget, alignedTotals: Bool, gap: Int) {
@@ -140,7 +140,7 @@ public struct TextReport {
         out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
-            let fares = awaiting.compactMap(\.participant.fare).sum()
+            let fares = budget.awaitingCapFares
             let who = awaiting.map(\.participant.id).joined(separator: ", ")
             let noun = awaiting.count == 1 ? "1 participant" : "\(awaiting.count) participants"
             out.append("")
