@@ -79,6 +79,15 @@ import Testing
         #expect(notCovered.total == .zero)
     }
 
+    @Test func aSelfFundedParticipantWithNoRowNeedsNoCap_soIsNotSentToTheOrganisers() {
+        let line = costing.cost(Make.participant(from: Make.hongKong, fare: 52_000, funding: .selfFunded))
+        #expect(line.cap == nil)
+        #expect(line.flags == [.selfFunded])
+        #expect(Budget(event: Make.event(), participants: [Make.participant(from: Make.hongKong, fare: 52_000,
+                                                                            funding: .selfFunded)], rosterName: "r")
+            .awaitingCap.isEmpty)
+    }
+
     @Test func localExpenses_areCoveredNightsAndDaysTimesTheRates_convertedOnceHalfUp() {
         // 4 nights x 100,000 + 4 days x (50,000 + 12,000) = 648,000 KRW; / 1,300 = 498.4615... -> 498.46
         let line = costing.cost(Make.participant(fare: 80_000))
