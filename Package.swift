@@ -21,16 +21,23 @@ let package = Package(
             "BudgetCore",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        // Renderers at the edge: text, JSON and CSV from the report values.
-        .target(name: "BudgetRenderers", dependencies: ["BudgetCore"]),
+        // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.
+        .target(name: "Spreadsheet"),
+        // Writes the spreadsheet model with libxlsxwriter; the only target that touches the C library.
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "Spreadsheet"]),
+        // Renderers at the edge: text, JSON, CSV and the workbook model from the report values.
+        .target(name: "BudgetRenderers", dependencies: ["BudgetCore", "Spreadsheet"]),
         // The thin command line.
         .executableTarget(name: "travel-budget", dependencies: [
-            "BudgetCore", "BudgetReaders", "BudgetRenderers",
+            "BudgetCore", "BudgetReaders", "BudgetRenderers", "XLSXWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["Spreadsheet", "XLSXWriter"]),
         .testTarget(name: "CommandLineTests", dependencies: ["travel-budget"]),
     ]
 )

@@ -33,6 +33,8 @@ public struct Budget: Sendable {
     /// Lines grouped by region: the cap table's regions in its order, then other regions alphabetically.
     public let regions: [RegionBudget]
     public let totals: CostTotals
+    /// What each paying office pays, in the event's cost-sharing order; their totals add up to `totals` to the cent.
+    public let offices: [OfficeBudget]
     /// The roster's name as given (file name), for headings.
     public let rosterName: String
 
@@ -56,6 +58,7 @@ public struct Budget: Sendable {
         self.lines = lines
         self.regions = regions
         self.totals = totals
+        self.offices = OfficeBudget.split(lines, by: event.costSharing)
         self.rosterName = rosterName
     }
 

@@ -20,10 +20,13 @@ public struct Event: Sendable {
     /// What happens to a point of departure that no row names.
     public let otherPointsOfDeparture: OtherPointsRule
     public let localExpenses: LocalExpensePolicy
+    /// How the paying offices split the costs.
+    public let costSharing: CostSharing
 
+    /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
-                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy) {
+                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -36,6 +39,7 @@ public struct Event: Sendable {
         self.caps = caps
         self.otherPointsOfDeparture = otherPointsOfDeparture
         self.localExpenses = localExpenses
+        self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
     }
 
     /// The workshop days, first to last.

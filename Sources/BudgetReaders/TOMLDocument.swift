@@ -184,6 +184,24 @@ struct TableFields {
         return nil
     }
 
+    /// A percentage from 0 to 100 with up to two decimals, as a whole number or a text ("33.33"), in hundredths of a percent.
+    mutating func percent(_ key: String) -> Int? {
+        guard let value = value(key) else { return nil }
+        if let n = value.int, (0...100).contains(n) { return n * 100 }
+        if let s = value.string {
+            let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+               let whole = Int(parts[0]), parts.count == 1 || parts[1].count <= 2 {
+                let fraction = parts.count == 2 ? Int(parts[1].count == 1 ? parts[1] + "0" : parts[1]) ?? 0 : 0
+                let basisPoints = whole * 100 + fraction
+                if basisPoints <= 10_000 { return basisPoints }
+            }
+        }
+        fail(key, "`\(key)` must be a percentage from 0 to 100 with at most two decimals",
+             hint: "write a whole number (50) or a text (\"33.33\")")
+        return nil
+    }
+
     /// " in [caps #3]" for messages about a key of a sub-table; empty for the top level.
     private func inTable() -> String { path.isEmpty ? "" : " in [\(path.readableTablePath())]" }
 }

@@ -41,7 +41,7 @@ public enum TableReader {
         let document = try TOMLDocument(text: text, file: file)
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
-                             "currency", "other_points_of_departure", "local_expenses", "caps"])
+                             "currency", "other_points_of_departure", "local_expenses", "caps", "cost_sharing"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
@@ -71,13 +71,14 @@ public enum TableReader {
         }
         let local = localExpenses(document, problems: &problems)
         let caps = capRows(document, countries: countries, problems: &problems)
+        let sharing = offices.flatMap { costSharing(document, offices: $0, problems: &problems) }
         guard problems.isEmpty, let id, let title, let source, let start, let end, let venue, let offices,
-              let currency, let other, let local, let caps else {
+              let currency, let other, let local, let caps, let sharing else {
             throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file")] : problems)
         }
         let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
-                          localExpenses: local)
+                          localExpenses: local, costSharing: sharing)
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = Costing(event: event).fullStayLocalExpenses
         if fullStay > Money(dollars: MoneyText.maximumDollars) {
@@ -126,6 +127,57 @@ public enum TableReader {
             rates: LocalRates(currency: currency, roomPerNight: Int64(room), mealsPerDay: Int64(meals),
                               transportPerDay: Int64(transport), exchangeRate: ExchangeRate(unitsPerUSDTimes10000: rate)),
             assumptions: notes)
+    }
+
+    /// The `[cost_sharing]` table; optional when one office pays everything.
+    private static func costSharing(_ document: TOMLDocument, offices: [String], problems: inout [Diagnostic]) -> CostSharing? {
+        guard let table = document.root["cost_sharing"]?.table else {
+            if offices.count == 1 { return .sole(offices[0]) }
+            problems.append(document.diagnostic("paying_offices",
+                "\(offices.count) paying offices are named but no [cost_sharing] says how they split the costs",
+                hint: "add [cost_sharing] with a `basis` and one [[cost_sharing.offices]] per office (see Tables/events/jeju-2023.toml)"))
+            return nil
+        }
+        var f = TableFields(table, path: "cost_sharing", document: document)
+        f.rejectUnknownKeys(["basis", "assumption", "offices"])
+        let basis = f.string("basis"), assumption = f.bool("assumption")
+        problems += f.problems
+        guard let array = table["offices"]?.array, !array.isEmpty else {
+            problems.append(document.diagnostic("cost_sharing", "no [[cost_sharing.offices]] entries",
+                                                hint: "add one [[cost_sharing.offices]] per paying office"))
+            return nil
+        }
+        var shares: [OfficeShare] = []
+        var failed = !f.problems.isEmpty
+        for (i, item) in array.enumerated() {
+            guard let entry = item.table else { continue }
+            var o = TableFields(entry, path: "cost_sharing.offices[\(i)]", document: document)
+            o.rejectUnknownKeys(["office", "airfare_percent", "local_expenses_percent"])
+            let office = o.string("office")
+            let airfare = o.percent("airfare_percent"), local = o.percent("local_expenses_percent")
+            if let office, !offices.contains(office) {
+                o.fail("office", "`\(office)` is not one of the paying_offices (\(offices.joined(separator: "; ")))",
+                       hint: "spell the office exactly as in paying_offices")
+            } else if let office, shares.contains(where: { $0.office == office }) {
+                o.fail("office", "`\(office)` has two [[cost_sharing.offices]] entries", hint: "give each office one entry")
+            }
+            problems += o.problems
+            guard o.problems.isEmpty, let office, let airfare, let local else { failed = true; continue }
+            shares.append(OfficeShare(office: office, airfareBasisPoints: airfare, localExpensesBasisPoints: local))
+        }
+        guard !failed, let basis, let assumption else { return nil }
+        var sharing: [Diagnostic] = []
+        if let missing = offices.first(where: { office in !shares.contains { $0.office == office } }) {
+            sharing.append(document.diagnostic("cost_sharing", "`\(missing)` pays but has no [[cost_sharing.offices]] entry",
+                                               hint: "give every paying office an entry (0 if it pays none of a line)"))
+        }
+        for (line, total) in [("airfare_percent", shares.map(\.airfareBasisPoints).reduce(0, +)),
+                              ("local_expenses_percent", shares.map(\.localExpensesBasisPoints).reduce(0, +))] where total != 10_000 {
+            sharing.append(document.diagnostic("cost_sharing", "the offices' `\(line)` add up to \(Double(total) / 100)%, not 100%",
+                                               hint: "make the shares of each cost line add up to 100"))
+        }
+        problems += sharing
+        return sharing.isEmpty ? CostSharing(offices: shares, basis: basis, isAssumption: assumption) : nil
     }
 
     private static func capRows(_ document: TOMLDocument, countries: CountryDirectory, problems: inout [Diagnostic]) -> [CapRow]? {

@@ -7,6 +7,8 @@ public struct Tables: Sendable {
     public let countries: CountryDirectory
     /// Events sorted by id.
     public let events: [Event]
+    /// The file each event was read from, by event id.
+    public let eventFiles: [String: String]
 
     /// Loads `countries.toml` and every `events/*.toml` under a folder; reports every bad file's problems.
     public static func load(from directory: String) throws(InputError) -> Tables {
@@ -26,6 +28,7 @@ public struct Tables: Sendable {
                            hint: "the tables folder needs an events/ folder holding one <event id>.toml per event")
         }
         var events: [Event] = []
+        var files: [String: String] = [:]
         var problems: [Diagnostic] = []
         for name in names {
             let path = (eventsFolder as NSString).appendingPathComponent(name)
@@ -37,13 +40,17 @@ public struct Tables: Sendable {
                                                hint: "give every event file its own id"))
                 }
                 events.append(event)
+                files[event.id] = path
             } catch .badData(let found) {
                 problems += found
             }
         }
         if !problems.isEmpty { throw .badData(problems) }
-        return Tables(directory: directory, countries: countries, events: events.sorted { $0.id < $1.id })
+        return Tables(directory: directory, countries: countries, events: events.sorted { $0.id < $1.id }, eventFiles: files)
     }
+
+    /// The file an event was read from.
+    public func eventFile(_ event: Event) -> String { eventFiles[event.id] ?? event.id }
 
     /// The event with an id, or an error listing the known ids.
     public func event(_ id: String) -> Event? { events.first { $0.id == id } }

@@ -54,6 +54,7 @@ struct Cost: ParsableCommand {
               travel-budget cost --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
               travel-budget cost --event jeju-2018 --roster my.csv --format csv --output Reports/my.csv
               travel-budget cost --event jeju-2023 --roster my.csv --format json --redact
+              travel-budget cost --event jeju-2023 --roster my.csv --xlsx Reports/jeju-2023.xlsx
             """)
 
     @Option(help: "The event id (see `travel-budget events`).")
@@ -68,9 +69,13 @@ struct Cost: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
+    var xlsx: String?
+
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
+    @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
     func run() throws {
@@ -79,6 +84,10 @@ struct Cost: ParsableCommand {
         let participants = try Console.roster(roster, tables: tables)
         let budget = Budget(event: event, participants: participants, rosterName: roster)
         let text = format.render(budget, RenderOptions(redact: redact))
+        if let xlsx {
+            try WorkbookFile.write([budget], events: tables.events, inputs: [tables.eventFile(event), roster],
+                                   options: RenderOptions(redact: redact), created: workbookOptions.created, to: xlsx)
+        }
         if let output {
             try OutputFile.write(text, to: output)
         } else {
@@ -91,7 +100,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cost each event's roster and write the text reports (defaults: the shipped samples, into Reports/).",
         discussion: """
-            For every event in the tables, reads ROSTERS/<event id>.csv and writes OUTPUT-DIR/<event id>.txt.
+            For every event in the tables, reads ROSTERS/<event id>.csv and writes OUTPUT-DIR/<event id>.txt, then one
+            workbook for all events, OUTPUT-DIR/travel-budget.xlsx.
 
             Examples:
               travel-budget report
@@ -107,6 +117,7 @@ struct Report: ParsableCommand {
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
+    @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
     func run() throws {
@@ -134,5 +145,11 @@ struct Report: ParsableCommand {
             print("\(budget.event.id): \(t.participants) participants, assisted airfare US$ \(t.assistedAirfare.grouped), "
                   + "local expenses US$ \(t.localExpenses.grouped), total US$ \(t.total.grouped) -> \(path)")
         }
+        let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
+        let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
+        try WorkbookFile.write(budgets, events: tables.events, inputs: inputs, options: RenderOptions(redact: redact),
+                               created: workbookOptions.created, to: workbook)
+        let sheets = budgets.count == 1 ? "1 event" : "\(budgets.count) events"
+        print("workbook: \(sheets), every figure a live formula -> \(workbook)")
     }
 }

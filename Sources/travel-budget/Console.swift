@@ -1,7 +1,9 @@
 import ArgumentParser
 import BudgetCore
 import BudgetReaders
+import BudgetRenderers
 import Foundation
+import XLSXWriter
 
 /// Terminal and file edges of the command line: messages on stderr, exits, atomic writes.
 enum Console {
@@ -20,6 +22,12 @@ enum Console {
         } catch let error as OutputError {
             Console.error(error.description)
             throw ExitCode(73)
+        } catch let error as XLSXError {
+            Console.error(error.description)
+            throw ExitCode(73)
+        } catch let error as WorkbookError {
+            Console.error(error.description)
+            throw ExitCode(65)
         }
     }
 
@@ -50,6 +58,19 @@ enum Console {
             Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
         }
         return roster.participants
+    }
+}
+
+/// Writes budget workbooks: the model from the renderers, the file from libxlsxwriter.
+enum WorkbookFile {
+    /// Writes the workbook of some budgets to a path (atomically), showing every event's caps and rates.
+    static func write(_ budgets: [Budget], events: [Event], inputs: [String], options: RenderOptions,
+                      created: CivilDate?, to path: String) throws {
+        try Console.guarded {
+            let created = created.map { Int64($0.dayNumber) * 86_400 }
+            let model = try BudgetWorkbook(budgets: budgets, events: events, options: options, inputs: inputs, created: created).make()
+            try XLSXFile.write(model, to: path)
+        }
     }
 }
 

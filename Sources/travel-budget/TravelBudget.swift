@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetCore
 
 @main
 struct TravelBudget: ParsableCommand {
@@ -21,4 +22,15 @@ struct TravelBudget: ParsableCommand {
 struct TablesOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The tables folder (countries.toml, events/*.toml).", valueName: "DIR"))
     var tables: String = "Tables"
+}
+
+/// Options of the commands that write a workbook.
+struct WorkbookOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The workbook's creation date (default: the first day of the latest event), so the same inputs give the same bytes.",
+                               valueName: "YYYY-MM-DD"))
+    var created: CivilDate?
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
 }

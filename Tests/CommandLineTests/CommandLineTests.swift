@@ -72,7 +72,7 @@ func temporaryFolder() throws -> URL {
         #expect((json["totals"] as? [String: Any])?["total"] as? String == "16607.29")
     }
 
-    @Test func reportWritesOneTextReportPerEvent() throws {
+    @Test func reportWritesOneTextReportPerEventAndOneWorkbook() throws {
         let out = try temporaryFolder()
         let run = try Run(["report", "--output-dir", out.path])
         #expect(run.status == 0, "\(run.stderr)")
@@ -80,7 +80,7 @@ func temporaryFolder() throws -> URL {
             let text = try String(contentsOf: out.appendingPathComponent("\(id).txt"), encoding: .utf8)
             #expect(text.hasPrefix("TRAVEL BUDGET  \(id)"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jeju-2018.txt", "jeju-2023.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jeju-2018.txt", "jeju-2023.txt", "travel-budget.xlsx"])
     }
 
     @Test func reportTellsTheProblemsOfEveryRoster_andWritesNothing() throws {

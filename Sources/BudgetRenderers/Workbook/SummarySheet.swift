@@ -1,0 +1,174 @@
+import BudgetCore
+import Spreadsheet
+
+/// `Summary`: per event its totals by region and by paying office, flagged participants and the assumptions in words.
+struct SummarySheet {
+    let budgets: [Budget]
+    let inputs: [String]
+
+    func make() -> Sheet {
+        var sheet = Sheet(name: WorkbookNames.summary)
+        for (column, width) in [52.0, 13, 15, 15, 15, 15].enumerated() { sheet.columnWidths[column] = width }
+        sheet.set(0, 0, .text("Travel budget", .title))
+        sheet.set(1, 0, .text("Amounts in US$. Assisted airfare = min(fare, cap): what the event pays. Participant share = fare - assisted "
+            + "airfare: what the participant pays. Total = assisted airfare + local expenses: the cost to the paying offices.", .note))
+        sheet.set(2, 0, .text("Inputs: " + inputs.joined(separator: ", "), .note))
+        var row = 4
+        for budget in budgets { row = block(budget, on: &sheet, from: row) + 2 }
+        sheet.frozenRows = 1
+        sheet.printSetup = PrintSetup(header: "Travel budget: " + budgets.map(\.event.id).joined(separator: ", "))
+        return sheet
+    }
+
+    /// Writes one event's block and returns the row after it.
+    private func block(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        let event = budget.event
+        let roster = RosterLayout(budget)
+        let usd = CellStyle(.item, .usd), count = CellStyle(.item, .count)
+        var row = start
+        sheet.set(row, 0, .text("\(event.id): \(event.title)", .title))
+        row += 1
+        sheet.set(row, 0, .text("\(event.start.long) to \(event.end.long), \(event.venue). Roster: \(budget.rosterName). "
+            + "Paying offices: \(event.payingOffices.joined(separator: "; ")). Source: \(event.source).", .note))
+        row += 1
+        sheet.header(row, ["Region", "Participants", "Assisted airfare", "Participant share", "Local expenses", "Total"])
+        row += 1
+        let firstRegion = row
+        typealias C = RosterLayout.Column
+        let columns: [(C, (CostTotals) -> Money)] = [(.assisted, \.assistedAirfare), (.share, \.participantShare),
+                                                      (.local, \.localExpenses), (.total, \.total)]
+        for region in budget.regions {
+            let label = CellAddress(row: row, column: 0).a1
+            sheet.set(row, 0, .text(region.region))
+            sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.region)),\(label))", Double(region.subtotal.participants), count))
+            for (offset, (column, figure)) in columns.enumerated() {
+                sheet.set(row, offset + 2, .formula("SUMIF(\(roster.range(.region)),\(label),\(roster.range(column)))",
+                                                    figure(region.subtotal).number, usd))
+            }
+            row += 1
+        }
+        sheet.set(row, 0, .text("Total", CellStyle(.total)))
+        let regionRows = { (column: Int) in
+            CellRange(CellAddress(row: firstRegion, column: column), CellAddress(row: max(row - 1, firstRegion), column: column)).a1
+        }
+        sheet.set(row, 1, .formula("SUM(\(regionRows(1)))", Double(budget.totals.participants), CellStyle(.total, .count)))
+        for (offset, (_, figure)) in columns.enumerated() {
+            sheet.set(row, offset + 2, .formula("SUM(\(regionRows(offset + 2)))", figure(budget.totals).number, CellStyle(.total, .usd)))
+        }
+        row += 2
+
+        sheet.header(row, ["Paying office", "Airfare share", "Assisted airfare", "Local expenses share", "Local expenses", "Total"])
+        row += 1
+        let firstOffice = row
+        let officeSheets = WorkbookNames.offices(event)
+        for (index, office) in budget.offices.enumerated() {
+            sheet.set(row, 0, .text(office.office))
+            let percent = CellStyle(.item, .percent)
+            sheet.set(row, 1, .formula(WorkbookNames.officeShare(event, office: index, .airfare),
+                                       Double(office.share.airfareBasisPoints) / 10_000, percent))
+            sheet.set(row, 3, .formula(WorkbookNames.officeShare(event, office: index, .local),
+                                       Double(office.share.localExpensesBasisPoints) / 10_000, percent))
+            let single = budget.offices.count == 1
+            let airfare = single ? roster.total(.assisted) : OfficeSheet.total(.airfarePaid, sheet: officeSheets[index], budget)
+            let local = single ? roster.total(.local) : OfficeSheet.total(.localPaid, sheet: officeSheets[index], budget)
+            sheet.set(row, 2, .formula(airfare, office.assistedAirfare.number, usd))
+            sheet.set(row, 4, .formula(local, office.localExpenses.number, usd))
+            sheet.set(row, 5, .formula("ROUND(\(CellAddress(row: row, column: 2).a1)+\(CellAddress(row: row, column: 4).a1),2)",
+                                       office.total.number, usd))
+            row += 1
+        }
+        sheet.set(row, 0, .text("Total", CellStyle(.total)))
+        for column in [1, 3] { sheet.set(row, column, Cell(.blank, CellStyle(.total))) }
+        for (column, amount) in [(2, budget.totals.assistedAirfare), (4, budget.totals.localExpenses), (5, budget.totals.total)] {
+            let range = CellRange(CellAddress(row: firstOffice, column: column), CellAddress(row: row - 1, column: column)).a1
+            sheet.set(row, column, .formula("SUM(\(range))", amount.number, CellStyle(.total, .usd)))
+        }
+        row += 1
+        sheet.set(row, 0, .text(event.costSharing.basis, .note))
+        row += 2
+
+        let flagged = budget.lines.filter { !$0.flags.isEmpty }.count
+        sheet.set(row, 0, .text("Flagged participants", CellStyle(.total)))
+        sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
+        row += 1
+        for (flag, n) in budget.flagCounts {
+            sheet.set(row, 0, .text("\(flag.rawValue): \(flag.explanation)"))
+            sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.rawValue)*\")", Double(n), count))
+            row += 1
+        }
+        let awaiting = budget.awaitingCap
+        if !awaiting.isEmpty {
+            sheet.set(row, 0, .text("Awaiting a cap: \(awaiting.map(\.participant.id).joined(separator: ", ")), with quoted fares of "
+                + "US$ \(budget.awaitingCapFares.grouped); no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
+            row += 1
+        }
+        row += 1
+        sheet.set(row, 0, .text("Assumptions", .head))
+        row += 1
+        let sentences = ["Local expenses cover \(event.localExpenses.covers), paid by \(event.localExpenses.coveredBy) (announcement)."]
+            + AssumptionText.all(event) + [event.costSharing.basis]
+        for sentence in sentences {
+            sheet.set(row, 0, .text(sentence, .note))
+            row += 1
+        }
+        return row
+    }
+}
+
+/// `Charts`: caps by point of departure, event beside event, and each event's cost composition.
+struct ChartsSheet {
+    let budgets: [Budget]
+    let events: [Event]
+
+    func make() -> Sheet {
+        var sheet = Sheet(name: WorkbookNames.charts)
+        sheet.columnWidths[0] = 20
+        sheet.header(0, ["Point of departure"] + events.map(\.id))
+        var points: [String] = []
+        for event in events {
+            for row in event.caps { points += row.pointsOfDeparture.filter { !points.contains($0) } }
+        }
+        for (index, point) in points.enumerated() {
+            let row = index + 1
+            sheet.set(row, 0, .text(point))
+            for (column, event) in events.enumerated() {
+                guard let cap = event.caps.first(where: { $0.pointsOfDeparture.contains(point) })?.cap else { continue }
+                let lookup = "VLOOKUP(\(CellAddress(row: row, column: 0).a1),\(WorkbookNames.capTable(event)),2,FALSE)"
+                sheet.set(row, column + 1, .formula(lookup, cap.number, CellStyle(.item, .usd)))
+            }
+        }
+        let lastPoint = max(points.count, 1)
+        let categories = "=\(sheet.reference)\(CellRange(CellAddress(row: 1, column: 0), CellAddress(row: lastPoint, column: 0)).absolute)"
+        let chartColumn = events.count + 2
+        sheet.charts.append(Chart(
+            kind: .clusteredColumns, title: "Airfare caps by point of departure",
+            series: events.enumerated().map { column, event in
+                Chart.Series(name: event.id, categories: categories,
+                             values: "=\(sheet.reference)\(CellRange(CellAddress(row: 1, column: column + 1), CellAddress(row: lastPoint, column: column + 1)).absolute)")
+            },
+            anchor: CellAddress(row: 0, column: chartColumn), categoryAxis: "Point of departure", valueAxis: "Cap (US$)"))
+
+        var row = lastPoint + 2
+        sheet.header(row, ["Cost composition", "Assisted airfare", "Local expenses", "Participant share"])
+        let headerRow = row
+        for (index, budget) in budgets.enumerated() {
+            row += 1
+            let roster = RosterLayout(budget)
+            sheet.set(row, 0, .text(budget.event.id))
+            let figures: [(RosterLayout.Column, Money)] = [(.assisted, budget.totals.assistedAirfare), (.local, budget.totals.localExpenses),
+                                                           (.share, budget.totals.participantShare)]
+            for (offset, (column, amount)) in figures.enumerated() {
+                sheet.set(row, offset + 1, .formula(roster.total(column), amount.number, CellStyle(.item, .usd)))
+            }
+            sheet.charts.append(Chart(
+                kind: .pie, title: "\(budget.event.id): cost to the paying offices",
+                series: [Chart.Series(name: budget.event.id,
+                    categories: "=\(sheet.reference)\(CellRange(CellAddress(row: headerRow, column: 1), CellAddress(row: headerRow, column: 2)).absolute)",
+                    values: "=\(sheet.reference)\(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: 2)).absolute)")],
+                anchor: CellAddress(row: 22 + 22 * index, column: chartColumn)))
+        }
+        sheet.frozenRows = 1
+        sheet.printSetup = PrintSetup(header: "Charts")
+        return sheet
+    }
+}

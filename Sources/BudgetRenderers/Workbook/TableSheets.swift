@@ -1,0 +1,131 @@
+import BudgetCore
+import Spreadsheet
+
+/// `Caps`: every event's cap table side by side, one point of departure a row, with the announcement's words.
+struct CapsSheet {
+    let events: [Event]
+
+    /// The sheet and the defined names of each event's lookup range.
+    func make() -> (Sheet, [DefinedName]) {
+        var sheet = Sheet(name: WorkbookNames.caps)
+        var names: [DefinedName] = []
+        let width = 6   // five columns and a gap
+        for (index, event) in events.enumerated() {
+            let left = index * width
+            sheet.set(0, left, .text("\(event.id): \(event.title)", .title))
+            sheet.header(1, ["Region", "Point of departure", "Cap (US$)", "Label", "Announcement's words"], from: left)
+            for (offset, w) in [18.0, 20, 11, 40, 44].enumerated() { sheet.columnWidths[left + offset] = w }
+            var row = 2
+            for capRow in event.caps {
+                let (label, points): (String, [String])
+                switch capRow.label {
+                case .labelled: (label, points) = ("printed in the announcement", capRow.pointsOfDeparture)
+                case .inferred(let reason): (label, points) = ("INFERRED: \(reason)", capRow.pointsOfDeparture)
+                case .unlabelled: (label, points) = ("UNLABELLED: the announcement lost this row's points of departure", [""])
+                }
+                for point in points {
+                    sheet.set(row, left, .text(capRow.region))
+                    sheet.set(row, left + 1, point.isEmpty ? .text("(unlabelled)", .note) : .text(point))
+                    sheet.set(row, left + 2, .number(capRow.cap.number, CellStyle(.input, .usd)))
+                    sheet.set(row, left + 3, .text(label, capRow.label == .labelled ? .item : .note))
+                    sheet.set(row, left + 4, .text(capRow.source, .note))
+                    row += 1
+                }
+            }
+            let range = CellRange(CellAddress(row: 2, column: left + 1), CellAddress(row: max(row - 1, 2), column: left + 2))
+            names.append(DefinedName(name: WorkbookNames.capTable(event), formula: "=\(sheet.reference)\(range.absolute)"))
+            sheet.set(row + 1, left, .text("Source: \(event.source). A point of departure on no row: "
+                + "\(event.otherPointsOfDeparture.rawValue) (no cap until the organisers agree one).", .note))
+        }
+        sheet.frozenRows = 2
+        sheet.printSetup = PrintSetup(header: "Caps by point of departure")
+        return (sheet, names)
+    }
+}
+
+/// `Rates`: the local-expense planning assumptions, exchange rates and office shares as input cells, with names.
+struct RatesSheet {
+    let events: [Event]
+
+    func make() -> (Sheet, [DefinedName]) {
+        var sheet = Sheet(name: WorkbookNames.rates)
+        var names: [DefinedName] = []
+        sheet.columnWidths[0] = 46
+        sheet.set(0, 0, .text("Planning assumption (none of these is in the announcements)", .head))
+        for (index, event) in events.enumerated() {
+            sheet.set(0, index + 1, .text(event.id, .head))
+            sheet.columnWidths[index + 1] = 16
+        }
+        sheet.columnWidths[events.count + 1] = 60
+        typealias K = WorkbookNames.RateKey
+        let labels: [(String, K?)] = [
+            ("Local currency", nil), ("Room per night", .room), ("Meals per workshop day", .meals),
+            ("Venue-hotel transport per workshop day", .transport), ("Exchange rate (local units per US$1)", .rate),
+            ("Covered nights for a full stay", nil), ("Workshop days", nil),
+            ("Local expenses of a full stay (local currency)", nil), ("Local expenses of a full stay (US$)", nil),
+        ]
+        for (offset, (label, _)) in labels.enumerated() { sheet.set(offset + 1, 0, .text(label)) }
+        for (index, event) in events.enumerated() {
+            let column = index + 1
+            let rates = event.localExpenses.rates
+            let local = CellStyle(.input, .local(currency: rates.currency))
+            let values: [(K, Double, CellStyle)] = [
+                (.room, Double(rates.roomPerNight), local), (.meals, Double(rates.mealsPerDay), local),
+                (.transport, Double(rates.transportPerDay), local),
+                (.rate, Double(rates.exchangeRate.unitsPerUSDTimes10000) / 10_000, CellStyle(.input, .rate)),
+            ]
+            sheet.set(1, column, .text(rates.currency))
+            for (offset, (key, value, style)) in values.enumerated() {
+                sheet.set(offset + 2, column, .number(value, style))
+                names.append(DefinedName(name: WorkbookNames.rate(event, key),
+                                         formula: "=\(sheet.reference)\(CellAddress(row: offset + 2, column: column).absolute)"))
+            }
+            let costing = Costing(event: event)
+            let nights = costing.coveredNights.count, days = event.workshopDays.count
+            sheet.set(6, column, .number(Double(nights), CellStyle(.item, .count)))
+            sheet.set(7, column, .number(Double(days), CellStyle(.item, .count)))
+            let n = { (key: K) in WorkbookNames.rate(event, key) }
+            let nightsCell = CellAddress(row: 6, column: column).a1, daysCell = CellAddress(row: 7, column: column).a1
+            sheet.set(8, column, .formula("\(nightsCell)*\(n(.room))+\(daysCell)*(\(n(.meals))+\(n(.transport)))",
+                                          Double(rates.localUnits(nights: nights, days: days)), CellStyle(.item, .local(currency: rates.currency))))
+            sheet.set(9, column, .formula("ROUND(\(CellAddress(row: 8, column: column).a1)*100/\(n(.rate)),0)/100",
+                                          costing.fullStayLocalExpenses.number, CellStyle(.item, .usd)))
+        }
+        let notes = events.count + 1
+        sheet.set(5, notes, .text("Local expenses are summed in the local currency and converted to US$ once per participant, "
+            + "rounded half up to the cent.", .note))
+
+        var row = 12
+        sheet.header(row, ["Paying office", "Event", "Airfare share", "Local expenses share", "Basis"])
+        sheet.columnWidths[4] = 60
+        row += 1
+        for event in events {
+            let sharing = event.costSharing
+            for (index, share) in sharing.offices.enumerated() {
+                sheet.set(row, 0, .text(share.office))
+                sheet.set(row, 1, .text(event.id))
+                let isLast = index == sharing.offices.count - 1
+                for (column, line, basisPoints) in [(2, WorkbookNames.CostLine.airfare, share.airfareBasisPoints),
+                                                    (3, .local, share.localExpensesBasisPoints)] {
+                    let value = Double(basisPoints) / 10_000
+                    if isLast && sharing.offices.count > 1 {
+                        // The last office pays the rest of every line, so its share is what the others leave.
+                        let others = (0..<index).map { WorkbookNames.officeShare(event, office: $0, line) }.joined(separator: "-")
+                        sheet.set(row, column, .formula("1-\(others)", value, CellStyle(.item, .percent)))
+                    } else {
+                        sheet.set(row, column, .number(value, CellStyle(sharing.offices.count > 1 ? .input : .item, .percent)))
+                    }
+                    names.append(DefinedName(name: WorkbookNames.officeShare(event, office: index, line),
+                                             formula: "=\(sheet.reference)\(CellAddress(row: row, column: column).absolute)"))
+                }
+                sheet.set(row, 4, .text(sharing.basis, sharing.isAssumption ? .note : .item))
+                row += 1
+            }
+        }
+        sheet.set(row + 1, 0, .text("Blue cells on a yellow ground are inputs: change one and every dependent figure recomputes. "
+            + "Each office but the last pays its share of every line rounded half up to the cent; the last office pays the rest.", .note))
+        sheet.frozenRows = 1
+        sheet.printSetup = PrintSetup(header: "Rates and planning assumptions")
+        return (sheet, names)
+    }
+}

@@ -1,0 +1,140 @@
+/// How a sheet prints.
+public struct PrintSetup: Hashable, Sendable {
+    public var landscape: Bool
+    /// Scale to one page wide (as many pages tall as needed).
+    public var fitOnePageWide: Bool
+    /// The page header's text (centred), e.g. the event.
+    public var header: String
+    /// The page footer's text (centred); `&P of &N` prints page numbers.
+    public var footer: String
+
+    public init(landscape: Bool = true, fitOnePageWide: Bool = true, header: String, footer: String = "Page &P of &N") {
+        self.landscape = landscape
+        self.fitOnePageWide = fitOnePageWide
+        self.header = header
+        self.footer = footer
+    }
+}
+
+/// A chart drawn on a sheet from ranges of the workbook.
+public struct Chart: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case clusteredColumns
+        case stackedColumns
+        case pie
+    }
+
+    /// One series: its name and the formula ranges of its categories and values (`=Caps!$A$2:$A$20`).
+    public struct Series: Hashable, Sendable {
+        public var name: String
+        public var categories: String
+        public var values: String
+
+        public init(name: String, categories: String, values: String) {
+            self.name = name
+            self.categories = categories
+            self.values = values
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var series: [Series]
+    /// The top-left cell it is drawn at.
+    public var anchor: CellAddress
+    /// Axis titles (ignored by pies).
+    public var categoryAxis: String
+    public var valueAxis: String
+
+    public init(kind: Kind, title: String, series: [Series], anchor: CellAddress, categoryAxis: String = "", valueAxis: String = "") {
+        self.kind = kind
+        self.title = title
+        self.series = series
+        self.anchor = anchor
+        self.categoryAxis = categoryAxis
+        self.valueAxis = valueAxis
+    }
+}
+
+/// One worksheet: cells by address, column widths, frozen header, filter, print setup and charts.
+public struct Sheet: Hashable, Sendable {
+    public var name: String
+    /// Cells by address; written row by row, left to right.
+    public private(set) var cells: [CellAddress: Cell] = [:]
+    /// Column widths in characters, by column index.
+    public var columnWidths: [Int: Double] = [:]
+    /// Rows kept on screen when scrolling (the header rows).
+    public var frozenRows: Int = 0
+    /// Columns kept on screen when scrolling.
+    public var frozenColumns: Int = 0
+    /// The range with filter buttons on its first row.
+    public var autofilter: CellRange?
+    public var printSetup: PrintSetup?
+    public var charts: [Chart] = []
+
+    public init(name: String) { self.name = name }
+
+    /// Puts a cell at a row and column (0-based).
+    public mutating func set(_ row: Int, _ column: Int, _ cell: Cell) {
+        cells[CellAddress(row: row, column: column)] = cell
+    }
+
+    /// The cell at a row and column, if any.
+    public func cell(_ row: Int, _ column: Int) -> Cell? { cells[CellAddress(row: row, column: column)] }
+
+    /// Cells in writing order: by row, then column.
+    public var orderedCells: [(CellAddress, Cell)] {
+        cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// This sheet's name as a formula writes it, with `!`: `'Roster jeju-2018'!`.
+    public var reference: String { quotedSheetName(name) + "!" }
+}
+
+/// A name for a range that formulas use instead of its address (`Caps_jeju_2018`).
+public struct DefinedName: Hashable, Sendable {
+    public var name: String
+    /// What it refers to, e.g. `=Caps!$B$3:$C$20`.
+    public var formula: String
+
+    public init(name: String, formula: String) {
+        self.name = name
+        self.formula = formula
+    }
+}
+
+/// The document properties a spreadsheet program shows under File › Properties.
+public struct DocumentProperties: Hashable, Sendable {
+    public var title: String
+    public var subject: String
+    public var author: String
+    public var company: String
+    public var comments: String
+    /// Creation time in seconds since 1970-01-01 UTC: from the inputs, never the clock, so the bytes repeat.
+    public var created: Int64
+
+    public init(title: String, subject: String, author: String, company: String, comments: String, created: Int64) {
+        self.title = title
+        self.subject = subject
+        self.author = author
+        self.company = company
+        self.comments = comments
+        self.created = created
+    }
+}
+
+/// A whole workbook as values: what a writer turns into a file.
+public struct Workbook: Hashable, Sendable {
+    public var sheets: [Sheet]
+    public var definedNames: [DefinedName]
+    public var properties: DocumentProperties
+
+    public init(sheets: [Sheet], definedNames: [DefinedName], properties: DocumentProperties) {
+        self.sheets = sheets
+        self.definedNames = definedNames
+        self.properties = properties
+    }
+
+    /// The sheet with a name.
+    public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
+}

@@ -1,0 +1,250 @@
+internal import CXLSXWriter
+import Foundation
+import Spreadsheet
+
+/// Writes a ``Spreadsheet/Workbook`` as an .xlsx file with libxlsxwriter: the only file that touches the C library.
+public enum XLSXFile {
+    /// Writes the workbook to a temporary file beside `path` and renames it into place once libxlsxwriter closed it
+    /// without error; on any failure nothing is left behind and the old file, if any, is untouched.
+    public static func write(_ workbook: Workbook, to path: String, constantMemory: Bool = false) throws(XLSXError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw XLSXError(path: path, step: "creating the folder", reason: error.localizedDescription)
+        }
+        do {
+            let document = try XLSXDocument(path: temporary, reportedAs: path, constantMemory: constantMemory)
+            try document.write(workbook)
+            try document.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw XLSXError(path: path, step: "moving the finished workbook into place", reason: reason)
+        }
+    }
+}
+
+/// Owns one libxlsxwriter workbook: `close()` hands it to `workbook_close`, which frees it whether it succeeds or not;
+/// `deinit` frees only a workbook that was never closed. Worksheets, formats and charts are borrowed from it.
+private final class XLSXDocument {
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    private let path: String
+    /// C strings handed to libxlsxwriter that must live until the workbook is closed.
+    private var retained: [UnsafeMutablePointer<CChar>] = []
+    private var formats: [FormatKey: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(path temporary: String, reportedAs path: String, constantMemory: Bool) throws(XLSXError) {
+        self.path = path
+        var options = lxw_workbook_options()
+        options.constant_memory = constantMemory ? 1 : 0
+        options.use_zip64 = 1
+        guard let workbook = workbook_new_opt(temporary, &options) else {
+            throw XLSXError(path: path, step: "creating the workbook", reason: "libxlsxwriter could not start a workbook (out of memory?)")
+        }
+        self.workbook = workbook
+    }
+
+    deinit {
+        if let workbook { lxw_workbook_free(workbook) }
+        retained.forEach { free($0) }
+    }
+
+    /// Closes the workbook: assembles and zips the file.
+    func close() throws(XLSXError) {
+        guard let workbook else { return }
+        self.workbook = nil
+        let result = workbook_close(workbook)
+        retained.forEach { free($0) }
+        retained = []
+        try check(result, "closing the workbook")
+    }
+
+    /// The one choke point: every libxlsxwriter status becomes a thrown error with its own message.
+    private func check(_ result: lxw_error, _ step: @autoclosure () -> String) throws(XLSXError) {
+        guard result.rawValue != LXW_NO_ERROR.rawValue else { return }
+        let reason = lxw_strerror(result).map { String(cString: $0) } ?? "libxlsxwriter error \(result.rawValue)"
+        throw XLSXError(path: path, step: step(), reason: reason)
+    }
+
+    private func keep(_ text: String) -> UnsafeMutablePointer<CChar>? {
+        guard let copy = strdup(text) else { return nil }
+        retained.append(copy)
+        return copy
+    }
+
+    private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
+        guard let workbook else { throw XLSXError(path: path, step: "writing", reason: "the workbook is already closed") }
+        return workbook
+    }
+
+    func write(_ model: Workbook) throws(XLSXError) {
+        let workbook = try open()
+        var properties = lxw_doc_properties()
+        properties.title = keep(model.properties.title)
+        properties.subject = keep(model.properties.subject)
+        properties.author = keep(model.properties.author)
+        properties.company = keep(model.properties.company)
+        properties.comments = keep(model.properties.comments)
+        properties.created = time_t(model.properties.created)
+        try check(workbook_set_properties(workbook, &properties), "setting the document properties")
+
+        var worksheets: [(Sheet, UnsafeMutablePointer<lxw_worksheet>)] = []
+        for sheet in model.sheets {
+            guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
+                throw XLSXError(path: path, step: "adding the sheet \"\(sheet.name)\"",
+                                reason: "libxlsxwriter refused the sheet name (at most 31 characters, none of []:*?/\\, used once)")
+            }
+            worksheets.append((sheet, worksheet))
+        }
+        for name in model.definedNames {
+            try check(workbook_define_name(workbook, name.name, name.formula), "defining the name \(name.name)")
+        }
+        for (sheet, worksheet) in worksheets {
+            try write(sheet, to: worksheet, in: workbook)
+        }
+    }
+
+    private func write(_ sheet: Sheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                       in workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
+        for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
+            try check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil),
+                      "setting a column width on \(sheet.name)")
+        }
+        if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
+            worksheet_freeze_panes(worksheet, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
+        }
+        if let setup = sheet.printSetup {
+            if setup.landscape { worksheet_set_landscape(worksheet) }
+            if setup.fitOnePageWide { worksheet_fit_to_pages(worksheet, 1, 0) }
+            try check(worksheet_set_header(worksheet, "&C" + escapedForHeader(setup.header)), "setting the page header of \(sheet.name)")
+            try check(worksheet_set_footer(worksheet, "&C" + setup.footer), "setting the page footer of \(sheet.name)")
+        }
+        for (address, cell) in sheet.orderedCells {
+            try write(cell, at: address, on: worksheet, in: workbook, sheet: sheet.name)
+        }
+        if let range = sheet.autofilter {
+            try check(worksheet_autofilter(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                           lxw_row_t(range.last.row), lxw_col_t(range.last.column)),
+                      "setting the filter of \(sheet.name)")
+        }
+        for chart in sheet.charts {
+            try insert(chart, on: worksheet, in: workbook, sheet: sheet.name)
+        }
+    }
+
+    private func write(_ cell: Cell, at address: CellAddress, on worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                       in workbook: UnsafeMutablePointer<lxw_workbook>, sheet: String) throws(XLSXError) {
+        let row = lxw_row_t(address.row)
+        let column = lxw_col_t(address.column)
+        let step = "writing \(sheet)!\(address.a1)"
+        switch cell.value {
+        case .text(let text):
+            if let problem = CellText.problem(text) { throw XLSXError(path: path, step: step, reason: problem) }
+            // Debian 12's libxlsxwriter (1.1.4) has no quote-prefix format; the text number format `@` keeps
+            // what a user re-types in the cell as text too, in Excel and LibreOffice alike.
+            var style = cell.style
+            if CellText.looksLikeFormula(text) { style.number = .text }
+            try check(worksheet_write_string(worksheet, row, column, text, format(style, in: workbook)), step)
+        case .number(let number):
+            try check(worksheet_write_number(worksheet, row, column, number, format(cell.style, in: workbook)), step)
+        case .formula(let formula, .number(let cached)):
+            try check(worksheet_write_formula_num(worksheet, row, column, "=" + formula, format(cell.style, in: workbook), cached), step)
+        case .formula(let formula, .text(let cached)):
+            try check(worksheet_write_formula_str(worksheet, row, column, "=" + formula, format(cell.style, in: workbook), cached), step)
+        case .blank:
+            try check(worksheet_write_blank(worksheet, row, column, format(cell.style, in: workbook)), step)
+        }
+    }
+
+    private func insert(_ chart: Chart, on worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                        in workbook: UnsafeMutablePointer<lxw_workbook>, sheet: String) throws(XLSXError) {
+        let type: lxw_chart_type
+        switch chart.kind {
+        case .clusteredColumns: type = LXW_CHART_COLUMN
+        case .stackedColumns: type = LXW_CHART_COLUMN_STACKED
+        case .pie: type = LXW_CHART_PIE
+        }
+        guard let drawn = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
+            throw XLSXError(path: path, step: "adding the chart \"\(chart.title)\"", reason: "libxlsxwriter could not create it")
+        }
+        for series in chart.series {
+            guard let added = chart_add_series(drawn, series.categories, series.values) else {
+                throw XLSXError(path: path, step: "adding the series \"\(series.name)\" to \"\(chart.title)\"",
+                                reason: "libxlsxwriter could not add it")
+            }
+            chart_series_set_name(added, series.name)
+        }
+        chart_title_set_name(drawn, chart.title)
+        if chart.kind != .pie {
+            if !chart.categoryAxis.isEmpty { chart_axis_set_name(drawn.pointee.x_axis, chart.categoryAxis) }
+            if !chart.valueAxis.isEmpty { chart_axis_set_name(drawn.pointee.y_axis, chart.valueAxis) }
+            chart_axis_set_num_format(drawn.pointee.y_axis, "$#,##0")
+        }
+        chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        var options = lxw_chart_options()
+        options.x_scale = 1.6
+        options.y_scale = 1.4
+        try check(worksheet_insert_chart_opt(worksheet, lxw_row_t(chart.anchor.row), lxw_col_t(chart.anchor.column), drawn, &options),
+                  "placing the chart \"\(chart.title)\" on \(sheet)")
+    }
+
+    private struct FormatKey: Hashable {
+        let style: CellStyle
+    }
+
+    /// The format for a style, made once per workbook.
+    private func format(_ style: CellStyle, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
+        let key = FormatKey(style: style)
+        if let made = formats[key] { return made }
+        guard let format = workbook_add_format(workbook) else { return nil }
+        switch style.role {
+        case .title:
+            format_set_bold(format)
+            format_set_font_size(format, 14)
+        case .head:
+            format_set_bold(format)
+            format_set_bg_color(format, 0xD9E1F2)
+            format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_text_wrap(format)
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        case .item:
+            break
+        case .total:
+            format_set_bold(format)
+            format_set_top(format, UInt8(LXW_BORDER_THIN.rawValue))
+        case .input:
+            format_set_bg_color(format, 0xFFF2CC)
+            format_set_font_color(format, 0x1F4E79)
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_border_color(format, 0xBF9000)
+        case .note:
+            format_set_italic(format)
+            format_set_font_color(format, 0x595959)
+        }
+        if let numberFormat = Self.numberFormat(style.number) { format_set_num_format(format, numberFormat) }
+        formats[key] = format
+        return format
+    }
+
+    private static func numberFormat(_ number: CellStyle.Number) -> String? {
+        switch number {
+        case .general: return nil
+        case .usd: return "$#,##0.00"
+        case .local(currency: "KRW"): return "₩#,##0"
+        case .local(let currency): return "#,##0 \"\(currency.replacingOccurrences(of: "\"", with: ""))\""
+        case .count: return "#,##0"
+        case .rate: return "#,##0.00##"
+        case .percent: return "0.00%"
+        case .text: return "@"
+        }
+    }
+
+    private func escapedForHeader(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&&") }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Spreadsheet
+import Testing
+@testable import XLSXWriter
+
+/// The xlsx writer on a few cells: what it writes, what it refuses, and that a failure leaves nothing behind.
+@Suite struct XLSXWriterTests {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "xlsx-writer-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func workbook(_ cells: [(Int, Int, Cell)], sheet name: String = "Sheet") -> Workbook {
+        var sheet = Sheet(name: name)
+        for (row, column, cell) in cells { sheet.set(row, column, cell) }
+        return Workbook(sheets: [sheet], definedNames: [],
+                        properties: DocumentProperties(title: "t", subject: "s", author: "a", company: "c", comments: "m", created: 0))
+    }
+
+    /// The unzipped text of one part of an .xlsx file.
+    func part(_ path: String, _ name: String) throws -> String {
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-p", path, name]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        unzip.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func formulaIsWrittenWithItsCachedResult() throws {
+        let path = folder + "/f.xlsx"
+        try XLSXFile.write(workbook([(0, 0, .number(2)), (0, 1, .formula("A1*3", 6))]), to: path)
+        let xml = try part(path, "xl/worksheets/sheet1.xml")
+        #expect(xml.contains("<f>A1*3</f><v>6</v>"))
+    }
+
+    @Test func textThatLooksLikeAFormulaIsAStringWithTheTextFormat() throws {
+        let path = folder + "/t.xlsx"
+        try XLSXFile.write(workbook([(0, 0, .text("=HYPERLINK(\"http://x\",\"y\")")), (1, 0, .text("plain"))]), to: path)
+        let sheet = try part(path, "xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("t=\"s\""))
+        #expect(!sheet.contains("<f>"))
+        let styles = try part(path, "xl/styles.xml")
+        #expect(styles.contains("formatCode=\"@\"") || styles.contains("numFmtId=\"49\""))
+    }
+
+    @Test func aCellOverTheLimitIsAnErrorAndLeavesNoFile() throws {
+        let path = folder + "/long.xlsx"
+        let error = #expect(throws: XLSXError.self) {
+            try XLSXFile.write(workbook([(0, 0, .text(String(repeating: "x", count: 32_768)))]), to: path)
+        }
+        #expect(error?.description.contains("Sheet!A1") == true)
+        #expect(error?.description.contains("at most 32767") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func controlCharactersAreRefused() throws {
+        let error = #expect(throws: XLSXError.self) {
+            try XLSXFile.write(workbook([(2, 1, .text("a\u{1}b"))]), to: folder + "/c.xlsx")
+        }
+        #expect(error?.description.contains("Sheet!B3") == true)
+        #expect(error?.description.contains("U+0001") == true)
+    }
+
+    @Test func aBadSheetNameIsLibxlsxwritersErrorNotACrash() throws {
+        let error = #expect(throws: XLSXError.self) {
+            try XLSXFile.write(workbook([(0, 0, .number(1))], sheet: "a/b"), to: folder + "/s.xlsx")
+        }
+        #expect(error?.description.contains("sheet name") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func anUnwritableFolderIsAnErrorAndKeepsTheOldFile() throws {
+        let blocker = folder + "/not-a-folder"
+        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        #expect(throws: XLSXError.self) { try XLSXFile.write(workbook([(0, 0, .number(1))]), to: blocker + "/out.xlsx") }
+        let path = folder + "/kept.xlsx"
+        FileManager.default.createFile(atPath: path, contents: Data("old".utf8))
+        #expect(throws: XLSXError.self) {
+            try XLSXFile.write(workbook([(0, 0, .text(String(repeating: "x", count: 40_000)))]), to: path)
+        }
+        #expect(FileManager.default.contents(atPath: path) == Data("old".utf8))
+    }
+
+    @Test func theSameWorkbookGivesTheSameBytes() throws {
+        let model = workbook([(0, 0, .text("a")), (0, 1, .formula("1+1", 2))])
+        try XLSXFile.write(model, to: folder + "/1.xlsx")
+        try XLSXFile.write(model, to: folder + "/2.xlsx")
+        #expect(FileManager.default.contents(atPath: folder + "/1.xlsx") == FileManager.default.contents(atPath: folder + "/2.xlsx"))
+    }
+
+    @Test func columnLettersGoPastZ() {
+        #expect(CellAddress.letters(0) == "A")
+        #expect(CellAddress.letters(25) == "Z")
+        #expect(CellAddress.letters(26) == "AA")
+        #expect(CellAddress(row: 4, column: 27).absolute == "$AB$5")
+        #expect(quotedSheetName("Roster jeju-2018") == "'Roster jeju-2018'")
+        #expect(quotedSheetName("Caps") == "Caps")
+    }
+}
