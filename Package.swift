@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["Spreadsheet", "XLSXWriter"]),
+        // The budget workbook: its model, and LibreOffice recomputing it (needs libreoffice-calc-nogui).
+        .testTarget(name: "WorkbookTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "XLSXWriter"]),
         .testTarget(name: "CommandLineTests", dependencies: ["travel-budget"]),
     ]
 )

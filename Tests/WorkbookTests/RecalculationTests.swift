@@ -1,0 +1,168 @@
+import BudgetCore
+@testable import BudgetReaders
+@testable import BudgetRenderers
+import Foundation
+import Spreadsheet
+import Testing
+
+/// The workbooks LibreOffice recomputes, made once and recomputed in one LibreOffice run for every test below.
+enum Recomputed {
+    /// The shipped roster whose first fare and whose 2023 room rate the edited workbook changes.
+    static let editedFare = Money(dollars: 450)
+    static let editedRoom: Int64 = 120_000
+    static let hostileNames = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "@SUM(A1)", "-2", "=1+1", "-SUM(1)"]
+
+    /// The edited inputs, costed by the engine: what LibreOffice must find after recomputing the edited workbook.
+    static let editedBudget: Budget = {
+        let shipped = Shipped.budgets[1]
+        var people = shipped.lines.map(\.participant)
+        people[0] = participant(people[0], fare: editedFare)
+        return Budget(event: event(shipped.event, roomPerNight: editedRoom), participants: people, rosterName: shipped.rosterName)
+    }()
+
+    static let hostileBudget: Budget = {
+        let roster = "id,name,organization,country,fare_usd\n" + hostileNames.enumerated().map { index, name in
+            "H\(index + 1),\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",India,900"
+        }.joined(separator: "\n") + "\n"
+        do {
+            let people = try RosterReader(countries: Shipped.tables.countries).read(text: roster, file: "hostile.csv")
+            return Budget(event: Shipped.tables.events[1], participants: people, rosterName: "hostile.csv")
+        } catch {
+            fatalError("the hostile roster does not read: \(error)")
+        }
+    }()
+
+    /// shipped: as `report` writes it; wrong: every cached result replaced by 999,999; edited: a rate and a fare changed in the
+    /// file with the old results left cached; hostile: names that look like formulas.
+    static let sheets: Result<[String: RecomputedSheets], any Error> = Result {
+        let shipped = try Shipped.workbook()
+        var wrong = shipped
+        for index in wrong.sheets.indices {
+            for (address, cell) in wrong.sheets[index].orderedCells {
+                if case .formula(let formula, _) = cell.value {
+                    wrong.sheets[index].set(address.row, address.column, Cell(.formula(formula, cached: .number(999_999)), cell.style))
+                }
+            }
+        }
+        var edited = shipped
+        guard let rates = edited.sheets.firstIndex(where: { $0.name == "Rates" }),
+              let roster = edited.sheets.firstIndex(where: { $0.name == "Roster jeju-2023" }),
+              let room = edited.sheets[rates].cell(2, 2), let fare = edited.sheets[roster].cell(1, RosterLayout.Column.fare.rawValue) else {
+            throw RecomputeError(message: "the workbook has no Rates room cell or Roster jeju-2023 fare cell where the test expects them")
+        }
+        edited.sheets[rates].set(2, 2, Cell(.number(Double(editedRoom)), room.style))
+        edited.sheets[roster].set(1, RosterLayout.Column.fare.rawValue, Cell(.number(editedFare.number), fare.style))
+        let hostile = try Shipped.workbook([hostileBudget])
+        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile])
+    }
+
+    static func workbook(_ name: String) throws -> RecomputedSheets {
+        let all = try sheets.get()
+        guard let sheets = all[name] else { throw RecomputeError(message: "no recomputed workbook \(name)") }
+        return sheets
+    }
+}
+
+/// LibreOffice recomputes the workbook's formulas to exactly the engine's figures, to the cent.
+@Suite struct RecalculationTests {
+    /// Every participant's figures and the roster totals, recomputed, against the engine's.
+    func expectRosterMatches(_ budget: Budget, in sheets: RecomputedSheets, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        typealias C = RosterLayout.Column
+        let rows = sheets["Roster \(budget.event.id)"] ?? []
+        #expect(rows.count > budget.lines.count, "no roster sheet for \(budget.event.id)", sourceLocation: sourceLocation)
+        for line in budget.lines {
+            guard let row = rows.first(where: { $0.first == line.participant.id }) else {
+                Issue.record("no row for \(line.participant.id)", sourceLocation: sourceLocation)
+                continue
+            }
+            let expected: [(C, Int64?)] = [(.cap, line.cap?.cents), (.assisted, line.assistedAirfare.cents),
+                                           (.share, line.participantShare.cents), (.local, line.localExpenses.cents),
+                                           (.total, line.total.cents), (.localInLocalCurrency, line.localExpensesLocal * 100)]
+            for (column, amount) in expected {
+                #expect(cents(row[column.rawValue]) == amount, "\(line.participant.id) \(column)", sourceLocation: sourceLocation)
+            }
+        }
+        let totals = rows.first { $0.first == "Total" } ?? []
+        let t = budget.totals
+        for (column, amount) in [(C.assisted, t.assistedAirfare), (.share, t.participantShare), (.local, t.localExpenses), (.total, t.total)] {
+            #expect(cents(totals[safe: column.rawValue]) == amount.cents, "total \(column)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The Summary's region, total and office rows of an event, recomputed, against the engine's.
+    func expectSummaryMatches(_ budget: Budget, in sheets: RecomputedSheets, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let rows = sheets["Summary"] ?? []
+        guard let start = rows.firstIndex(where: { $0.first?.hasPrefix("\(budget.event.id): ") == true }) else {
+            Issue.record("no Summary block for \(budget.event.id)", sourceLocation: sourceLocation)
+            return
+        }
+        let block = Array(rows[start...])
+        func figures(_ label: String) -> [Int64?] { (block.first { $0.first == label } ?? []).dropFirst(2).map { cents($0) } }
+        for region in budget.regions {
+            let s = region.subtotal
+            #expect(figures(region.region) == [s.assistedAirfare, s.participantShare, s.localExpenses, s.total].map(\.cents),
+                    "\(budget.event.id) \(region.region)", sourceLocation: sourceLocation)
+        }
+        let t = budget.totals
+        #expect(figures("Total") == [t.assistedAirfare, t.participantShare, t.localExpenses, t.total].map(\.cents),
+                "\(budget.event.id) total", sourceLocation: sourceLocation)
+        for office in budget.offices {
+            let row = block.first { $0.first == office.office } ?? []
+            #expect([row[safe: 2], row[safe: 4], row[safe: 5]].map { cents($0) } == [office.assistedAirfare, office.localExpenses, office.total].map(\.cents),
+                    "\(budget.event.id) \(office.office)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theShippedWorkbookRecomputesToTheEnginesFigures() throws {
+        let sheets = try Recomputed.workbook("shipped")
+        for budget in Shipped.budgets {
+            expectRosterMatches(budget, in: sheets)
+            expectSummaryMatches(budget, in: sheets)
+        }
+    }
+
+    @Test func eachOfficeSheetRecomputesToTheEnginesSplitLineByLine() throws {
+        let sheets = try Recomputed.workbook("shipped")
+        let budget = Shipped.budgets[1]
+        for (office, name) in zip(budget.offices, WorkbookNames.offices(budget.event)) {
+            let rows = sheets[name] ?? []
+            for line in office.lines {
+                let row = rows.first { $0.first == line.costing.participant.id } ?? []
+                #expect([row[safe: 4], row[safe: 6], row[safe: 7]].map { cents($0) } == [line.assistedAirfare, line.localExpenses, line.total].map(\.cents),
+                        "\(name) \(line.costing.participant.id)")
+            }
+        }
+    }
+
+    @Test func wrongCachedResultsAreReplacedByRecomputedOnes() throws {
+        // Proves LibreOffice really recalculates: every cached result in this workbook is 999,999.
+        let sheets = try Recomputed.workbook("wrong")
+        for budget in Shipped.budgets {
+            expectRosterMatches(budget, in: sheets)
+            expectSummaryMatches(budget, in: sheets)
+        }
+        let all = sheets.values.flatMap { $0.flatMap { $0 } }
+        #expect(!all.contains("999999"))
+    }
+
+    @Test func editingARateAndAFareInTheFileRecomputesEveryDependentCell() throws {
+        let sheets = try Recomputed.workbook("edited")
+        expectRosterMatches(Recomputed.editedBudget, in: sheets)
+        expectSummaryMatches(Recomputed.editedBudget, in: sheets)
+        // The edit moved the figures: the engine's edited total is not the shipped one.
+        #expect(Recomputed.editedBudget.totals.total != Shipped.budgets[1].totals.total)
+    }
+
+    @Test func namesThatLookLikeFormulasComeBackAsTheSameText() throws {
+        let sheets = try Recomputed.workbook("hostile")
+        let rows = sheets["Roster jeju-2023"] ?? []
+        let names = rows.dropFirst().prefix(Recomputed.hostileNames.count).map { $0[safe: 1] ?? "" }
+        #expect(names == Recomputed.hostileNames)
+        let organizations = rows.dropFirst().prefix(Recomputed.hostileNames.count).map { $0[safe: 2] ?? "" }
+        #expect(organizations == Recomputed.hostileNames)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,121 @@
+import BudgetCore
+@testable import BudgetReaders
+@testable import BudgetRenderers
+import Foundation
+import Spreadsheet
+import Testing
+import XLSXWriter
+
+/// The shipped tables and sample rosters, costed: what `travel-budget report` puts in its workbook.
+enum Shipped {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let tablesPath = root.appendingPathComponent("Tables").path
+
+    static let tables: Tables = {
+        do { return try Tables.load(from: tablesPath) } catch { fatalError("the shipped tables do not load: \(error)") }
+    }()
+
+    static func participants(_ eventID: String) -> [Participant] {
+        let path = tablesPath + "/rosters/\(eventID).csv"
+        do {
+            return try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path)
+        } catch {
+            fatalError("the shipped roster \(path) does not read: \(error)")
+        }
+    }
+
+    static var budgets: [Budget] {
+        tables.events.map { Budget(event: $0, participants: participants($0.id), rosterName: "Tables/rosters/\($0.id).csv") }
+    }
+
+    static func workbook(_ budgets: [Budget] = budgets, redact: Bool = false) throws -> Workbook {
+        try BudgetWorkbook(budgets: budgets, events: tables.events, options: RenderOptions(redact: redact),
+                           inputs: ["Tables/events", "Tables/rosters"]).make()
+    }
+}
+
+/// An event like another with different local-expense rates.
+func event(_ event: Event, roomPerNight: Int64) -> Event {
+    let policy = event.localExpenses
+    let rates = policy.rates
+    return Event(id: event.id, title: event.title, source: event.source, start: event.start, end: event.end, venue: event.venue,
+                 datesNote: event.datesNote, payingOffices: event.payingOffices, currency: event.currency, caps: event.caps,
+                 otherPointsOfDeparture: event.otherPointsOfDeparture,
+                 localExpenses: LocalExpensePolicy(
+                    covers: policy.covers, participantsPay: policy.participantsPay, coveredBy: policy.coveredBy, source: policy.source,
+                    nightsBeforeStart: policy.nightsBeforeStart, nightsAfterEnd: policy.nightsAfterEnd,
+                    selfFundedLocalExpensesCovered: policy.selfFundedLocalExpensesCovered,
+                    rates: LocalRates(currency: rates.currency, roomPerNight: roomPerNight, mealsPerDay: rates.mealsPerDay,
+                                      transportPerDay: rates.transportPerDay, exchangeRate: rates.exchangeRate),
+                    assumptions: policy.assumptions),
+                 costSharing: event.costSharing)
+}
+
+/// A participant like another with a different fare.
+func participant(_ p: Participant, fare: Money?) -> Participant {
+    Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: fare, arrive: p.arrive,
+                leave: p.leave, capOverride: p.capOverride, funding: p.funding, location: p.location)
+}
+
+/// A workbook's sheets as LibreOffice recomputed them: sheet name → rows of cell texts.
+typealias RecomputedSheets = [String: [[String]]]
+
+/// LibreOffice headless: opens workbooks, recalculates every formula and exports every sheet as CSV.
+enum LibreOffice {
+    /// Recomputes several workbooks in one LibreOffice run (it takes seconds to start); results by workbook name.
+    static func recompute(_ workbooks: [String: Workbook]) throws -> [String: RecomputedSheets] {
+        let folder = NSTemporaryDirectory() + "recompute-\(UUID().uuidString)"
+        let csv = folder + "/csv"
+        try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+        // A private profile that makes LibreOffice 7.4 recalculate xlsx files on load (by default it trusts cached results).
+        let profile = folder + "/profile"
+        try FileManager.default.createDirectory(atPath: profile + "/user", withIntermediateDirectories: true)
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """.write(toFile: profile + "/user/registrymodifications.xcu", atomically: true, encoding: .utf8)
+        var paths: [String] = []
+        for (name, workbook) in workbooks.sorted(by: { $0.key < $1.key }) {
+            let path = "\(folder)/\(name).xlsx"
+            try XLSXFile.write(workbook, to: path)
+            paths.append(path)
+        }
+        let soffice = Process()
+        soffice.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        soffice.arguments = ["soffice", "-env:UserInstallation=file://\(profile)", "--headless", "--norestore",
+                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                             "--outdir", csv] + paths
+        soffice.standardOutput = FileHandle.nullDevice
+        soffice.standardError = FileHandle.nullDevice
+        try soffice.run()
+        soffice.waitUntilExit()
+        // soffice exits 0 even when it could not load a file: the CSVs are the proof.
+        var results: [String: RecomputedSheets] = [:]
+        for (name, workbook) in workbooks {
+            var sheets: RecomputedSheets = [:]
+            for sheet in workbook.sheets {
+                let path = "\(csv)/\(name)-\(sheet.name).csv"
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw RecomputeError(message: "LibreOffice wrote no \(path) (is libreoffice-calc-nogui installed? soffice status \(soffice.terminationStatus))")
+                }
+                sheets[sheet.name] = try CSVTable(text: text, file: path).records.map { $0.fields.map(\.text) }
+            }
+            results[name] = sheets
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        return results
+    }
+}
+
+struct RecomputeError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// A recomputed cell's number in cents (LibreOffice writes full precision; a cent is what a budget keeps).
+func cents(_ text: String?) -> Int64? {
+    guard let text, let value = Double(text) else { return nil }
+    return Int64((value * 100).rounded())
+}
