@@ -63,8 +63,8 @@ public struct WorkbookError: Error, CustomStringConvertible, Sendable {
     public let message: String
 
     public var description: String {
-        "\(location?.description ?? "roster"): error: participant \(participant): \(message)\n"
-            + "  hint: shorten the text in the roster; a spreadsheet cell holds at most 32,767 characters"
+        "\(location?.description ?? "roster"): error: participant \(participant.count > 40 ? participant.prefix(40) + "…" : participant): \(message)\n"
+            + "  hint: shorten it in the roster, or write the budget as text, JSON or CSV, which have no such limit"
     }
 }
 

@@ -1,0 +1,140 @@
+import BudgetCore
+@testable import BudgetReaders
+@testable import BudgetRenderers
+import Foundation
+import Spreadsheet
+import Testing
+import XLSXWriter
+
+/// The budget workbook's model: its sheets, names, formulas and the rules for user text.
+@Suite struct WorkbookModelTests {
+    @Test func theWorkbookHasASummaryARosterPerEventAnOfficeSheetPerPayingOfficeCapsRatesAndCharts() throws {
+        let workbook = try Shipped.workbook()
+        #expect(workbook.sheets.map(\.name) == ["Summary", "Roster jeju-2018", "Roster jeju-2023", "jeju-2023 UNITAR",
+                                                "jeju-2023 RSO", "Caps", "Rates", "Charts"])
+        let names = workbook.definedNames.map(\.name)
+        for name in ["Caps_jeju_2018", "Caps_jeju_2023", "jeju_2018_room", "jeju_2023_rate", "jeju_2023_office1_airfare"] {
+            #expect(names.contains(name), "\(name)")
+        }
+        #expect(workbook.sheet("Charts")?.charts.count == 3)
+    }
+
+    @Test func capsAreLookedUpFromTheCapsSheetAndAssistedAirfareIsTheSmallerOfFareAndCap() throws {
+        let roster = try #require(try Shipped.workbook().sheet("Roster jeju-2023"))
+        typealias C = RosterLayout.Column
+        guard case .formula(let cap, _)? = roster.cell(1, C.cap.rawValue)?.value,
+              case .formula(let assisted, _)? = roster.cell(1, C.assisted.rawValue)?.value else {
+            Issue.record("the cap and the assisted airfare are not formulas")
+            return
+        }
+        #expect(cap == "IFERROR(VLOOKUP(D2,Caps_jeju_2023,2,FALSE),\"\")")
+        #expect(assisted.contains("MIN(G2,H2)"))
+        #expect(!cap.contains("XLOOKUP"))
+    }
+
+    @Test func everyCachedResultIsTheEnginesFigure() throws {
+        let budget = Shipped.budgets[1]
+        let roster = try #require(try Shipped.workbook().sheet("Roster jeju-2023"))
+        typealias C = RosterLayout.Column
+        for (index, line) in budget.lines.enumerated() {
+            for (column, amount) in [(C.assisted, line.assistedAirfare), (.share, line.participantShare), (.local, line.localExpenses), (.total, line.total)] {
+                guard case .formula(_, .number(let cached))? = roster.cell(index + 1, column.rawValue)?.value else {
+                    Issue.record("\(line.participant.id) \(column) is not a formula")
+                    continue
+                }
+                #expect(Int64((cached * 100).rounded()) == amount.cents, "\(line.participant.id) \(column)")
+            }
+        }
+    }
+
+    @Test func namesAndOrganizationsAreAlwaysTextCells() throws {
+        let workbook = try Shipped.workbook()
+        for sheet in workbook.sheets where sheet.name.hasPrefix("Roster") {
+            for row in 1...12 {
+                for column in [RosterLayout.Column.id, .name, .organization] {
+                    guard let cell = sheet.cell(row, column.rawValue) else { continue }
+                    guard case .text = cell.value else {
+                        Issue.record("\(sheet.name) row \(row) \(column) is not text")
+                        continue
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aRedactedWorkbookHoldsNoNameOrOrganization() throws {
+        let workbook = try Shipped.workbook(redact: true)
+        let texts = workbook.sheets.flatMap { $0.orderedCells.compactMap { cell -> String? in
+            if case .text(let text) = cell.1.value { return text } else { return nil }
+        } }
+        for line in Shipped.budgets.flatMap(\.lines) {
+            #expect(!texts.contains(line.participant.name), "\(line.participant.id)")
+            #expect(!texts.contains(line.participant.organization), "\(line.participant.id)")
+        }
+        #expect(workbook.properties.comments.contains("Redacted"))
+    }
+
+    func budget(name: String) throws -> Budget {
+        let roster = "id,name,country,fare_usd\nP1,\(name),India,900\n"
+        let people = try RosterReader(countries: Shipped.tables.countries).read(text: roster, file: "r.csv")
+        let named = people.map { Participant(id: $0.id, name: name, country: $0.country, fare: $0.fare, location: $0.location) }
+        return Budget(event: Shipped.tables.events[1], participants: named, rosterName: "r.csv")
+    }
+
+    @Test func controlCharactersAreRemovedFromNames() throws {
+        let workbook = try Shipped.workbook([try budget(name: "Ana\u{7}\u{1B} Lima")])
+        #expect(workbook.sheet("Roster jeju-2023")?.cell(1, 1)?.value == .text("Ana Lima"))
+    }
+
+    @Test func aNameLongerThanACellHoldsIsAnErrorNamingTheParticipant() throws {
+        let error = #expect(throws: WorkbookError.self) {
+            try Shipped.workbook([try budget(name: String(repeating: "N", count: 32_768))])
+        }
+        #expect(error?.description == """
+            r.csv:2:1: error: participant P1: the name has 32768 characters; a spreadsheet cell holds at most 32,767
+              hint: shorten it in the roster, or write the budget as text, JSON or CSV, which have no such limit
+            """)
+    }
+
+    @Test func theSameInputsGiveTheSameBytes() throws {
+        let folder = NSTemporaryDirectory() + "same-bytes-\(UUID().uuidString)"
+        try XLSXFile.write(try Shipped.workbook(), to: folder + "/1.xlsx")
+        try XLSXFile.write(try Shipped.workbook(), to: folder + "/2.xlsx")
+        let first = try #require(FileManager.default.contents(atPath: folder + "/1.xlsx"))
+        #expect(first == FileManager.default.contents(atPath: folder + "/2.xlsx"))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test func theFileHoldsEverySheetTheDefinedNamesAndTheCharts() throws {
+        let folder = NSTemporaryDirectory() + "parts-\(UUID().uuidString)"
+        let path = folder + "/w.xlsx"
+        try XLSXFile.write(try Shipped.workbook(), to: path)
+        let listing = try unzip(["-l", path])
+        for part in ["xl/workbook.xml", "xl/styles.xml", "xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml",
+                     "xl/drawings/drawing1.xml", "docProps/core.xml"] + (1...8).map({ "xl/worksheets/sheet\($0).xml" }) {
+            #expect(listing.contains(part), "\(part)")
+        }
+        let workbookXML = try unzip(["-p", path, "xl/workbook.xml"])
+        for sheet in ["Summary", "Roster jeju-2018", "Roster jeju-2023", "Caps", "Rates", "Charts"] {
+            #expect(workbookXML.contains("<sheet name=\"\(sheet)\""), "\(sheet)")
+        }
+        #expect(workbookXML.contains("<definedName name=\"Caps_jeju_2023\">Caps!$H$3:$I$"))
+        let chart = try unzip(["-p", path, "xl/charts/chart1.xml"])
+        #expect(chart.contains("<c:barDir val=\"col\"/>") && chart.contains("<c:grouping val=\"clustered\"/>"))
+        let core = try unzip(["-p", path, "docProps/core.xml"])
+        #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2023-12-12T00:00:00Z</dcterms:created>"))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func unzip(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
