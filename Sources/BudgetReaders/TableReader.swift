@@ -156,8 +156,10 @@ public enum TableReader {
             let office = o.string("office")
             let airfare = o.percent("airfare_percent"), local = o.percent("local_expenses_percent")
             if let office, !offices.contains(office) {
+                let nearest = offices.min { editDistance(office, $0) < editDistance(office, $1) }
                 o.fail("office", "`\(office)` is not one of the paying_offices (\(offices.joined(separator: "; ")))",
-                       hint: "spell the office exactly as in paying_offices")
+                       hint: nearest.map { "did you mean `\($0)`? Spell the office exactly as in paying_offices" }
+                           ?? "spell the office exactly as in paying_offices")
             } else if let office, shares.contains(where: { $0.office == office }) {
                 o.fail("office", "`\(office)` has two [[cost_sharing.offices]] entries", hint: "give each office one entry")
             }
@@ -173,7 +175,7 @@ public enum TableReader {
         }
         for (line, total) in [("airfare_percent", shares.map(\.airfareBasisPoints).reduce(0, +)),
                               ("local_expenses_percent", shares.map(\.localExpensesBasisPoints).reduce(0, +))] where total != 10_000 {
-            sharing.append(document.diagnostic("cost_sharing", "the offices' `\(line)` add up to \(Double(total) / 100)%, not 100%",
+            sharing.append(document.diagnostic("cost_sharing", "the offices' `\(line)` add up to \(total / 100)\(total % 100 == 0 ? "" : "." + String(format2: total % 100))%, not 100%",
                                                hint: "make the shares of each cost line add up to 100"))
         }
         problems += sharing
@@ -242,4 +244,9 @@ public enum TableReader {
 
 extension CapRow.Label {
     fileprivate var isInferredCase: Bool { if case .inferred = self { return true } else { return false } }
+}
+
+extension String {
+    /// Two digits: 5 → "05".
+    fileprivate init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -41,12 +41,17 @@ public struct CSVReport {
         }
         for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))
+        for office in budget.offices {
+            rows.append(["office", "", "", "", "", office.office, "", "", office.assistedAirfare.plain, "", "", "",
+                         office.localExpenses.plain, office.total.plain,
+                         "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"])
+        }
         // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
         let blank = Array(repeating: "", count: CSVReport.header.count - 3)
         for (flag, count) in budget.flagCounts {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank)
         }
-        for sentence in AssumptionText.all(budget.event) { rows.append(["note", "", sentence] + blank) }
+        for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] { rows.append(["note", "", sentence] + blank) }
         return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

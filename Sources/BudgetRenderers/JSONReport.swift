@@ -23,6 +23,8 @@ public struct JSONReport {
         let regions: [Region]
         let totals: Totals
         let awaiting_cap: AwaitingCap
+        let offices: [Office]
+        let cost_sharing: CostSharingNote
         let flags: [FlagNote]
         let assumptions: [String]
     }
@@ -94,6 +96,21 @@ public struct JSONReport {
         let totals: Totals
     }
 
+    /// What one paying office pays; the offices' figures add up to the totals.
+    struct Office: Encodable {
+        let office: String
+        let airfare_share_percent: String
+        let local_expenses_share_percent: String
+        let assisted_airfare: String
+        let local_expenses: String
+        let total: String
+    }
+
+    struct CostSharingNote: Encodable {
+        let basis: String
+        let planning_assumption: Bool
+    }
+
     struct FlagNote: Encodable {
         let flag: String
         let participants: Int
@@ -118,6 +135,13 @@ public struct JSONReport {
             totals: Totals(b.totals),
             awaiting_cap: AwaitingCap(participants: b.awaitingCap.map(\.participant.id),
                                       fares: b.awaitingCapFares.plain),
+            offices: b.offices.map { office in
+                Office(office: office.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
+                       local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
+                       assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
+                       total: office.total.plain)
+            },
+            cost_sharing: CostSharingNote(basis: b.event.costSharing.basis, planning_assumption: b.event.costSharing.isAssumption),
             flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()

@@ -101,6 +101,24 @@ public struct TextReport {
         return [line]
     }
 
+    /// What each paying office pays, with the basis of the split.
+    private func officesSection() -> [String] {
+        var out = ["Paying offices"]
+        let width = budget.offices.map(\.office.count).max() ?? 0
+        for office in budget.offices {
+            let share = office.share
+            let split = share.airfareBasisPoints == share.localExpensesBasisPoints
+                ? "\(formatPercent(share.airfareBasisPoints)) of every line"
+                : "\(formatPercent(share.airfareBasisPoints)) of airfare, \(formatPercent(share.localExpensesBasisPoints)) of local"
+            out += L.wrap("assisted \(money(office.assistedAirfare)); local \(money(office.localExpenses)); "
+                          + "total \(money(office.total)) (\(split))",
+                          first: "  " + L.left(office.office, width) + "  ", indent: String(repeating: " ", count: width + 4))
+        }
+        out += L.wrap(budget.event.costSharing.basis, first: "  ", indent: "  ")
+        out.append("")
+        return out
+    }
+
     /// The whole report, ending with a newline.
     public func render() -> String {
         let event = budget.event
@@ -149,6 +167,7 @@ public struct TextReport {
                 + "if they assist in full, the total rises by up to US$ \(fares.grouped).")
         }
         out.append("")
+        out += officesSection()
 
         let counts = budget.flagCounts
         out.append("Flags")

@@ -16,7 +16,7 @@ enum Make {
 
     /// An event with India at US$900, Nepal at US$950 (inferred), 12-15 Dec 2023,
     /// 4 covered nights, room 100,000 + meals 50,000 + transport 12,000 KRW at 1,300.
-    static func event(selfFundedCovered: Bool = true) -> Event {
+    static func event(selfFundedCovered: Bool = true, costSharing: CostSharing? = nil) -> Event {
         Event(id: "test", title: "Test workshop", source: "test", start: date("2023-12-12"), end: date("2023-12-15"),
               venue: "Jeju", datesNote: nil, payingOffices: ["Office A"], currency: "USD",
               caps: [
@@ -31,7 +31,8 @@ enum Make {
                 nightsBeforeStart: 0, nightsAfterEnd: 1, selfFundedLocalExpensesCovered: selfFundedCovered,
                 rates: LocalRates(currency: "KRW", roomPerNight: 100_000, mealsPerDay: 50_000, transportPerDay: 12_000,
                                   exchangeRate: ExchangeRate(unitsPerUSDTimes10000: 1300_0000)),
-                assumptions: []))
+                assumptions: []),
+              costSharing: costSharing)
     }
 
     static func participant(_ id: String = "P1", from country: Country = india, fare: Int64?, cap override: Int64? = nil,

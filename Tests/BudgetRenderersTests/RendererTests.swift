@@ -141,16 +141,19 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
 }
 
 @Suite struct CSVReportTests {
-    @Test func oneRowPerParticipant_thenRegionSubtotals_thenTheTotal_whichFoots() {
+    @Test func oneRowPerParticipant_thenRegionSubtotals_thenTheTotal_whichFoots_thenEachOffice() {
         let budget = Repo.sampleBudget("jeju-2023")
         let rows = CSVReport(budget).render().split(separator: "\r\n").map(String.init)
-        let figures = rows.filter { !$0.hasPrefix("note,") }
+        let figures = rows.filter { !$0.hasPrefix("note,") && !$0.hasPrefix("office,") }
         #expect(figures.count == 1 + budget.lines.count + budget.regions.count + 1)
         #expect(figures.last?.hasPrefix("total,") == true)
         #expect(figures.last?.contains(budget.totals.total.plain) == true)
+        let offices = rows.filter { $0.hasPrefix("office,") }
+        #expect(offices == ["office,,,,,UNITAR CIFAL Jeju/JITC,,,4627.50,,,,3676.15,8303.65,\"airfare 50%, local expenses 50%\"",
+                            "office,,,,,RSO of the Bali Process,,,4627.50,,,,3676.14,8303.64,\"airfare 50%, local expenses 50%\""])
         // The notes carry the assumptions and every flag's meaning.
         #expect(rows.contains { $0.contains("PLANNING ASSUMPTIONS") })
-        #expect(rows.filter { $0.hasPrefix("note,") }.count == budget.flagCounts.count + AssumptionText.all(budget.event).count)
+        #expect(rows.filter { $0.hasPrefix("note,") }.count == budget.flagCounts.count + AssumptionText.all(budget.event).count + 1)
     }
 
     @Test func textThatASpreadsheetWouldRunAsAFormulaIsDefused() {

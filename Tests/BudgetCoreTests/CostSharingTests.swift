@@ -1,0 +1,38 @@
+@testable import BudgetCore
+import Testing
+
+/// How paying offices split each participant's costs.
+@Suite struct CostSharingTests {
+    let halves = CostSharing(offices: [OfficeShare(office: "A", airfareBasisPoints: 5_000, localExpensesBasisPoints: 5_000),
+                                       OfficeShare(office: "B", airfareBasisPoints: 5_000, localExpensesBasisPoints: 5_000)],
+                             basis: "test", isAssumption: true)
+
+    @Test func eachOfficeButTheLastPaysItsShareRoundedHalfUpAndTheLastPaysTheRest() {
+        #expect(halves.split(Money(cents: 37_385)) { $0.localExpensesBasisPoints } == [Money(cents: 18_693), Money(cents: 18_692)])
+        #expect(halves.split(Money(cents: 1)) { $0.airfareBasisPoints } == [Money(cents: 1), Money(cents: 0)])
+        let thirds = CostSharing(offices: [OfficeShare(office: "A", airfareBasisPoints: 3_333, localExpensesBasisPoints: 0),
+                                           OfficeShare(office: "B", airfareBasisPoints: 3_333, localExpensesBasisPoints: 0),
+                                           OfficeShare(office: "C", airfareBasisPoints: 3_334, localExpensesBasisPoints: 10_000)],
+                                 basis: "test", isAssumption: true)
+        #expect(thirds.split(Money(dollars: 100)) { $0.airfareBasisPoints } == [Money(cents: 3_333), Money(cents: 3_333), Money(cents: 3_334)])
+        #expect(thirds.split(Money(dollars: 100)) { $0.localExpensesBasisPoints } == [.zero, .zero, Money(dollars: 100)])
+    }
+
+    @Test func theOfficesTotalsAddUpToTheEventTotalToTheCent() {
+        let event = Make.event(costSharing: halves)
+        let people = (1...7).map { Make.participant("P\($0)", fare: 33_333 * Int64($0) + 1) }
+        let budget = Budget(event: event, participants: people, rosterName: "r.csv")
+        #expect(budget.offices.map(\.assistedAirfare).sum() == budget.totals.assistedAirfare)
+        #expect(budget.offices.map(\.localExpenses).sum() == budget.totals.localExpenses)
+        #expect(budget.offices.map(\.total).sum() == budget.totals.total)
+        for index in budget.lines.indices {
+            #expect(budget.offices.map { $0.lines[index].total }.sum() == budget.lines[index].total)
+        }
+    }
+
+    @Test func withOnePayingOfficeItPaysEverything() {
+        let budget = Budget(event: Make.event(), participants: [Make.participant("P1", fare: 70_000)], rosterName: "r.csv")
+        #expect(budget.offices.count == 1)
+        #expect(budget.offices[0].total == budget.totals.total)
+    }
+}
