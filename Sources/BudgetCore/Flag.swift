@@ -31,7 +31,7 @@ public enum Flag: String, Hashable, Sendable, CaseIterable, Comparable {
         case .capOverride:
             return "the cap comes from the roster's cap_override_usd, not from the event's table"
         case .selfFunded:
-            return "self-funded: pays their own airfare (assisted airfare 0.00)"
+            return "the participant pays their own airfare (assisted airfare 0.00)"
         case .aboveCap:
             return "the fare is above the cap; the participant pays the difference (participant share)"
         case .partialStay:
