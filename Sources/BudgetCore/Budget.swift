@@ -37,11 +37,17 @@ public struct Budget: Sendable {
     public let offices: [OfficeBudget]
     /// The roster's name as given (file name), for headings.
     public let rosterName: String
+    /// Roster rows marked `planned = no` (added after the plan): not in the budget, listed by `reconcile`.
+    public let notPlanned: [Participant]
+    /// The ceilings the plan is checked against (the event file's, or the command line's over them).
+    public let ceilings: BudgetCeilings
+    /// Headroom of the plan under each ceiling that is set.
+    public let headroom: [Headroom]
 
-    /// Costs every participant of a roster under an event.
-    public init(event: Event, participants: [Participant], rosterName: String) {
+    /// Costs every planned participant of a roster under an event; ceilings default to the event file's.
+    public init(event: Event, participants: [Participant], rosterName: String, ceilings: BudgetCeilings? = nil) {
         let costing = Costing(event: event)
-        let lines = participants.map(costing.cost)
+        let lines = participants.filter(\.isPlanned).map(costing.cost)
         let known = event.regionOrder
         let others = Set(lines.map(\.region)).subtracting(known).sorted()
         var regions: [RegionBudget] = []
@@ -60,6 +66,10 @@ public struct Budget: Sendable {
         self.totals = totals
         self.offices = OfficeBudget.split(lines, by: event.costSharing)
         self.rosterName = rosterName
+        self.notPlanned = participants.filter { !$0.isPlanned }
+        let ceilings = ceilings ?? event.ceilings
+        self.ceilings = ceilings
+        self.headroom = Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.office, $0.total) })
     }
 
     /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.

@@ -11,6 +11,11 @@ public struct OfficeShare: Hashable, Sendable {
         self.airfareBasisPoints = airfareBasisPoints
         self.localExpensesBasisPoints = localExpensesBasisPoints
     }
+
+    /// The office's first word (`UNITAR`, `RSO`): a short name for sheets and the command line.
+    public var firstWord: String {
+        String(office.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first ?? "office")
+    }
 }
 
 /// How an event's paying offices split its costs, line by line.
@@ -31,6 +36,14 @@ public struct CostSharing: Hashable, Sendable {
     public static func sole(_ office: String) -> CostSharing {
         CostSharing(offices: [OfficeShare(office: office, airfareBasisPoints: 10_000, localExpensesBasisPoints: 10_000)],
                     basis: "\(office) is the only paying office named by the announcement.", isAssumption: false)
+    }
+
+    /// The office a person means by a name: its full name, or its first word when no other office shares it (any case).
+    public func office(named text: String) -> String? {
+        let wanted = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()).lowercased()
+        if let exact = offices.first(where: { $0.office.lowercased() == wanted }) { return exact.office }
+        let byFirstWord = offices.filter { $0.firstWord.lowercased() == wanted }
+        return byFirstWord.count == 1 ? byFirstWord[0].office : nil
     }
 
     /// Splits an amount between the offices: each office but the last gets its share rounded half up to the cent,

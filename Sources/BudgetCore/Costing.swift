@@ -65,11 +65,10 @@ public struct Costing: Sendable {
             share = fare
         }
 
-        let coveredLocal = p.funding == .assisted || event.localExpenses.selfFundedLocalExpensesCovered
+        let coveredLocal = coversLocalExpenses(of: p)
         let (nights, days, partial) = coveredStay(arrive: p.arrive, leave: p.leave)
         if partial { flags.append(.partialStay) }
-        let rates = event.localExpenses.rates
-        let local: Int64 = coveredLocal ? rates.localUnits(nights: nights, days: days) : 0
+        let local = coveredLocal ? localExpenses(nights: nights, days: days) : (units: 0, usd: .zero)
         return ParticipantCosting(
             participant: p,
             region: row?.region ?? p.country.region,
@@ -78,17 +77,26 @@ public struct Costing: Sendable {
             participantShare: share,
             nights: coveredLocal ? nights : 0,
             days: coveredLocal ? days : 0,
-            localExpensesLocal: local,
-            localExpenses: rates.exchangeRate.convertToUSD(local),
+            localExpensesLocal: local.units,
+            localExpenses: local.usd,
             flags: flags.sorted()
         )
     }
 
-    /// Local expenses of a participant present for every covered night and day, in US$.
-    public var fullStayLocalExpenses: Money {
-        let rates = event.localExpenses.rates
-        return rates.exchangeRate.convertToUSD(rates.localUnits(nights: coveredNights.count, days: event.workshopDays.count))
+    /// Whether the event covers a participant's local expenses (a self-funded one's only if the event file says so).
+    public func coversLocalExpenses(of p: Participant) -> Bool {
+        p.funding == .assisted || event.localExpenses.selfFundedLocalExpensesCovered
     }
+
+    /// Local expenses for nights and workshop days at the planning rates: in local units, and in US$ converted once, half up.
+    public func localExpenses(nights: Int, days: Int) -> (units: Int64, usd: Money) {
+        let rates = event.localExpenses.rates
+        let units = rates.localUnits(nights: nights, days: days)
+        return (units, rates.exchangeRate.convertToUSD(units))
+    }
+
+    /// Local expenses of a participant present for every covered night and day, in US$.
+    public var fullStayLocalExpenses: Money { localExpenses(nights: coveredNights.count, days: event.workshopDays.count).usd }
 
     /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,
     /// each night named by its evening's date.

@@ -22,11 +22,14 @@ public struct Event: Sendable {
     public let localExpenses: LocalExpensePolicy
     /// How the paying offices split the costs.
     public let costSharing: CostSharing
+    /// Budget ceilings given in the event file (none by default).
+    public let ceilings: BudgetCeilings
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
-                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil) {
+                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
+                ceilings: BudgetCeilings = BudgetCeilings()) {
         self.id = id
         self.title = title
         self.source = source
@@ -40,6 +43,7 @@ public struct Event: Sendable {
         self.otherPointsOfDeparture = otherPointsOfDeparture
         self.localExpenses = localExpenses
         self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
+        self.ceilings = ceilings
     }
 
     /// The workshop days, first to last.

@@ -40,12 +40,17 @@ public struct Participant: Sendable {
     /// A cap that replaces the event's row (e.g. agreed with the organisers for an unlisted point of departure).
     public let capOverride: Money?
     public let funding: Funding
+    /// Whether the participant is in the plan (false: added after the plan, roster column `planned = no`).
+    public let isPlanned: Bool
+    /// What was actually spent, as far as it is recorded.
+    public let actual: ActualSpend
     /// The roster line the participant was read from.
     public let location: SourceLocation?
 
     public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
                 arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
-                funding: Funding = .assisted, location: SourceLocation? = nil) {
+                funding: Funding = .assisted, isPlanned: Bool = true, actual: ActualSpend = ActualSpend(),
+                location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.organization = organization
@@ -55,6 +60,8 @@ public struct Participant: Sendable {
         self.leave = leave
         self.capOverride = capOverride
         self.funding = funding
+        self.isPlanned = isPlanned
+        self.actual = actual
         self.location = location
     }
 }

@@ -11,8 +11,19 @@ enum MoneyText {
     /// The largest amount accepted: far above any fare or cap, and far from overflowing any total.
     static let maximumDollars: Int64 = 1_000_000
 
+    /// The most an amount of some kind can be, and what the amount is, for the message.
+    struct Limit: Sendable {
+        let dollars: Int64
+        let what: String
+
+        /// Fares, caps, tickets and a participant's local expenses.
+        static let amount = Limit(dollars: MoneyText.maximumDollars, what: "no fare or cap")
+        /// Budget ceilings: an event's total may be far above one fare.
+        static let ceiling = Limit(dollars: 1_000_000_000, what: "no budget ceiling")
+    }
+
     /// Parses `1120`, `1120.5`, `1,120.50`, `$1,120.50` exactly; refuses anything else.
-    static func parse(_ raw: String) -> Result<Money, Refusal> {
+    static func parse(_ raw: String, limit: Limit = .amount) -> Result<Money, Refusal> {
         var text = Substring(raw.trimmingWhitespace())
         let hint = "write US dollars like 1120, 1120.50, 1,120.50 or $1,120.50"
         if text.hasPrefix("-") || text.hasPrefix("(") {
@@ -46,8 +57,8 @@ enum MoneyText {
         let digits = whole.filter { $0 != "," }
         let cents = fraction.isEmpty ? 0 : Int64(fraction.count == 1 ? fraction + "0" : String(fraction)) ?? 0
         // Twelve digits at most, so the product below cannot overflow before the bound is checked.
-        guard digits.count <= 12, let dollars = Int64(digits), dollars * 100 + cents <= maximumDollars * 100 else {
-            return .failure(Refusal(reason: "more than US$ 1,000,000.00, which no fare or cap can be",
+        guard digits.count <= 12, let dollars = Int64(digits), dollars * 100 + cents <= limit.dollars * 100 else {
+            return .failure(Refusal(reason: "more than US$ \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be",
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }
         return .success(Money(cents: dollars * 100 + cents))

@@ -9,7 +9,11 @@ public struct RosterReader: Sendable {
     /// The columns a roster must have.
     public static let requiredColumns = ["id", "name", "country", "fare_usd"]
     /// The columns a roster may have.
-    public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"]
+    public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"] + actualColumns
+    /// The optional columns of what was actually spent, and whether a row is in the plan.
+    public static let actualColumns = ["planned", "ticket_usd", "nights_actual", "local_actual_usd"]
+    /// The most hotel nights one participant's stay can have.
+    public static let maximumNights = 366
 
     /// A roster as read: its participants, and the header's columns that the reader does not use.
     public struct Roster: Sendable {
@@ -140,10 +144,42 @@ public struct RosterReader: Sendable {
                 problem(l, c, "`funding` is `\(text("funding"))`", "write `assisted` (the default) or `self-funded`")
                 funding = nil
             }
-            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding else { continue }
+            let ticket = money("ticket_usd")
+            let localActual = money("local_actual_usd")
+            let nightsText = text("nights_actual")
+            var nights: Int?? = .some(nil)
+            if !nightsText.isEmpty {
+                if nightsText.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(nightsText), (0...RosterReader.maximumNights).contains(n) {
+                    nights = .some(n)
+                } else {
+                    let (l, c) = at("nights_actual")
+                    problem(l, c, "`nights_actual` is `\(nightsText)`: not a whole number of nights from 0 to \(RosterReader.maximumNights)",
+                            "write the hotel nights actually paid, e.g. 4; leave it empty if they are not known")
+                    nights = nil
+                }
+            }
+            let plannedText = text("planned").lowercased()
+            let planned: Bool?
+            switch plannedText {
+            case "", "yes": planned = true
+            case "no": planned = false
+            default:
+                let (l, c) = at("planned")
+                problem(l, c, "`planned` is `\(text("planned"))`", "write `yes` (the default: in the plan) or `no` (added after the plan)")
+                planned = nil
+            }
+            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding,
+                  let ticket, let localActual, let nights, let planned else { continue }
+            let actual = ActualSpend(ticket: ticket, nights: nights, localExpenses: localActual)
+            if !planned && actual.isEmpty {
+                let (l, c) = at("planned")
+                problem(l, c, "`\(id)` is not planned (`planned` is `no`) and has no actual figures",
+                        "fill in ticket_usd, nights_actual or local_actual_usd, or remove the row")
+                continue
+            }
             participants.append(Participant(
                 id: id, name: name, organization: text("organization"), country: country, fare: fare,
-                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding,
+                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, isPlanned: planned, actual: actual,
                 location: SourceLocation(file: file, line: record.line, column: 1)))
         }
         if !problems.isEmpty { throw .badData(problems) }

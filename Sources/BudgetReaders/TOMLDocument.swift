@@ -152,14 +152,21 @@ struct TableFields {
     }
 
     /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
-    mutating func money(_ key: String) -> Money? {
-        guard let value = value(key) else { return nil }
+    mutating func money(_ key: String, required: Bool = true, limit: MoneyText.Limit = .amount) -> Money? {
+        guard let value = value(key, required: required) else { return nil }
         if let n = value.int {
             if n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
-            if n > MoneyText.maximumDollars { fail(key, "`\(key)` is more than US$ 1,000,000, which no cap can be"); return nil }
+            if n > limit.dollars {
+                fail(key, "`\(key)` is more than US$ \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be"); return nil
+            }
             return Money(dollars: Int64(n))
         }
-        if let s = value.string, case .success(let m) = MoneyText.parse(s) { return m }
+        if let s = value.string {
+            switch MoneyText.parse(s, limit: limit) {
+            case .success(let m): return m
+            case .failure(let refusal): fail(key, "`\(key)` is \"\(s)\": \(refusal.reason)", hint: refusal.hint); return nil
+            }
+        }
         fail(key, "`\(key)` must be an exact amount",
              hint: "write a whole number (950) or a text with cents (\"950.50\"); a TOML decimal number is not exact")
         return nil

@@ -41,12 +41,13 @@ public enum TableReader {
         let document = try TOMLDocument(text: text, file: file)
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
-                             "currency", "other_points_of_departure", "local_expenses", "caps", "cost_sharing"])
+                             "currency", "other_points_of_departure", "local_expenses", "caps", "cost_sharing", "budget_usd"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
         let venue = f.string("venue"), offices = f.strings("paying_offices"), currency = f.string("currency")
         let otherText = f.string("other_points_of_departure")
+        let ceiling = f.money("budget_usd", required: false, limit: .ceiling)
         var problems = f.problems
         if let start, let end, end < start {
             problems.append(document.diagnostic("end", "`end` \(end) is before `start` \(start)", hint: "swap the dates"))
@@ -71,14 +72,16 @@ public enum TableReader {
         }
         let local = localExpenses(document, problems: &problems)
         let caps = capRows(document, countries: countries, problems: &problems)
-        let sharing = offices.flatMap { costSharing(document, offices: $0, problems: &problems) }
+        var officeCeilings: [String: Money] = [:]
+        let sharing = offices.flatMap { costSharing(document, offices: $0, ceilings: &officeCeilings, problems: &problems) }
         guard problems.isEmpty, let id, let title, let source, let start, let end, let venue, let offices,
               let currency, let other, let local, let caps, let sharing else {
             throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file")] : problems)
         }
         let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
-                          localExpenses: local, costSharing: sharing)
+                          localExpenses: local, costSharing: sharing,
+                          ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings))
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = Costing(event: event).fullStayLocalExpenses
         if fullStay > Money(dollars: MoneyText.maximumDollars) {
@@ -129,8 +132,9 @@ public enum TableReader {
             assumptions: notes)
     }
 
-    /// The `[cost_sharing]` table; optional when one office pays everything.
-    private static func costSharing(_ document: TOMLDocument, offices: [String], problems: inout [Diagnostic]) -> CostSharing? {
+    /// The `[cost_sharing]` table; optional when one office pays everything. Offices' `budget_usd` go into `ceilings`.
+    private static func costSharing(_ document: TOMLDocument, offices: [String], ceilings: inout [String: Money],
+                                    problems: inout [Diagnostic]) -> CostSharing? {
         guard let table = document.root["cost_sharing"]?.table else {
             if offices.count == 1 { return .sole(offices[0]) }
             problems.append(document.diagnostic("paying_offices",
@@ -152,9 +156,10 @@ public enum TableReader {
         for (i, item) in array.enumerated() {
             guard let entry = item.table else { continue }
             var o = TableFields(entry, path: "cost_sharing.offices[\(i)]", document: document)
-            o.rejectUnknownKeys(["office", "airfare_percent", "local_expenses_percent"])
+            o.rejectUnknownKeys(["office", "airfare_percent", "local_expenses_percent", "budget_usd"])
             let office = o.string("office")
             let airfare = o.percent("airfare_percent"), local = o.percent("local_expenses_percent")
+            let ceiling = o.money("budget_usd", required: false, limit: .ceiling)
             if let office, !offices.contains(office) {
                 let nearest = offices.min { editDistance(office, $0) < editDistance(office, $1) }
                 o.fail("office", "`\(office)` is not one of the paying_offices (\(offices.joined(separator: "; ")))",
@@ -166,6 +171,7 @@ public enum TableReader {
             problems += o.problems
             guard o.problems.isEmpty, let office, let airfare, let local else { failed = true; continue }
             shares.append(OfficeShare(office: office, airfareBasisPoints: airfare, localExpensesBasisPoints: local))
+            if let ceiling { ceilings[office] = ceiling }
         }
         guard !failed, let basis, let assumption else { return nil }
         var sharing: [Diagnostic] = []

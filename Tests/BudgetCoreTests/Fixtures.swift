@@ -36,9 +36,12 @@ enum Make {
     }
 
     static func participant(_ id: String = "P1", from country: Country = india, fare: Int64?, cap override: Int64? = nil,
-                            funding: Funding = .assisted, arrive: String? = nil, leave: String? = nil) -> Participant {
+                            funding: Funding = .assisted, arrive: String? = nil, leave: String? = nil, planned: Bool = true,
+                            ticket: Int64? = nil, nightsActual: Int? = nil, localActual: Int64? = nil) -> Participant {
         Participant(id: id, name: "Name \(id)", country: country, fare: fare.map { Money(cents: $0) },
                     arrive: arrive.map(date), leave: leave.map(date), capOverride: override.map { Money(dollars: $0) },
-                    funding: funding)
+                    funding: funding, isPlanned: planned,
+                    actual: ActualSpend(ticket: ticket.map { Money(cents: $0) }, nights: nightsActual,
+                                        localExpenses: localActual.map { Money(cents: $0) }))
     }
 }

@@ -18,6 +18,49 @@ import Testing
         #expect(roster.unusedColumns == ["Extra Notes"])
     }
 
+    @Test func readsTheActualColumns_andThePlannedMarker_fromAnExcelExport() throws {
+        let text = try InputFile.read(Paths.fixture("rosters/with-actuals.csv"))
+        let roster = try reader.readRoster(text: text, file: "with-actuals.csv")
+        let people = roster.participants
+        #expect(people.map(\.isPlanned) == [true, true, true, false])
+        #expect(people.map(\.actual) == [
+            ActualSpend(ticket: Money(cents: 102_050), nights: 4),
+            ActualSpend(),
+            ActualSpend(nights: 3, localExpenses: Money(dollars: 350)),
+            ActualSpend(ticket: Money(dollars: 880)),
+        ])
+        #expect(roster.unusedColumns.isEmpty)
+    }
+
+    @Test(arguments: [("17000", nil, 1_700_000), ("$17,000.50", nil, 1_700_050), ("RSO=8,500", "RSO", 850_000),
+                      (" UNITAR CIFAL Jeju/JITC = 9000 ", "UNITAR CIFAL Jeju/JITC", 900_000),
+                      ("1,000,000,000", nil, 100_000_000_000)] as [(String, String?, Int64)])
+    func aBudgetCeilingIsAnAmount_orAnOfficeAndAnAmount(text: String, office: String?, cents: Int64) throws {
+        let ceiling = try CeilingText(parsing: text)
+        #expect(ceiling.office == office)
+        #expect(ceiling.amount == Money(cents: cents))
+    }
+
+    @Test func aBadBudgetCeilingSaysWhatIsWrong() {
+        for (text, words) in [("=500", "no office before `=`"), ("RSO=lots", "not an amount"), ("-5", "cannot be negative"),
+                              ("1,000,000,000.01", "more than US$ 1,000,000,000.00")] {
+            do {
+                _ = try CeilingText(parsing: text)
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.description.contains(words), "\(text): \(error.description)")
+            }
+        }
+    }
+
+    @Test func officeCeilingsNameThePayingOffices_byFullNameOrFirstWord() throws {
+        let event = try #require(Paths.shippedTables.event("jeju-2023"))
+        let texts = try ["16000", "rso=8000", "Narnia Office=1"].map { try CeilingText(parsing: $0) }
+        let (ceilings, unknown) = CeilingText.ceilings(texts, for: event)
+        #expect(ceilings == BudgetCeilings(event: Money(dollars: 16_000), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
+        #expect(unknown == ["Narnia Office"])
+    }
+
     @Test(arguments: [("1120", 112_000), ("1120.5", 112_050), ("1,120.50", 112_050), ("$1,120.50", 112_050),
                       ("0", 0), (" 950 ", 95_000), ("999,999.99", 99_999_999), ("$1,000,000.00", 100_000_000)] as [(String, Int64)])
     func moneyParsesExactly(text: String, cents: Int64) {

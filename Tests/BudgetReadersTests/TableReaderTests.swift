@@ -94,6 +94,16 @@ import Testing
         }
     }
 
+    @Test func budgetCeilingsAreOptional_forTheEventAndForEachPayingOffice() throws {
+        #expect(tables.events.allSatisfy { $0.ceilings.isEmpty })
+        let path = (Paths.tables as NSString).appendingPathComponent("events/jeju-2023.toml")
+        let text = try InputFile.read(path)
+            .replacingOccurrences(of: "currency = \"USD\"", with: "currency = \"USD\"\nbudget_usd = 16000")
+            .replacingOccurrences(of: "office = \"RSO of the Bali Process\"", with: "office = \"RSO of the Bali Process\"\nbudget_usd = \"8,000.50\"")
+        let event = try TableReader.event(text: text, file: "jeju-2023.toml", countries: tables.countries)
+        #expect(event.ceilings == BudgetCeilings(event: Money(dollars: 16_000), offices: ["RSO of the Bali Process": Money(cents: 800_050)]))
+    }
+
     @Test(arguments: Paths.files(in: "table-errors", ending: ".toml"))
     func everyBadEventFileGetsItsExactMessage(name: String) {
         let path = Paths.fixture("table-errors/\(name)")

@@ -30,9 +30,7 @@ enum WorkbookNames {
 
     /// A sheet per paying office: `jeju-2023 UNITAR`, or `jeju-2023 office 2` where first words repeat.
     static func offices(_ event: Event) -> [String] {
-        let firsts = event.costSharing.offices.map { share in
-            String(share.office.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first ?? "office")
-        }
+        let firsts = event.costSharing.offices.map(\.firstWord)
         return firsts.enumerated().map { index, first in
             firsts.filter { $0 == first }.count == 1 ? sheetName("\(event.id) \(first)") : sheetName("\(event.id) office \(index + 1)")
         }

@@ -1,0 +1,94 @@
+/// Where a participant stands between the plan and what happened.
+public enum Attendance: String, Hashable, Sendable, CaseIterable {
+    /// In the plan, with actual figures.
+    case plannedAndTravelled = "planned-and-travelled"
+    /// In the plan, with no actual figure: did not travel (or nothing is recorded yet).
+    case plannedNotTravelled = "planned-not-travelled"
+    /// Not in the plan (`planned = no`), with actual figures.
+    case notPlanned = "not-planned"
+
+    /// The group's heading in words.
+    public var heading: String {
+        switch self {
+        case .plannedAndTravelled: return "Planned and travelled"
+        case .plannedNotTravelled: return "Planned, did not travel (no actual figures)"
+        case .notPlanned: return "Not planned, travelled (planned = no)"
+        }
+    }
+}
+
+/// One participant's plan against what was spent.
+public struct ReconciliationLine: Sendable {
+    /// The participant's figures under the event's rules (for a planned participant, the plan's line).
+    public let costing: ParticipantCosting
+    public let attendance: Attendance
+    /// Assisted airfare: planned (0.00 if not planned) and actual (min(ticket, cap)).
+    public let assistedAirfare: PlanActual
+    /// What the participant pays of the actual ticket: ticket − actual assisted airfare.
+    public let participantShare: Money
+    /// Local expenses: planned and actual.
+    public let localExpenses: PlanActual
+    /// Covered nights as planned (0 if not planned) and as recorded (nil if not recorded).
+    public let plannedNights: Int
+    public let actualNights: Int?
+    public let flags: [ReconciliationFlag]
+
+    public var participant: Participant { costing.participant }
+    /// Cost to the paying offices: assisted airfare + local expenses.
+    public var total: PlanActual { assistedAirfare + localExpenses }
+}
+
+/// Sets each participant's plan against their actual figures, by the event's rules.
+public struct Reconciling: Sendable {
+    public let costing: Costing
+
+    public init(event: Event) { costing = Costing(event: event) }
+
+    /// The reconciliation of one participant; `line` is their costing under the event's rules.
+    public func reconcile(_ line: ParticipantCosting) -> ReconciliationLine {
+        let p = line.participant
+        let planned = p.isPlanned
+        let plannedAirfare = planned ? line.assistedAirfare : .zero
+        let plannedShare = planned ? line.participantShare : .zero
+        let plannedLocal = planned ? line.localExpenses : .zero
+        let actual = p.actual
+        guard !actual.isEmpty else {
+            return ReconciliationLine(
+                costing: line, attendance: planned ? .plannedNotTravelled : .notPlanned,
+                assistedAirfare: PlanActual(planned: plannedAirfare, actual: .zero), participantShare: .zero,
+                localExpenses: PlanActual(planned: plannedLocal, actual: .zero),
+                plannedNights: planned ? line.nights : 0, actualNights: nil, flags: [])
+        }
+        var flags: [ReconciliationFlag] = []
+        let airfare: Money, share: Money
+        switch (p.funding, actual.ticket, line.cap) {
+        case (_, nil, _):
+            (airfare, share) = (plannedAirfare, plannedShare)
+            if p.funding == .assisted { flags.append(.ticketNotRecorded) }
+        case (.selfFunded, let ticket?, _):
+            (airfare, share) = (.zero, ticket)
+        case (.assisted, let ticket?, nil):
+            (airfare, share) = (.zero, ticket)
+            flags.append(.noCap)
+        case (.assisted, let ticket?, let cap?):
+            airfare = min(ticket, cap)
+            share = ticket - airfare
+            if share > .zero { flags.append(.aboveCap) }
+        }
+        let local: Money
+        if let recorded = actual.localExpenses {
+            local = recorded
+        } else if let nights = actual.nights {
+            local = costing.coversLocalExpenses(of: p) ? costing.localExpenses(nights: nights, days: line.days).usd : .zero
+            flags.append(.localFromNights)
+        } else {
+            local = plannedLocal
+            flags.append(.localNotRecorded)
+        }
+        return ReconciliationLine(
+            costing: line, attendance: planned ? .plannedAndTravelled : .notPlanned,
+            assistedAirfare: PlanActual(planned: plannedAirfare, actual: airfare), participantShare: share,
+            localExpenses: PlanActual(planned: plannedLocal, actual: local),
+            plannedNights: planned ? line.nights : 0, actualNights: actual.nights, flags: flags.sorted())
+    }
+}
