@@ -42,10 +42,10 @@ public struct VariancePercent: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `+12.5%`, `-3.0%`, `0.0%`.
-    public var description: String {
-        let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
-        return "\(sign)\(tenths.magnitude / 10).\(tenths.magnitude % 10)%"
-    }
+    public var description: String { (tenths > 0 ? "+" : "") + plain + "%" }
+
+    /// Plain form with one decimal and no `+` or `%`: `12.5`, `-3.0`.
+    public var plain: String { "\(tenths < 0 ? "-" : "")\(tenths.magnitude / 10).\(tenths.magnitude % 10)" }
 
     /// The percentage as a number with one decimal (12.5), for spreadsheets.
     public var number: Double { Double(tenths) / 10 }

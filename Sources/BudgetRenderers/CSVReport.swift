@@ -25,6 +25,20 @@ public struct CSVReport {
         return text
     }
 
+    /// A row as CSV: cells in `numeric` that are plain numbers (`-303.65`) stay numbers; every other cell is a `field`.
+    static func line(_ cells: [String], numeric: ClosedRange<Int>) -> String {
+        cells.enumerated().map { index, cell in
+            numeric.contains(index) && CSVReport.isPlainNumber(cell) ? cell : CSVReport.field(cell)
+        }.joined(separator: ",")
+    }
+
+    /// `-303.65`, `12.5`, `4`: what a spreadsheet reads as a number, never as a formula.
+    static func isPlainNumber(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
     public func render() -> String {
         var rows: [[String]] = [CSVReport.header]
@@ -46,12 +60,18 @@ public struct CSVReport {
                          office.localExpenses.plain, office.total.plain,
                          "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"])
         }
+        for h in budget.headroom {
+            rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)])
+        }
         // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
         let blank = Array(repeating: "", count: CSVReport.header.count - 3)
+        if !budget.notPlanned.isEmpty {
+            rows.append(["note", "", "Not in the plan (planned = no): " + budget.notPlanned.map(\.id).joined(separator: ", ")] + blank)
+        }
         for (flag, count) in budget.flagCounts {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank)
         }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] { rows.append(["note", "", sentence] + blank) }
-        return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { CSVReport.line($0, numeric: 6...13) }.joined(separator: "\r\n") + "\r\n"
     }
 }

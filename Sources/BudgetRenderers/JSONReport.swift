@@ -25,6 +25,9 @@ public struct JSONReport {
         let awaiting_cap: AwaitingCap
         let offices: [Office]
         let cost_sharing: CostSharingNote
+        let headroom: [ReconcileJSONReport.Ceiling]
+        let warnings: [String]
+        let not_planned: [String]
         let flags: [FlagNote]
         let assumptions: [String]
     }
@@ -142,6 +145,9 @@ public struct JSONReport {
                        total: office.total.plain)
             },
             cost_sharing: CostSharingNote(basis: b.event.costSharing.basis, planning_assumption: b.event.costSharing.isAssumption),
+            headroom: b.headroom.map(ReconcileJSONReport.Ceiling.init),
+            warnings: b.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) },
+            not_planned: b.notPlanned.map(\.id),
             flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()

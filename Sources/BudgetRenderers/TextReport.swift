@@ -166,8 +166,15 @@ public struct TextReport {
                 + "budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
                 + "if they assist in full, the total rises by up to US$ \(fares.grouped).")
         }
+        if !budget.notPlanned.isEmpty {
+            let ids = budget.notPlanned.map(\.id).joined(separator: ", ")
+            out.append("")
+            out += L.wrap("Not in the plan: \(budget.notPlanned.count) roster row(s) marked planned = no (\(ids)) are not costed here; "
+                + "`travel-budget reconcile` sets them against the plan.")
+        }
         out.append("")
         out += officesSection()
+        out += HeadroomText.section(plan: budget.headroom)
 
         let counts = budget.flagCounts
         out.append("Flags")

@@ -15,6 +15,14 @@ enum Format: String, ExpressibleByArgument, CaseIterable {
         case .csv: return CSVReport(budget, options: options).render()
         }
     }
+
+    func render(_ reconciliation: Reconciliation, _ options: RenderOptions) -> String {
+        switch self {
+        case .text: return ReconcileTextReport(reconciliation, options: options).render()
+        case .json: return ReconcileJSONReport(reconciliation, options: options).render()
+        case .csv: return ReconcileCSVReport(reconciliation, options: options).render()
+        }
+    }
 }
 
 struct Events: ParsableCommand {
@@ -55,44 +63,21 @@ struct Cost: ParsableCommand {
               travel-budget cost --event jeju-2018 --roster my.csv --format csv --output Reports/my.csv
               travel-budget cost --event jeju-2023 --roster my.csv --format json --redact
               travel-budget cost --event jeju-2023 --roster my.csv --xlsx Reports/jeju-2023.xlsx
+              travel-budget cost --event jeju-2023 --roster my.csv --budget 16000 --budget RSO=8000
             """)
 
-    @Option(help: "The event id (see `travel-budget events`).")
-    var event: String
-
-    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
-    var roster: String
-
-    @Option(help: "Output format: text, json or csv.")
-    var format: Format = .text
-
-    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
-    var xlsx: String?
-
-    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
-    var redact = false
-
-    @OptionGroup var workbookOptions: WorkbookOptions
-    @OptionGroup var tablesOption: TablesOption
+    @OptionGroup var options: RosterOptions
 
     func run() throws {
-        let tables = try Console.tables(tablesOption)
-        let event = try Console.event(event, in: tables)
-        let participants = try Console.roster(roster, tables: tables)
-        let budget = Budget(event: event, participants: participants, rosterName: roster)
-        let text = format.render(budget, RenderOptions(redact: redact))
-        if let xlsx {
-            try WorkbookFile.write([budget], events: tables.events, inputs: [tables.eventFile(event), roster],
-                                   options: RenderOptions(redact: redact), created: workbookOptions.created, to: xlsx)
+        let (tables, event, participants) = try options.read()
+        let budget = Budget(event: event, participants: participants, rosterName: options.roster,
+                            ceilings: try options.ceilingOptions.ceilings(for: event))
+        if !budget.notPlanned.isEmpty {
+            Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
+                          + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
-        }
+        try options.write(options.format.render(budget, options.renderOptions), budgets: [budget], tables: tables)
+        Console.warn(event: event, plan: budget.headroom)
     }
 }
 
@@ -106,6 +91,7 @@ struct Report: ParsableCommand {
             Examples:
               travel-budget report
               travel-budget report --rosters my-rosters --output-dir out --redact
+              travel-budget report --budget 17000 --budget RSO=8500
             """)
 
     @Option(help: ArgumentHelp("Folder of rosters named <event id>.csv (default: <tables>/rosters).", valueName: "DIR"))
@@ -117,18 +103,21 @@ struct Report: ParsableCommand {
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
+    @OptionGroup var ceilingOptions: CeilingOptions
     @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
+        let ceilings = try ceilingOptions.ceilings(for: tables.events)
         let rosterFolder = rosters ?? (tables.directory as NSString).appendingPathComponent("rosters")
         var budgets: [Budget] = []
         var failures: [InputError] = []
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
             do {
-                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables), rosterName: path))
+                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables), rosterName: path,
+                                      ceilings: ceilings[event.id]))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }
@@ -151,5 +140,6 @@ struct Report: ParsableCommand {
                                created: workbookOptions.created, to: workbook)
         let sheets = budgets.count == 1 ? "1 event" : "\(budgets.count) events"
         print("workbook: \(sheets), every figure a live formula -> \(workbook)")
+        budgets.forEach { Console.warn(event: $0.event, plan: $0.headroom) }
     }
 }

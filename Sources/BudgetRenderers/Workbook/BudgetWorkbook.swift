@@ -6,6 +6,8 @@ import Spreadsheet
 /// the engine's result cached beside it.
 public struct BudgetWorkbook {
     public let budgets: [Budget]
+    /// Plans against actuals, each on a `Plan vs actual` sheet (its plan is among `budgets`).
+    public let reconciliations: [Reconciliation]
     /// Every event whose caps and rates the workbook shows (the budgets' events are added when missing).
     public let events: [Event]
     public let options: RenderOptions
@@ -14,8 +16,10 @@ public struct BudgetWorkbook {
     /// Creation time (seconds since 1970-01-01 UTC), from the inputs, never the clock.
     public let created: Int64
 
-    public init(budgets: [Budget], events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64? = nil) {
+    public init(budgets: [Budget], reconciliations: [Reconciliation] = [], events: [Event], options: RenderOptions = RenderOptions(),
+                inputs: [String], created: Int64? = nil) {
         self.budgets = budgets
+        self.reconciliations = reconciliations
         var all = events
         for budget in budgets where !all.contains(where: { $0.id == budget.event.id }) { all.append(budget.event) }
         self.events = all.sorted { $0.id < $1.id }

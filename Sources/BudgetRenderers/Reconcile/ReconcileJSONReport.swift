@@ -1,0 +1,209 @@
+import BudgetCore
+import Foundation
+
+/// The plan against the actuals as JSON: money as strings with two decimals, keys sorted, the same bytes for the same input.
+public struct ReconcileJSONReport {
+    public let reconciliation: Reconciliation
+    public let options: RenderOptions
+
+    public init(_ reconciliation: Reconciliation, options: RenderOptions = RenderOptions()) {
+        self.reconciliation = reconciliation
+        self.options = options
+    }
+
+    struct Document: Encodable {
+        let event: String
+        let title: String
+        let currency: String
+        let roster: String
+        let participants: [Line]
+        let groups: [Group]
+        let totals: Totals
+        let footing: Footing
+        let offices: [Office]
+        let headroom: HeadroomNote
+        let warnings: [String]
+        let flags: [FlagNote]
+        let rules: [String]
+        let assumptions: [String]
+    }
+
+    /// A planned and an actual amount with their variance; the percentage is null where nothing was planned.
+    struct Figures: Encodable {
+        let planned: String
+        let actual: String
+        let variance: String
+        let variance_percent: String?
+
+        init(_ p: PlanActual) {
+            planned = p.planned.plain
+            actual = p.actual.plain
+            variance = p.variance.plain
+            variance_percent = p.percent?.plain
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(planned, forKey: .planned)
+            try c.encode(actual, forKey: .actual)
+            try c.encode(variance, forKey: .variance)
+            try c.encode(variance_percent, forKey: .variance_percent)   // null where nothing was planned
+        }
+
+        enum CodingKeys: String, CodingKey { case planned, actual, variance, variance_percent }
+    }
+
+    struct Nights: Encodable {
+        let planned: Int
+        let actual: Int?
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(planned, forKey: .planned)
+            try c.encode(actual, forKey: .actual)   // null where not recorded
+        }
+
+        enum CodingKeys: String, CodingKey { case planned, actual }
+    }
+
+    struct Line: Encodable {
+        let id: String
+        let name: String
+        let organization: String
+        let country: String
+        let attendance: String
+        let cap: String?
+        let ticket: String?
+        let assisted_airfare: Figures
+        let participant_share: String
+        let local_expenses: Figures
+        let total: Figures
+        let nights: Nights
+        let flags: [String]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(organization, forKey: .organization)
+            try c.encode(country, forKey: .country)
+            try c.encode(attendance, forKey: .attendance)
+            try c.encode(cap, forKey: .cap)         // null where there is no cap
+            try c.encode(ticket, forKey: .ticket)   // null where no ticket is recorded
+            try c.encode(assisted_airfare, forKey: .assisted_airfare)
+            try c.encode(participant_share, forKey: .participant_share)
+            try c.encode(local_expenses, forKey: .local_expenses)
+            try c.encode(total, forKey: .total)
+            try c.encode(nights, forKey: .nights)
+            try c.encode(flags, forKey: .flags)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, organization, country, attendance, cap, ticket, assisted_airfare, participant_share
+            case local_expenses, total, nights, flags
+        }
+    }
+
+    struct Totals: Encodable {
+        let participants: Int
+        let assisted_airfare: Figures
+        let participant_share: String
+        let local_expenses: Figures
+        let total: Figures
+
+        init(_ t: ReconciliationTotals) {
+            participants = t.participants
+            assisted_airfare = Figures(t.assistedAirfare)
+            participant_share = t.participantShare.plain
+            local_expenses = Figures(t.localExpenses)
+            total = Figures(t.total)
+        }
+    }
+
+    struct Group: Encodable {
+        let attendance: String
+        let heading: String
+        let participants: [String]
+        let totals: Totals
+    }
+
+    /// The check that the variances add up: their sum against actual − planned.
+    struct Footing: Encodable {
+        let sum_of_variances: String
+        let actual_minus_planned: String
+        let foots: Bool
+    }
+
+    struct Office: Encodable {
+        let office: String
+        let assisted_airfare: Figures
+        let local_expenses: Figures
+        let total: Figures
+        let footing: Footing
+    }
+
+    struct Ceiling: Encodable {
+        let scope: String
+        let ceiling: String
+        let spent: String
+        let headroom: String
+        let passed: Bool
+
+        init(_ h: Headroom) {
+            scope = HeadroomText.scope(h)
+            ceiling = h.ceiling.plain
+            spent = h.spent.plain
+            headroom = h.headroom.plain
+            passed = h.isPassed
+        }
+    }
+
+    struct HeadroomNote: Encodable {
+        let plan: [Ceiling]
+        let actual: [Ceiling]
+    }
+
+    struct FlagNote: Encodable {
+        let flag: String
+        let participants: Int
+        let meaning: String
+    }
+
+    static func footing(_ sum: Money, _ total: PlanActual) -> Footing {
+        Footing(sum_of_variances: sum.plain, actual_minus_planned: total.variance.plain, foots: sum == total.variance)
+    }
+
+    /// The JSON text, ending with a newline.
+    public func render() -> String {
+        let r = reconciliation
+        let document = Document(
+            event: r.event.id, title: r.event.title, currency: r.event.currency, roster: r.rosterName,
+            participants: r.lines.map { line in
+                let p = line.participant
+                return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,
+                            attendance: line.attendance.rawValue, cap: line.costing.cap?.plain, ticket: p.actual.ticket?.plain,
+                            assisted_airfare: Figures(line.assistedAirfare), participant_share: line.participantShare.plain,
+                            local_expenses: Figures(line.localExpenses), total: Figures(line.total),
+                            nights: Nights(planned: line.plannedNights, actual: line.actualNights), flags: line.flags.map(\.rawValue))
+            },
+            groups: r.groups.map { Group(attendance: $0.attendance.rawValue, heading: $0.attendance.heading,
+                                         participants: $0.lines.map(\.participant.id), totals: Totals($0.subtotal)) },
+            totals: Totals(r.totals),
+            footing: ReconcileJSONReport.footing(r.varianceSum, r.totals.total),
+            offices: r.offices.map { office in
+                Office(office: office.office, assisted_airfare: Figures(office.assistedAirfare), local_expenses: Figures(office.localExpenses),
+                       total: Figures(office.total), footing: ReconcileJSONReport.footing(office.varianceSum, office.total))
+            },
+            headroom: HeadroomNote(plan: r.plan.headroom.map(Ceiling.init), actual: r.actualHeadroom.map(Ceiling.init)),
+            warnings: r.plan.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) }
+                + r.actualHeadroom.filter(\.isPassed).map { HeadroomText.warning($0, .actuals) },
+            flags: r.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
+            rules: ReconcileTextReport.rules,
+            assumptions: AssumptionText.all(r.event))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and arrays cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BudgetCore
+import BudgetReaders
+import BudgetRenderers
+
+/// The options of the commands that read one roster under one event and write a report (and a workbook).
+struct RosterOptions: ParsableArguments {
+    @Option(help: "The event id (see `travel-budget events`).")
+    var event: String
+
+    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
+    var roster: String
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
+    var xlsx: String?
+
+    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
+    var redact = false
+
+    @OptionGroup var ceilingOptions: CeilingOptions
+    @OptionGroup var workbookOptions: WorkbookOptions
+    @OptionGroup var tablesOption: TablesOption
+
+    var renderOptions: RenderOptions { RenderOptions(redact: redact) }
+
+    /// The tables, the event and the roster's participants.
+    func read() throws -> (Tables, Event, [Participant]) {
+        let tables = try Console.tables(tablesOption)
+        let event = try Console.event(event, in: tables)
+        return (tables, event, try Console.roster(roster, tables: tables))
+    }
+
+    /// Writes the workbook when asked, then the report to its file or to standard output.
+    func write(_ text: String, budgets: [Budget], reconciliations: [Reconciliation] = [], tables: Tables) throws {
+        if let xlsx {
+            let inputs = budgets.flatMap { [tables.eventFile($0.event), roster] }
+            try WorkbookFile.write(budgets, reconciliations: reconciliations, events: tables.events, inputs: inputs,
+                                   options: renderOptions, created: workbookOptions.created, to: xlsx)
+        }
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
