@@ -30,6 +30,8 @@ public struct CellStyle: Hashable, Sendable {
         case rate
         /// A share: `0.00%`.
         case percent
+        /// A variance in percent of the plan, as a number with one decimal and a sign: `+3.3`, `-100.0`.
+        case percentagePoints
         /// Text that must stay text when edited (the text number format `@`).
         case text
     }

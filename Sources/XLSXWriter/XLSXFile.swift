@@ -242,6 +242,7 @@ private final class XLSXDocument {
         case .count: return "#,##0"
         case .rate: return "#,##0.00##"
         case .percent: return "0.00%"
+        case .percentagePoints: return "+0.0;-0.0;0.0"
         case .text: return "@"
         }
     }

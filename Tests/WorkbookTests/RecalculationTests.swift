@@ -36,14 +36,7 @@ enum Recomputed {
     /// file with the old results left cached; hostile: names that look like formulas.
     static let sheets: Result<[String: RecomputedSheets], any Error> = Result {
         let shipped = try Shipped.workbook()
-        var wrong = shipped
-        for index in wrong.sheets.indices {
-            for (address, cell) in wrong.sheets[index].orderedCells {
-                if case .formula(let formula, _) = cell.value {
-                    wrong.sheets[index].set(address.row, address.column, Cell(.formula(formula, cached: .number(999_999)), cell.style))
-                }
-            }
-        }
+        let wrong = wrongCachedResults(shipped)
         var edited = shipped
         guard let rates = edited.sheets.firstIndex(where: { $0.name == "Rates" }),
               let roster = edited.sheets.firstIndex(where: { $0.name == "Roster jeju-2023" }),
@@ -53,7 +46,49 @@ enum Recomputed {
         edited.sheets[rates].set(2, 2, Cell(.number(Double(editedRoom)), room.style))
         edited.sheets[roster].set(1, RosterLayout.Column.fare.rawValue, Cell(.number(editedFare.number), fare.style))
         let hostile = try Shipped.workbook([hostileBudget])
-        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile])
+        let reconciled = try Shipped.workbook(Shipped.reconciliation())
+        var reconciledEdited = reconciled
+        guard let planActual = reconciledEdited.sheets.firstIndex(where: { $0.name == "Plan vs actual" }),
+              let ticket = reconciledEdited.sheets[planActual].cell(1, PlanActualLayout.Column.ticket.rawValue),
+              let nights = reconciledEdited.sheets[planActual].cell(2, PlanActualLayout.Column.actualNights.rawValue) else {
+            throw RecomputeError(message: "the workbook has no Plan vs actual sheet with a ticket and nights on its first rows")
+        }
+        reconciledEdited.sheets[planActual].set(1, PlanActualLayout.Column.ticket.rawValue, Cell(.number(editedTicket.number), ticket.style))
+        reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
+        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile,
+                                          "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
+                                          "reconciled-edited": reconciledEdited])
+    }
+
+    /// The plan against actual whose first participant's ticket and second participant's nights the edited workbook changes.
+    static let editedTicket = Money(dollars: 450)
+    static let editedNights = 2
+
+    /// The edited actuals, reconciled by the engine: what LibreOffice must find after recomputing the edited workbook.
+    static let editedReconciliation: Reconciliation = {
+        let lines = Shipped.reconciliation().groups[0].lines
+        let (first, second) = (lines[0].participant.id, lines[1].participant.id)
+        return Shipped.reconciliation { p in
+            let a = p.actual
+            switch p.id {
+            case first: return participant(p, actual: ActualSpend(ticket: editedTicket, nights: a.nights, localExpenses: a.localExpenses))
+            case second: return participant(p, actual: ActualSpend(ticket: a.ticket, nights: editedNights, localExpenses: a.localExpenses))
+            default: return p
+            }
+        }
+    }()
+
+    /// A workbook like another whose every cached result is 999,999.
+    static func wrongCachedResults(_ workbook: Workbook) -> Workbook {
+        var wrong = workbook
+        for index in wrong.sheets.indices {
+            for (address, cell) in wrong.sheets[index].orderedCells {
+                if case .formula(let formula, _) = cell.value {
+                    wrong.sheets[index].set(address.row, address.column, Cell(.formula(formula, cached: .number(999_999)), cell.style))
+                }
+            }
+        }
+        return wrong
     }
 
     static func workbook(_ name: String) throws -> RecomputedSheets {

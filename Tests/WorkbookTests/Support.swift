@@ -28,9 +28,27 @@ enum Shipped {
         tables.events.map { Budget(event: $0, participants: participants($0.id), rosterName: "Tables/rosters/\($0.id).csv") }
     }
 
-    static func workbook(_ budgets: [Budget] = budgets, redact: Bool = false) throws -> Workbook {
-        try BudgetWorkbook(budgets: budgets, events: tables.events, options: RenderOptions(redact: redact),
+    static func workbook(_ budgets: [Budget] = budgets, reconciliations: [Reconciliation] = [], redact: Bool = false) throws -> Workbook {
+        try BudgetWorkbook(budgets: budgets, reconciliations: reconciliations, events: tables.events, options: RenderOptions(redact: redact),
                            inputs: ["Tables/events", "Tables/rosters"]).make()
+    }
+
+    /// The shipped sample roster with actuals, reconciled under jeju-2023 with ceilings for the event and for the RSO.
+    static func reconciliation(_ edit: (Participant) -> Participant = { $0 }) -> Reconciliation {
+        let path = tablesPath + "/rosters/jeju-2023-actuals.csv"
+        do {
+            let people = try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path).map(edit)
+            guard let event = tables.event("jeju-2023") else { fatalError("no jeju-2023 in the shipped tables") }
+            return Reconciliation(event: event, participants: people, rosterName: "Tables/rosters/jeju-2023-actuals.csv",
+                                  ceilings: BudgetCeilings(event: Money(dollars: 16_620), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
+        } catch {
+            fatalError("the shipped roster with actuals does not read: \(error)")
+        }
+    }
+
+    /// The workbook `reconcile --xlsx` writes for a reconciliation.
+    static func workbook(_ reconciliation: Reconciliation) throws -> Workbook {
+        try workbook([reconciliation.plan], reconciliations: [reconciliation])
     }
 }
 
@@ -54,7 +72,13 @@ func event(_ event: Event, roomPerNight: Int64) -> Event {
 /// A participant like another with a different fare.
 func participant(_ p: Participant, fare: Money?) -> Participant {
     Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: fare, arrive: p.arrive,
-                leave: p.leave, capOverride: p.capOverride, funding: p.funding, location: p.location)
+                leave: p.leave, capOverride: p.capOverride, funding: p.funding, isPlanned: p.isPlanned, actual: p.actual, location: p.location)
+}
+
+/// A participant like another with different actual figures.
+func participant(_ p: Participant, actual: ActualSpend) -> Participant {
+    Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: p.fare, arrive: p.arrive,
+                leave: p.leave, capOverride: p.capOverride, funding: p.funding, isPlanned: p.isPlanned, actual: actual, location: p.location)
 }
 
 /// A workbook's sheets as LibreOffice recomputed them: sheet name → rows of cell texts.

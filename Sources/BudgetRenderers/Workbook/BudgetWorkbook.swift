@@ -1,8 +1,8 @@
 import BudgetCore
 import Spreadsheet
 
-/// The budget workbook a partner office receives, as a spreadsheet model: Summary, one Roster sheet per event,
-/// one sheet per paying office where an event has several, Caps, Rates and Charts. Every figure is a formula with
+/// The budget workbook a partner office receives, as a spreadsheet model: Summary, a Plan vs actual sheet per reconciliation,
+/// one Roster sheet per event, one sheet per paying office where an event has several, Caps, Rates and Charts. Every figure is a formula with
 /// the engine's result cached beside it.
 public struct BudgetWorkbook {
     public let budgets: [Budget]
@@ -37,6 +37,10 @@ public struct BudgetWorkbook {
     public func make() throws(WorkbookError) -> Workbook {
         let userText = UserText()
         var sheets = [SummarySheet(budgets: budgets, inputs: inputs).make()]
+        for reconciliation in reconciliations {
+            let name = WorkbookNames.planVsActual(reconciliation.event, several: reconciliations.count > 1)
+            sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
+        }
         for budget in budgets {
             sheets.append(try RosterSheet(budget: budget, options: options, userText: userText).make())
         }

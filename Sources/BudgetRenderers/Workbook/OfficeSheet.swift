@@ -69,6 +69,11 @@ struct OfficeSheet {
         return sheet
     }
 
+    /// One participant's cell of a column (`line` counts the budget's lines from 0), for the plan against actual.
+    static func cell(_ column: Column, sheet: String, line: Int, _ budget: Budget) -> String {
+        quotedSheetName(sheet) + "!" + CellAddress(row: RosterLayout(budget).firstRow + line, column: column.rawValue).a1
+    }
+
     /// Total cell of a column, for the summary.
     static func total(_ column: Column, sheet: String, _ budget: Budget) -> String {
         quotedSheetName(sheet) + "!" + CellAddress(row: RosterLayout(budget).totalRow, column: column.rawValue).absolute

@@ -42,7 +42,7 @@ struct RosterSheet {
             if let override = p.capOverride {
                 put(.cap, .number(override.number, inputUSD))
             } else {
-                let lookup = "IFERROR(VLOOKUP(\(at(.departure)),\(WorkbookNames.capTable(event)),2,FALSE),\"\")"
+                let lookup = WorkbookNames.capLookup(event, departure: at(.departure))
                 put(.cap, Cell(.formula(lookup, cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
             }
             let (fare, cap) = (at(.fare), at(.cap))

@@ -8,6 +8,11 @@ enum WorkbookNames {
     static let rates = "Rates"
     static let charts = "Charts"
 
+    /// `Plan vs actual`, or `Plan vs actual jeju-2023` where a workbook holds several.
+    static func planVsActual(_ event: Event, several: Bool) -> String {
+        several ? sheetName("Plan vs actual \(event.id)") : "Plan vs actual"
+    }
+
     /// `Roster jeju-2018` (cut to Excel's 31 characters).
     static func roster(_ event: Event) -> String { sheetName("Roster \(event.id)") }
 
@@ -19,6 +24,11 @@ enum WorkbookNames {
 
     /// The defined name of an event's cap lookup table (points of departure and caps): `Caps_jeju_2018`.
     static func capTable(_ event: Event) -> String { "Caps_" + prefix(event) }
+
+    /// The cap of the point of departure in a cell, looked up in the event's cap table; an empty text where no row names it.
+    static func capLookup(_ event: Event, departure cell: String) -> String {
+        "IFERROR(VLOOKUP(\(cell),\(capTable(event)),2,FALSE),\"\")"
+    }
 
     /// The defined name of one of an event's rate cells: `jeju_2018_room`.
     static func rate(_ event: Event, _ key: RateKey) -> String { prefix(event) + "_" + key.rawValue }

@@ -1,0 +1,174 @@
+import BudgetCore
+import Spreadsheet
+
+/// `Plan vs actual`: each participant's plan (read from the roster and office sheets) against the actuals (inputs), with
+/// live variances, then the groups, the cost lines, the paying offices and the ceilings, each with its cached result.
+struct PlanActualSheet {
+    let reconciliation: Reconciliation
+    let name: String
+    let options: RenderOptions
+    let userText: UserText
+
+    typealias C = PlanActualLayout.Column
+
+    func make() throws(WorkbookError) -> Sheet {
+        let r = reconciliation
+        let layout = PlanActualLayout(r, sheet: name)
+        var sheet = Sheet(name: name)
+        let titles: [(C, String, Double)] = [
+            (.id, "ID", 10), (.name, "Name", 22), (.departure, "Point of departure", 16), (.attendance, "Attendance", 22),
+            (.funding, "Funding", 11), (.cap, "Cap (US$)", 10), (.ticket, "Ticket (US$)", 11),
+            (.plannedAirfare, "Planned assisted airfare (US$)", 13), (.actualAirfare, "Actual assisted airfare (US$)", 13),
+            (.share, "Participant share of the ticket (US$)", 13), (.plannedNights, "Planned nights", 8),
+            (.actualNights, "Actual nights", 8), (.days, "Workshop days", 8), (.localRecorded, "Local expenses paid (US$)", 12),
+            (.plannedLocal, "Planned local expenses (US$)", 13), (.actualLocal, "Actual local expenses (US$)", 13),
+            (.plannedTotal, "Planned total (US$)", 13), (.actualTotal, "Actual total (US$)", 13), (.variance, "Variance (US$)", 12),
+            (.percent, "Variance (% of plan)", 10), (.flags, "Flags", 30),
+        ]
+        for (column, title, width) in titles {
+            sheet.set(0, column.rawValue, .text(title, .head))
+            sheet.columnWidths[column.rawValue] = width
+        }
+        let officeNames = WorkbookNames.offices(r.event)
+        for index in 0..<layout.offices {
+            let columns = layout.officeColumns(index)
+            sheet.set(0, columns.planned, .text("Planned, paid by \(r.offices[index].office) (US$)", .head))
+            sheet.set(0, columns.actual, .text("Actual, paid by \(r.offices[index].office) (US$)", .head))
+            sheet.columnWidths[columns.planned] = 14
+            sheet.columnWidths[columns.actual] = 14
+        }
+        let planIndex = Dictionary(uniqueKeysWithValues: r.plan.lines.enumerated().map { ($0.element.participant.id, $0.offset) })
+        for (index, line) in layout.lines.enumerated() {
+            try participantRow(line, row: layout.firstRow + index, planIndex: planIndex[line.participant.id],
+                               layout: layout, officeNames: officeNames, on: &sheet)
+        }
+        totalRow(layout, on: &sheet)
+        PlanActualSummary(reconciliation: r, layout: layout).write(on: &sheet)
+        sheet.frozenRows = 1
+        sheet.frozenColumns = 1
+        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.flags.rawValue))
+        sheet.printSetup = PrintSetup(header: "\(r.event.id): plan against actual")
+        return sheet
+    }
+
+    /// One participant: the plan read from the roster sheet (0 for someone not planned), the actuals as inputs, the rest formulas.
+    private func participantRow(_ line: ReconciliationLine, row: Int, planIndex: Int?, layout: PlanActualLayout,
+                                officeNames: [String], on sheet: inout Sheet) throws(WorkbookError) {
+        let r = reconciliation
+        let event = r.event
+        let p = line.participant
+        let roster = RosterLayout(r.plan)
+        func at(_ column: C) -> String { CellAddress(row: row, column: column.rawValue).a1 }
+        func put(_ column: C, _ cell: Cell) { sheet.set(row, column.rawValue, cell) }
+        let usd = CellStyle(.item, .usd), inputUSD = CellStyle(.input, .usd), inputCount = CellStyle(.input, .count)
+        /// The plan's cell for this participant on the roster sheet, or 0 for someone not in the plan.
+        func planned(_ column: RosterLayout.Column, _ cached: Double, _ style: CellStyle) -> Cell {
+            guard let planIndex else { return .number(0, style) }
+            return .formula(roster.cell(column, line: planIndex), cached, style)
+        }
+        put(.id, .text(try userText.clean(p.id, field: "id", of: p), CellStyle(.item, .text)))
+        put(.name, .text(try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text)))
+        put(.departure, .text(p.country.name))
+        put(.funding, .text(p.funding.rawValue, CellStyle(.input)))
+        if planIndex != nil {
+            put(.cap, Cell(.formula(roster.cell(.cap, line: planIndex ?? 0), cached: line.costing.cap.map { .number($0.number) } ?? .text("")), usd))
+        } else if let override = p.capOverride {
+            put(.cap, .number(override.number, inputUSD))
+        } else {
+            put(.cap, Cell(.formula(WorkbookNames.capLookup(event, departure: at(.departure)),
+                                    cached: line.costing.cap.map { .number($0.number) } ?? .text("")), usd))
+        }
+        put(.ticket, p.actual.ticket.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
+        put(.actualNights, p.actual.nights.map { .number(Double($0), inputCount) } ?? Cell(.blank, inputCount))
+        put(.localRecorded, p.actual.localExpenses.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
+        let travelled = "OR(\(at(.ticket))<>\"\",\(at(.actualNights))<>\"\",\(at(.localRecorded))<>\"\")"
+        let attendance = planIndex == nil ? "\"\(Attendance.notPlanned.rawValue)\""
+            : "IF(\(travelled),\"\(Attendance.plannedAndTravelled.rawValue)\",\"\(Attendance.plannedNotTravelled.rawValue)\")"
+        put(.attendance, Cell(.formula(attendance, cached: .text(line.attendance.rawValue))))
+
+        put(.plannedAirfare, planned(.assisted, line.assistedAirfare.planned.number, usd))
+        let plannedShare = planIndex.map { roster.cell(.share, line: $0) } ?? "0"
+        let (ticket, cap) = (at(.ticket), at(.cap))
+        put(.actualAirfare, .formula("IF(NOT(\(travelled)),0,IF(\(ticket)=\"\",\(at(.plannedAirfare)),IF(\(at(.funding))=\"self-funded\",0,"
+                                     + "IF(\(cap)=\"\",0,MIN(\(ticket),\(cap))))))", line.assistedAirfare.actual.number, usd))
+        put(.share, .formula("IF(NOT(\(travelled)),0,IF(\(ticket)=\"\",\(plannedShare),ROUND(\(ticket)-\(at(.actualAirfare)),2)))",
+                             line.participantShare.number, usd))
+        put(.plannedNights, planned(.nights, Double(line.plannedNights), CellStyle(.item, .count)))
+        put(.days, planIndex.map { .formula(roster.cell(.days, line: $0), Double(line.costing.days), CellStyle(.item, .count)) }
+            ?? .number(Double(line.costing.days), inputCount))
+        put(.plannedLocal, planned(.local, line.localExpenses.planned.number, usd))
+        let n = { (key: WorkbookNames.RateKey) in WorkbookNames.rate(event, key) }
+        var fromNights = "ROUND((\(at(.actualNights))*\(n(.room))+\(at(.days))*(\(n(.meals))+\(n(.transport))))*100/\(n(.rate)),0)/100"
+        if !event.localExpenses.selfFundedLocalExpensesCovered { fromNights = "IF(\(at(.funding))=\"self-funded\",0,\(fromNights))" }
+        put(.actualLocal, .formula("IF(\(at(.localRecorded))<>\"\",\(at(.localRecorded)),IF(\(at(.actualNights))<>\"\",\(fromNights),"
+                                   + "IF(\(ticket)<>\"\",\(at(.plannedLocal)),0)))", line.localExpenses.actual.number, usd))
+        put(.plannedTotal, .formula("ROUND(\(at(.plannedAirfare))+\(at(.plannedLocal)),2)", line.total.planned.number, usd))
+        put(.actualTotal, .formula("ROUND(\(at(.actualAirfare))+\(at(.actualLocal)),2)", line.total.actual.number, usd))
+        put(.variance, .formula("ROUND(\(at(.actualTotal))-\(at(.plannedTotal)),2)", line.total.variance.number, usd))
+        put(.percent, percentCell(variance: at(.variance), planned: at(.plannedTotal), line.total, CellStyle(.item, .percentagePoints)))
+        put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
+        officeCells(line, row: row, planIndex: planIndex, layout: layout, officeNames: officeNames, on: &sheet)
+    }
+
+    /// What each office was planned to pay (from its office sheet) and pays of the actuals, split the engine's way.
+    private func officeCells(_ line: ReconciliationLine, row: Int, planIndex: Int?, layout: PlanActualLayout,
+                             officeNames: [String], on sheet: inout Sheet) {
+        let r = reconciliation
+        guard layout.offices > 1, let lineIndex = r.lines.firstIndex(where: { $0.participant.id == line.participant.id }) else { return }
+        func at(_ column: Int) -> String { CellAddress(row: row, column: column).a1 }
+        let usd = CellStyle(.item, .usd)
+        for (index, office) in r.offices.enumerated() {
+            let columns = layout.officeColumns(index)
+            let part = office.lines[lineIndex]
+            if let planIndex {
+                sheet.set(row, columns.planned, .formula(OfficeSheet.cell(.totalPaid, sheet: officeNames[index], line: planIndex, r.plan),
+                                                         part.total.planned.number, usd))
+            } else {
+                sheet.set(row, columns.planned, .number(0, usd))
+            }
+            let formula: String
+            if index == r.offices.count - 1 {
+                // The last office pays what the others leave, so the offices' parts add up to the line.
+                let others = (0..<index).map { at(layout.officeColumns($0).actual) }.joined(separator: "-")
+                formula = "ROUND(\(at(C.actualTotal.rawValue))-\(others),2)"
+            } else {
+                func part(_ column: C, _ line: WorkbookNames.CostLine) -> String {
+                    let share = WorkbookNames.officeShare(r.event, office: index, line)
+                    return "ROUND(ROUND(\(at(column.rawValue))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100"
+                }
+                formula = "ROUND(\(part(.actualAirfare, .airfare))+\(part(.actualLocal, .local)),2)"
+            }
+            sheet.set(row, columns.actual, .formula(formula, part.total.actual.number, usd))
+        }
+    }
+
+    /// The totals under the lines: sums of every figure, and the total's variance as a percentage.
+    private func totalRow(_ layout: PlanActualLayout, on sheet: inout Sheet) {
+        let r = reconciliation
+        let t = r.totals
+        let row = layout.totalRow
+        let usd = CellStyle(.total, .usd), count = CellStyle(.total, .count)
+        sheet.set(row, C.id.rawValue, .text("Total", CellStyle(.total)))
+        sheet.set(row, C.name.rawValue, .formula("COUNTA(\(layout.range(.id)))", Double(r.lines.count), count))
+        for column in [C.departure, .attendance, .funding, .cap, .ticket, .days, .localRecorded, .flags] {
+            sheet.set(row, column.rawValue, Cell(.blank, CellStyle(.total)))
+        }
+        var sums: [(Int, Double, CellStyle)] = [
+            (C.plannedAirfare.rawValue, t.assistedAirfare.planned.number, usd), (C.actualAirfare.rawValue, t.assistedAirfare.actual.number, usd),
+            (C.share.rawValue, t.participantShare.number, usd), (C.plannedNights.rawValue, Double(r.lines.map(\.plannedNights).reduce(0, +)), count),
+            (C.actualNights.rawValue, Double(r.lines.compactMap(\.actualNights).reduce(0, +)), count),
+            (C.plannedLocal.rawValue, t.localExpenses.planned.number, usd), (C.actualLocal.rawValue, t.localExpenses.actual.number, usd),
+            (C.plannedTotal.rawValue, t.total.planned.number, usd), (C.actualTotal.rawValue, t.total.actual.number, usd),
+            (C.variance.rawValue, r.varianceSum.number, usd),
+        ]
+        for index in 0..<layout.offices {
+            let office = r.offices[index], columns = layout.officeColumns(index)
+            sums += [(columns.planned, office.total.planned.number, usd), (columns.actual, office.total.actual.number, usd)]
+        }
+        for (column, cached, style) in sums {
+            sheet.set(row, column, .formula("SUM(\(layout.range(column)))", cached, style))
+        }
+        sheet.set(row, C.percent.rawValue, percentCell(variance: layout.total(.variance), planned: layout.total(.plannedTotal), t.total,
+                                                       CellStyle(.total, .percentagePoints)))
+    }
+}

@@ -1,0 +1,116 @@
+import BudgetCore
+import Spreadsheet
+
+/// The blocks under a `Plan vs actual` sheet's lines: by attendance group, by cost line, by paying office, the ceilings,
+/// each footing check, then the rules in words.
+struct PlanActualSummary {
+    let reconciliation: Reconciliation
+    let layout: PlanActualLayout
+
+    typealias C = PlanActualLayout.Column
+    static let footingLabel = "Footing: the variances less (actual - planned); 0.00 when they foot"
+
+    /// One row of a label, then planned, actual, variance and % in columns C to F.
+    private func figures(_ row: Int, _ label: String, planned: String, actual: String, _ cached: PlanActual,
+                         role: CellStyle.Role = .item, on sheet: inout Sheet) {
+        let usd = CellStyle(role, .usd)
+        sheet.set(row, 0, .text(label, CellStyle(role)))
+        sheet.set(row, 2, .formula(planned, cached.planned.number, usd))
+        sheet.set(row, 3, .formula(actual, cached.actual.number, usd))
+        let (p, a) = (CellAddress(row: row, column: 2).a1, CellAddress(row: row, column: 3).a1)
+        sheet.set(row, 4, .formula("ROUND(\(a)-\(p),2)", cached.variance.number, usd))
+        sheet.set(row, 5, percentCell(variance: CellAddress(row: row, column: 4).a1, planned: p, cached, CellStyle(role, .percentagePoints)))
+    }
+
+    func write(on sheet: inout Sheet) {
+        let r = reconciliation
+        var row = layout.totalRow + 3
+        let count = CellStyle(.item, .count)
+        sheet.header(row, ["By attendance", "Participants", "Planned total (US$)", "Actual total (US$)", "Variance (US$)", "Variance (% of plan)"])
+        row += 1
+        let firstGroup = row
+        for group in r.groups {
+            let criterion = "\"\(group.attendance.rawValue)\""
+            let sumif = { (column: C) in "SUMIF(\(layout.range(.attendance)),\(criterion),\(layout.range(column)))" }
+            figures(row, group.attendance.heading, planned: sumif(.plannedTotal), actual: sumif(.actualTotal), group.subtotal.total, on: &sheet)
+            sheet.set(row, 1, .formula("COUNTIF(\(layout.range(.attendance)),\(criterion))", Double(group.lines.count), count))
+            // The group's variance is the sum of its participants' variances.
+            sheet.set(row, 4, .formula(sumif(.variance), group.lines.map(\.total.variance).sum().number, CellStyle(.item, .usd)))
+            row += 1
+        }
+        let groupRange = { (column: Int) in CellRange(CellAddress(row: firstGroup, column: column), CellAddress(row: row - 1, column: column)).a1 }
+        figures(row, "Total", planned: "SUM(\(groupRange(2)))", actual: "SUM(\(groupRange(3)))", r.totals.total, role: .total, on: &sheet)
+        sheet.set(row, 1, .formula("SUM(\(groupRange(1)))", Double(r.lines.count), CellStyle(.total, .count)))
+        sheet.set(row, 4, .formula("SUM(\(groupRange(4)))", r.varianceSum.number, CellStyle(.total, .usd)))
+        row += 1
+        sheet.set(row, 0, .text(PlanActualSummary.footingLabel, .note))
+        sheet.set(row, 4, .formula("ROUND(SUM(\(layout.range(.variance)))-(\(layout.total(.actualTotal))-\(layout.total(.plannedTotal))),2)",
+                                   (r.varianceSum - r.totals.total.variance).number, CellStyle(.item, .usd)))
+        row += 2
+
+        sheet.header(row, ["By cost line", "", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"])
+        row += 1
+        let lines: [(String, C, C, PlanActual)] = [
+            ("Assisted airfare", .plannedAirfare, .actualAirfare, r.totals.assistedAirfare),
+            ("Local expenses", .plannedLocal, .actualLocal, r.totals.localExpenses),
+            ("Total", .plannedTotal, .actualTotal, r.totals.total),
+        ]
+        for (label, planned, actual, cached) in lines {
+            figures(row, label, planned: layout.total(planned), actual: layout.total(actual), cached, role: label == "Total" ? .total : .item, on: &sheet)
+            row += 1
+        }
+        let costTotalRow = row - 1
+        row += 1
+
+        sheet.header(row, ["By paying office", "", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"])
+        row += 1
+        var officeRows: [String: Int] = [:]
+        let firstOffice = row
+        for (index, office) in r.offices.enumerated() {
+            let columns = layout.offices > 1 ? layout.officeColumns(index) : (planned: C.plannedTotal.rawValue, actual: C.actualTotal.rawValue)
+            figures(row, office.office, planned: layout.total(columns.planned), actual: layout.total(columns.actual), office.total, on: &sheet)
+            officeRows[office.office] = row
+            row += 1
+        }
+        let officeVariances = CellRange(CellAddress(row: firstOffice, column: 4), CellAddress(row: row - 1, column: 4)).a1
+        sheet.set(row, 0, .text("Footing: the offices' variances less the total variance; 0.00 when they add up", .note))
+        sheet.set(row, 4, .formula("ROUND(SUM(\(officeVariances))-\(layout.total(.variance)),2)",
+                                   (r.offices.map(\.total.variance).sum() - r.varianceSum).number, CellStyle(.item, .usd)))
+        row += 2
+        row = ceilings(from: row, officeRows: officeRows, totalRow: costTotalRow, on: &sheet)
+
+        for sentence in ReconcileTextReport.rules + [r.event.costSharing.basis] {
+            sheet.set(row, 0, .text(sentence, .note))
+            row += 1
+        }
+        sheet.set(row, 0, .text("Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, or the "
+            + "funding, and every figure recomputes. Planned figures come from the roster and office sheets.", .note))
+    }
+
+    /// The ceilings (inputs) with the headroom of the plan and of the actuals; returns the row after the block.
+    private func ceilings(from start: Int, officeRows: [String: Int], totalRow: Int, on sheet: inout Sheet) -> Int {
+        let r = reconciliation
+        guard !r.plan.headroom.isEmpty else { return start }
+        var row = start
+        sheet.header(row, ["Budget ceiling", "Ceiling (US$)", "Planned (US$)", "Headroom, plan (US$)", "Actual (US$)", "Headroom, actual (US$)"])
+        row += 1
+        for (plan, actual) in zip(r.plan.headroom, r.actualHeadroom) {
+            let source: Int
+            switch plan.scope {
+            case .event: source = totalRow
+            case .office(let office): source = officeRows[office] ?? totalRow
+            }
+            let usd = CellStyle(.item, .usd)
+            let ceiling = CellAddress(row: row, column: 1).a1
+            sheet.set(row, 0, .text(plan.scope == .event ? "Event total" : HeadroomText.scope(plan)))
+            sheet.set(row, 1, .number(plan.ceiling.number, CellStyle(.input, .usd)))
+            sheet.set(row, 2, .formula(CellAddress(row: source, column: 2).a1, plan.spent.number, usd))
+            sheet.set(row, 3, .formula("ROUND(\(ceiling)-\(CellAddress(row: row, column: 2).a1),2)", plan.headroom.number, usd))
+            sheet.set(row, 4, .formula(CellAddress(row: source, column: 3).a1, actual.spent.number, usd))
+            sheet.set(row, 5, .formula("ROUND(\(ceiling)-\(CellAddress(row: row, column: 4).a1),2)", actual.headroom.number, usd))
+            row += 1
+        }
+        sheet.set(row, 0, .text(HeadroomText.rule, .note))
+        return row + 2
+    }
+}

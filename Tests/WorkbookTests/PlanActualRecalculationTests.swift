@@ -1,0 +1,115 @@
+import BudgetCore
+@testable import BudgetRenderers
+import Foundation
+import Spreadsheet
+import Testing
+
+/// LibreOffice recomputes the `Plan vs actual` sheet to exactly the engine's reconciliation, to the cent.
+@Suite struct PlanActualRecalculationTests {
+    typealias C = PlanActualLayout.Column
+
+    /// A recomputed percentage in tenths of a percent; nil for an empty cell (nothing planned).
+    func tenths(_ text: String?) -> Int64? {
+        guard let text, let value = Double(text) else { return nil }
+        return Int64((value * 10).rounded())
+    }
+
+    /// The rows after a block's header (found by its first cell), `count` of them.
+    func block(_ rows: [[String]], _ header: String, _ count: Int) -> [[String]] {
+        guard let start = rows.firstIndex(where: { $0.first == header }) else { return [] }
+        return Array(rows[(start + 1)...].prefix(count))
+    }
+
+    /// Planned, actual, variance and % of a summary row, against the engine's figures.
+    func expectFigures(_ row: [String]?, _ figures: PlanActual, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let got = [row?[safe: 2], row?[safe: 3], row?[safe: 4]].map { cents($0) }
+        #expect(got == [figures.planned.cents, figures.actual.cents, figures.variance.cents], "\(what)", sourceLocation: sourceLocation)
+        #expect(tenths(row?[safe: 5]) == figures.percent?.tenths, "\(what) %", sourceLocation: sourceLocation)
+    }
+
+    func expectPlanActualMatches(_ r: Reconciliation, in sheets: RecomputedSheets, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let rows = sheets["Plan vs actual"] ?? []
+        #expect(rows.count > r.lines.count, "no Plan vs actual sheet", sourceLocation: sourceLocation)
+        let layout = PlanActualLayout(r, sheet: "Plan vs actual")
+        for line in r.lines {
+            guard let row = rows.first(where: { $0.first == line.participant.id }) else {
+                Issue.record("no row for \(line.participant.id)", sourceLocation: sourceLocation)
+                continue
+            }
+            let id = line.participant.id
+            let expected: [(C, Int64)] = [
+                (.plannedAirfare, line.assistedAirfare.planned.cents), (.actualAirfare, line.assistedAirfare.actual.cents),
+                (.share, line.participantShare.cents), (.plannedLocal, line.localExpenses.planned.cents),
+                (.actualLocal, line.localExpenses.actual.cents), (.plannedTotal, line.total.planned.cents),
+                (.actualTotal, line.total.actual.cents), (.variance, line.total.variance.cents),
+            ]
+            for (column, amount) in expected {
+                #expect(cents(row[safe: column.rawValue]) == amount, "\(id) \(column)", sourceLocation: sourceLocation)
+            }
+            #expect(tenths(row[safe: C.percent.rawValue]) == line.total.percent?.tenths, "\(id) %", sourceLocation: sourceLocation)
+            #expect(row[safe: C.attendance.rawValue] == line.attendance.rawValue, "\(id) attendance", sourceLocation: sourceLocation)
+            for (index, office) in r.offices.enumerated() where layout.offices > 1 {
+                let part = office.lines.first { $0.line.participant.id == id }
+                let columns = layout.officeColumns(index)
+                #expect([cents(row[safe: columns.planned]), cents(row[safe: columns.actual])] == [part?.total.planned.cents, part?.total.actual.cents],
+                        "\(id) \(office.office)", sourceLocation: sourceLocation)
+            }
+        }
+        let total = rows.first { $0.first == "Total" } ?? []
+        #expect(cents(total[safe: C.plannedTotal.rawValue]) == r.totals.total.planned.cents, sourceLocation: sourceLocation)
+        #expect(cents(total[safe: C.actualTotal.rawValue]) == r.totals.total.actual.cents, sourceLocation: sourceLocation)
+        #expect(cents(total[safe: C.variance.rawValue]) == r.varianceSum.cents, sourceLocation: sourceLocation)
+
+        let groups = block(rows, "By attendance", r.groups.count + 2)
+        for (group, row) in zip(r.groups, groups) {
+            #expect(row[safe: 1] == String(group.lines.count), "\(group.attendance) count", sourceLocation: sourceLocation)
+            expectFigures(row, group.subtotal.total, "\(group.attendance)", sourceLocation: sourceLocation)
+        }
+        expectFigures(groups[safe: r.groups.count], r.totals.total, "groups' total", sourceLocation: sourceLocation)
+        #expect(groups[safe: r.groups.count + 1]?.first == PlanActualSummary.footingLabel, sourceLocation: sourceLocation)
+        #expect(cents(groups[safe: r.groups.count + 1]?[safe: 4]) == 0, "the variances foot", sourceLocation: sourceLocation)
+
+        let costLines = block(rows, "By cost line", 3)
+        for (row, figures) in zip(costLines, [r.totals.assistedAirfare, r.totals.localExpenses, r.totals.total]) {
+            expectFigures(row, figures, row.first ?? "cost line", sourceLocation: sourceLocation)
+        }
+        let offices = block(rows, "By paying office", r.offices.count + 1)
+        for (office, row) in zip(r.offices, offices) {
+            #expect(row.first == office.office, sourceLocation: sourceLocation)
+            expectFigures(row, office.total, office.office, sourceLocation: sourceLocation)
+        }
+        #expect(cents(offices.last?[safe: 4]) == 0, "the offices add up", sourceLocation: sourceLocation)
+
+        let ceilings = block(rows, "Budget ceiling", r.plan.headroom.count)
+        for (row, (plan, actual)) in zip(ceilings, zip(r.plan.headroom, r.actualHeadroom)) {
+            #expect([row[safe: 1], row[safe: 2], row[safe: 3], row[safe: 4], row[safe: 5]].map { cents($0) }
+                        == [plan.ceiling, plan.spent, plan.headroom, actual.spent, actual.headroom].map(\.cents),
+                    "\(row.first ?? "ceiling")", sourceLocation: sourceLocation)
+        }
+        #expect(ceilings.count == 2, sourceLocation: sourceLocation)
+    }
+
+    @Test func thePlanVsActualSheetRecomputesToTheEnginesReconciliation() throws {
+        expectPlanActualMatches(Shipped.reconciliation(), in: try Recomputed.workbook("reconciled"))
+    }
+
+    @Test func wrongCachedResultsOnThePlanVsActualSheetAreReplacedByRecomputedOnes() throws {
+        let sheets = try Recomputed.workbook("reconciled-wrong")
+        expectPlanActualMatches(Shipped.reconciliation(), in: sheets)
+        #expect(!(sheets["Plan vs actual"] ?? []).flatMap { $0 }.contains("999999"))
+    }
+
+    @Test func editingATicketAndNightsInTheFileRecomputesTheVariances() throws {
+        let edited = Recomputed.editedReconciliation
+        expectPlanActualMatches(edited, in: try Recomputed.workbook("reconciled-edited"))
+        #expect(edited.totals.total.actual != Shipped.reconciliation().totals.total.actual)
+    }
+
+    @Test func theSampleHasEveryAttendanceGroupAndFlag_soTheSheetIsTestedOnEachRule() {
+        let r = Shipped.reconciliation()
+        #expect(r.groups.filter { $0.lines.isEmpty }.isEmpty)
+        #expect(Set(r.flagCounts.map(\.flag)) == Set(ReconciliationFlag.allCases))
+        #expect(r.offices.count == 2)
+        #expect(!r.actualHeadroom.filter(\.isPassed).isEmpty)
+    }
+}
