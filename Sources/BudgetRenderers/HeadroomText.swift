@@ -48,7 +48,7 @@ public enum HeadroomText {
         guard !plan.isEmpty else { return [] }
         typealias L = TextLayout
         let labels = plan.map { h in h.scope == .event ? "Event total" : scope(h) }
-        let labelWidth = min(max(labels.map(\.count).max() ?? 0, 11), 30)
+        let labelWidth = min(max(labels.map(\.count).max() ?? 0, 12), 30)
         let titles = ["Ceiling", "Planned", "Headroom"] + (actual == nil ? [] : ["Actual", "Headroom"])
         let rows = plan.enumerated().map { index, h in
             [h.ceiling.grouped, h.spent.grouped, h.headroom.grouped]
@@ -60,7 +60,7 @@ public enum HeadroomText {
             guard label.count <= labelWidth else { return ["  " + label, "  " + String(repeating: " ", count: labelWidth) + cellsText] }
             return ["  " + L.left(label, labelWidth) + cellsText]
         }
-        var out = line("Budget ceiling", titles).map { String($0.dropFirst(2)) }
+        var out = [L.left("Budget ceiling", labelWidth + 2) + titles.map { "  " + L.right($0, width) }.joined()]
         for (label, cells) in zip(labels, rows) { out += line(label, cells) }
         for h in plan where h.isPassed { out += L.wrap("WARNING: \(warning(h, .plan)).", first: "  ", indent: "  ") }
         for h in actual ?? [] where h.isPassed { out += L.wrap("WARNING: \(warning(h, .actuals)).", first: "  ", indent: "  ") }

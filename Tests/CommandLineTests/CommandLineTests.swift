@@ -160,7 +160,7 @@ func temporaryFolder() throws -> URL {
     }
 
     @Test func everyCommandHasHelpWithExamples() throws {
-        for command in ["report", "cost", "caps", "events"] {
+        for command in ["report", "cost", "reconcile", "caps", "events"] {
             let run = try Run([command, "--help"])
             #expect(run.status == 0)
             #expect(run.stdout.contains("travel-budget \(command)"), "\(command)")

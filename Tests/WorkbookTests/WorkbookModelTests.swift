@@ -126,6 +126,34 @@ import XLSXWriter
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test func theReconcileWorkbookPutsPlanVsActualAfterTheSummary_withTheCapAppliedToTheTicket() throws {
+        let r = Shipped.reconciliation()
+        let workbook = try Shipped.workbook(r)
+        #expect(workbook.sheets.map(\.name) == ["Summary", "Plan vs actual", "Roster jeju-2023", "jeju-2023 UNITAR", "jeju-2023 RSO",
+                                                "Caps", "Rates", "Charts"])
+        let sheet = try #require(workbook.sheet("Plan vs actual"))
+        typealias C = PlanActualLayout.Column
+        guard case .formula(let actual, _)? = sheet.cell(1, C.actualAirfare.rawValue)?.value,
+              case .formula(let planned, _)? = sheet.cell(1, C.plannedAirfare.rawValue)?.value else {
+            Issue.record("the airfare cells are not formulas")
+            return
+        }
+        #expect(actual.contains("MIN(G2,F2)"))
+        #expect(planned == "'Roster jeju-2023'!I2")
+        // Every cached figure is the engine's.
+        let layout = PlanActualLayout(r, sheet: "Plan vs actual")
+        for (index, line) in layout.lines.enumerated() {
+            for (column, amount) in [(C.actualAirfare, line.assistedAirfare.actual), (.share, line.participantShare),
+                                     (.actualLocal, line.localExpenses.actual), (.variance, line.total.variance)] {
+                guard case .formula(_, .number(let cached))? = sheet.cell(index + 1, column.rawValue)?.value else {
+                    Issue.record("\(line.participant.id) \(column) is not a formula")
+                    continue
+                }
+                #expect(Int64((cached * 100).rounded()) == amount.cents, "\(line.participant.id) \(column)")
+            }
+        }
+    }
+
     func unzip(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")

@@ -120,8 +120,10 @@ public struct ReconcileTextReport {
         out += L.wrap("\(r.rosterName): \(counts[0]) planned and travelled, \(counts[1]) planned but did not travel, \(counts[2]) not planned",
                       first: "Roster:         ", indent: indent)
         out.append("")
-        for rule in ReconcileTextReport.rules { out += L.wrap(rule) }
-        out.append("")
+        for rule in ReconcileTextReport.rules {
+            out += L.wrap(rule)
+            out.append("")
+        }
         if c.fits {
             var labels = String(repeating: " ", count: c.airfareStart) + "Assisted airfare"
             labels = L.left(labels, c.localStart) + "Local expenses"
