@@ -1,5 +1,5 @@
 /// Something a finance officer must know about a participant's figures.
-public enum Flag: String, Hashable, Sendable, CaseIterable, Comparable {
+public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
     /// No fare quoted yet: the cap stands in as the planning estimate.
     case estimate
     /// No cap row names the point of departure and no override is given.
@@ -14,10 +14,6 @@ public enum Flag: String, Hashable, Sendable, CaseIterable, Comparable {
     case aboveCap = "above-cap"
     /// Arrival or departure dates cut the covered nights or days.
     case partialStay = "partial-stay"
-
-    public static func < (a: Flag, b: Flag) -> Bool {
-        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
-    }
 
     /// What the flag means, in words, for the note beneath a report.
     public var explanation: String {
@@ -37,5 +33,14 @@ public enum Flag: String, Hashable, Sendable, CaseIterable, Comparable {
         case .partialStay:
             return "arrival or departure dates cut the covered nights or workshop days"
         }
+    }
+}
+
+/// An enumeration ordered as its cases are declared (flags are listed in that order everywhere).
+public protocol DeclarationOrdered: CaseIterable, Comparable where AllCases == [Self] {}
+
+extension DeclarationOrdered {
+    public static func < (a: Self, b: Self) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }

@@ -1,5 +1,5 @@
 /// Something a finance officer must know about how a participant's actual figures were arrived at.
-public enum ReconciliationFlag: String, Hashable, Sendable, CaseIterable, Comparable {
+public enum ReconciliationFlag: String, Hashable, Sendable, DeclarationOrdered {
     /// Travelled, but no ticket is recorded: the planned airfare stands as the actual.
     case ticketNotRecorded = "ticket-not-recorded"
     /// Travelled, but no local expenses or nights are recorded: the planned local expenses stand as the actual.
@@ -10,10 +10,6 @@ public enum ReconciliationFlag: String, Hashable, Sendable, CaseIterable, Compar
     case noCap = "no-cap"
     /// The ticket is above the cap: the participant pays the difference.
     case aboveCap = "above-cap"
-
-    public static func < (a: ReconciliationFlag, b: ReconciliationFlag) -> Bool {
-        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
-    }
 
     /// What the flag means, in words, for the note beneath a report.
     public var explanation: String {

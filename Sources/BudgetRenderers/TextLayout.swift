@@ -16,6 +16,23 @@ enum TextLayout {
         s.count <= n ? s : String(s.prefix(n - 1)) + "…"
     }
 
+    /// A table row of a participant: id and departure left-aligned, figures right-aligned, then flags; a long id gets a line
+    /// of its own rather than being cut.
+    static func participantRow(id: String, idWidth: Int, departure: String, departureWidth: Int, _ cells: [String], widths: [Int],
+                               flags: String) -> [String] {
+        var lines: [String] = []
+        var idCell = id
+        if id.count > idWidth {
+            lines.append(id)
+            idCell = ""
+        }
+        var line = left(idCell, idWidth) + " " + left(clip(departure, departureWidth), departureWidth)
+        for (cell, width) in zip(cells, widths) { line += " " + right(cell, width) }
+        line += "  " + flags
+        while line.hasSuffix(" ") { line.removeLast() }
+        return lines + [line]
+    }
+
     /// Wraps words to lines of at most `width` characters; later lines get `indent`.
     static func wrap(_ text: String, first: String = "", indent: String = "", width: Int = TextLayout.width) -> [String] {
         var lines: [String] = []

@@ -73,17 +73,8 @@ public struct TextReport {
     }
 
     private func row(_ columns: Columns, id: String, departure: String, _ cells: [String], _ flags: String) -> [String] {
-        var lines: [String] = []
-        var idCell = id
-        if id.count > columns.id {
-            lines.append(id)   // a long id gets a line of its own rather than being cut
-            idCell = ""
-        }
-        var line = L.left(idCell, columns.id) + " " + L.left(L.clip(departure, columns.departure), columns.departure)
-        for (cell, width) in zip(cells, columns.money) { line += " " + L.right(cell, width) }
-        line += "  " + flags
-        while line.hasSuffix(" ") { line.removeLast() }
-        return lines + [line]
+        L.participantRow(id: id, idWidth: columns.id, departure: departure, departureWidth: columns.departure, cells,
+                         widths: columns.money, flags: flags)
     }
 
     /// A subtotal or total: the label spans the ID, departure, fare and cap columns (or, where the figures are

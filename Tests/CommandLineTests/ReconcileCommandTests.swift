@@ -98,14 +98,7 @@ import Testing
         let path = out.appendingPathComponent("r.xlsx").path
         let run = try Run(sample + ["--xlsx", path, "--output", out.appendingPathComponent("r.txt").path])
         #expect(run.status == 0, "\(run.stderr)")
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-p", path, "xl/workbook.xml"]
-        let pipe = Pipe()
-        unzip.standardOutput = pipe
-        try unzip.run()
-        let workbook = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unzip.waitUntilExit()
+        let workbook = try unzip(["-p", path, "xl/workbook.xml"])
         #expect(workbook.contains("name=\"Plan vs actual\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["r.txt", "r.xlsx"])
     }

@@ -26,14 +26,7 @@ import Testing
         let out = try temporaryFolder()
         let run = try Run(["report", "--output-dir", out.path, "--created", "2024-01-31"])
         #expect(run.status == 0, "\(run.stderr)")
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-p", out.appendingPathComponent("travel-budget.xlsx").path, "docProps/core.xml"]
-        let pipe = Pipe()
-        unzip.standardOutput = pipe
-        try unzip.run()
-        let core = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unzip.waitUntilExit()
+        let core = try unzip(["-p", out.appendingPathComponent("travel-budget.xlsx").path, "docProps/core.xml"])
         #expect(core.contains("2024-01-31T00:00:00Z"))
     }
 
@@ -60,4 +53,17 @@ import Testing
         #expect(try Data(contentsOf: path) == Data("old".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["b.xlsx", "long.csv"])
     }
+}
+
+/// What `unzip` prints for some arguments (e.g. `-p FILE PART`: one part of a workbook).
+func unzip(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
 }

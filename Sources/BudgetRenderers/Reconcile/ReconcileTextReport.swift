@@ -36,17 +36,7 @@ public struct ReconcileTextReport {
     ]
 
     private func row(_ c: ReconcileColumns, id: String, departure: String, _ cells: [String], _ flags: String) -> [String] {
-        var lines: [String] = []
-        var idCell = id
-        if id.count > c.id {
-            lines.append(id)   // a long id gets a line of its own rather than being cut
-            idCell = ""
-        }
-        var line = L.left(idCell, c.id) + " " + L.left(L.clip(departure, c.departure), c.departure)
-        for (cell, width) in zip(cells, c.figures) { line += " " + L.right(cell, width) }
-        line += "  " + flags
-        while line.hasSuffix(" ") { line.removeLast() }
-        return lines + [line]
+        L.participantRow(id: id, idWidth: c.id, departure: departure, departureWidth: c.departure, cells, widths: c.figures, flags: flags)
     }
 
     /// A subtotal or total: aligned under the figures, or a sentence where the table does not fit.
