@@ -6,8 +6,8 @@ struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Set a roster's plan against what was actually spent: per participant, per paying office and in total.",
         discussion: """
-            The roster is a planning roster with the optional columns ticket_usd (the ticket bought), nights_actual (hotel
-            nights paid), local_actual_usd (local expenses paid, US$) and planned (no: added after the plan). Participants
+            The roster is a planning roster with the optional columns ticket_usd (the ticket bought), nights_actual (hotel \
+            nights paid), local_actual_usd (local expenses paid, US$) and planned (no: added after the plan). Participants \
             planned but with no actual figure, and rows not planned, are listed apart, never netted away.
 
             Examples:
