@@ -37,9 +37,19 @@ public struct Budget: Sendable {
     public let offices: [OfficeBudget]
     /// The roster's name as given (file name), for headings.
     public let rosterName: String
+    /// Which participants are priced.
+    public let who: Who
+    /// The eligibility verdict of each line, in the order of `lines`.
+    public let verdicts: [Verdict]
+    /// Participants on the roster that `who` leaves out, with their verdicts, in roster order.
+    public let leftOut: [(participant: Participant, verdict: Verdict)]
 
-    /// Costs every participant of a roster under an event.
-    public init(event: Event, participants: [Participant], rosterName: String) {
+    /// Costs the participants of a roster that `who` selects under an event.
+    public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded) {
+        let check = EligibilityCheck(event: event)
+        let judged = roster.map { ($0, check.verdict($0)) }
+        let priced = judged.filter { who.includes($0.1) }
+        let participants = priced.map(\.0)
         let costing = Costing(event: event)
         let lines = participants.map(costing.cost)
         let known = event.regionOrder
@@ -60,7 +70,13 @@ public struct Budget: Sendable {
         self.totals = totals
         self.offices = OfficeBudget.split(lines, by: event.costSharing)
         self.rosterName = rosterName
+        self.who = who
+        self.verdicts = priced.map(\.1)
+        self.leftOut = judged.filter { !who.includes($0.1) }.map { (participant: $0.0, verdict: $0.1) }
     }
+
+    /// Priced participants whose eligibility is not known.
+    public var eligibilityNotKnown: Int { verdicts.filter { $0.eligible == nil }.count }
 
     /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.
     public var awaitingCap: [ParticipantCosting] { lines.filter { $0.flags.contains(.contactOrganisers) } }

@@ -22,11 +22,14 @@ public struct Event: Sendable {
     public let localExpenses: LocalExpensePolicy
     /// How the paying offices split the costs.
     public let costSharing: CostSharing
+    /// Who can be funded at all; nil when the event file states no rules.
+    public let eligibility: EligibilityRules?
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
-                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil) {
+                otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
+                eligibility: EligibilityRules? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -40,6 +43,7 @@ public struct Event: Sendable {
         self.otherPointsOfDeparture = otherPointsOfDeparture
         self.localExpenses = localExpenses
         self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
+        self.eligibility = eligibility
     }
 
     /// The workshop days, first to last.

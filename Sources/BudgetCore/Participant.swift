@@ -40,12 +40,14 @@ public struct Participant: Sendable {
     /// A cap that replaces the event's row (e.g. agreed with the organisers for an unlisted point of departure).
     public let capOverride: Money?
     public let funding: Funding
+    /// What the roster says about the application (deadline, documents, approval).
+    public let application: Application
     /// The roster line the participant was read from.
     public let location: SourceLocation?
 
     public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
                 arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
-                funding: Funding = .assisted, location: SourceLocation? = nil) {
+                funding: Funding = .assisted, application: Application = .unknown, location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.organization = organization
@@ -55,6 +57,7 @@ public struct Participant: Sendable {
         self.leave = leave
         self.capOverride = capOverride
         self.funding = funding
+        self.application = application
         self.location = location
     }
 }

@@ -51,7 +51,7 @@ public struct CSVReport {
         for (flag, count) in budget.flagCounts {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank)
         }
-        for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] { rows.append(["note", "", sentence] + blank) }
+        for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }
         return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -72,6 +72,9 @@ struct Cost: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
     var xlsx: String?
 
+    @Option(help: Who.help)
+    var who: Who = .notExcluded
+
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
@@ -81,8 +84,8 @@ struct Cost: ParsableCommand {
     func run() throws {
         let tables = try Console.tables(tablesOption)
         let event = try Console.event(event, in: tables)
-        let participants = try Console.roster(roster, tables: tables)
-        let budget = Budget(event: event, participants: participants, rosterName: roster)
+        let participants = try Console.roster(roster, tables: tables, event: event)
+        let budget = Budget(event: event, participants: participants, rosterName: roster, who: who)
         let text = format.render(budget, RenderOptions(redact: redact))
         if let xlsx {
             try WorkbookFile.write([budget], events: tables.events, inputs: [tables.eventFile(event), roster],
@@ -114,6 +117,9 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
     var outputDir: String = "Reports"
 
+    @Option(help: Who.help)
+    var who: Who = .notExcluded
+
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
@@ -128,7 +134,8 @@ struct Report: ParsableCommand {
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
             do {
-                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables), rosterName: path))
+                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables, event: event),
+                                      rosterName: path, who: who))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }
@@ -152,4 +159,47 @@ struct Report: ParsableCommand {
         let sheets = budgets.count == 1 ? "1 event" : "\(budgets.count) events"
         print("workbook: \(sheets), every figure a live formula -> \(workbook)")
     }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List each participant's eligibility under an event's rules (deadlines, documents, countries, approval), with every reason.",
+        discussion: """
+            A missing column or an empty cell is "not known", never "eligible". Roster columns: passport (ordinary or
+            official), applied_on (YYYY-MM-DD), documents (all, none, a count, or the event's short names separated by
+            `;`), status (applied, approved or declined).
+
+            Examples:
+              travel-budget check --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
+              travel-budget check --event jeju-2018 --roster my.csv --format json
+            """)
+
+    @Option(help: "The event id (see `travel-budget events`).")
+    var event: String
+
+    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
+    var roster: String
+
+    @Option(help: "Output format: text or json.")
+    var format: CheckFormat = .text
+
+    @OptionGroup var tablesOption: TablesOption
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        let event = try Console.event(event, in: tables)
+        let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event),
+                                       rosterName: roster)
+        print(format == .json ? report.json() : report.text(), terminator: "")
+    }
+}
+
+/// Output formats for `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Who: ExpressibleByArgument {
+    static let help = ArgumentHelp(
+        "Who is priced: not-excluded (default: everyone not known to be ineligible or declined), eligible, approved or all.")
 }
