@@ -54,7 +54,8 @@ public struct OfficeLine: Sendable {
     public var total: Money { assistedAirfare + localExpenses }
 }
 
-/// What one paying office pays for a roster: its part of every line, and their sums.
+/// What one paying office pays for a roster: its part of every line (all of a line whose participant it pays by
+/// `paid_by`, none of one another office pays), and their sums.
 public struct OfficeBudget: Sendable {
     public let share: OfficeShare
     public let lines: [OfficeLine]
@@ -67,8 +68,13 @@ public struct OfficeBudget: Sendable {
     static func split(_ costings: [ParticipantCosting], by sharing: CostSharing) -> [OfficeBudget] {
         var lines = Array(repeating: [OfficeLine](), count: sharing.offices.count)
         for costing in costings {
-            let airfare = sharing.split(costing.assistedAirfare) { $0.airfareBasisPoints }
-            let local = sharing.split(costing.localExpenses) { $0.localExpensesBasisPoints }
+            var airfare = sharing.split(costing.assistedAirfare) { $0.airfareBasisPoints }
+            var local = sharing.split(costing.localExpenses) { $0.localExpensesBasisPoints }
+            if let payer = costing.participant.paidBy, sharing.offices.contains(where: { $0.office == payer }) {
+                // One office pays this participant's whole line.
+                airfare = sharing.offices.map { $0.office == payer ? costing.assistedAirfare : .zero }
+                local = sharing.offices.map { $0.office == payer ? costing.localExpenses : .zero }
+            }
             for index in sharing.offices.indices {
                 lines[index].append(OfficeLine(costing: costing, assistedAirfare: airfare[index], localExpenses: local[index]))
             }

@@ -42,12 +42,14 @@ public struct Participant: Sendable {
     public let funding: Funding
     /// What the roster says about the application (deadline, documents, approval).
     public let application: Application
+    /// The paying office that pays this participant's whole costs (roster column `paid_by`); nil: the event's shares.
+    public let paidBy: String?
     /// The roster line the participant was read from.
     public let location: SourceLocation?
 
     public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
                 arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
-                funding: Funding = .assisted, application: Application = .unknown, location: SourceLocation? = nil) {
+                funding: Funding = .assisted, application: Application = .unknown, paidBy: String? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.organization = organization
@@ -58,6 +60,7 @@ public struct Participant: Sendable {
         self.capOverride = capOverride
         self.funding = funding
         self.application = application
+        self.paidBy = paidBy
         self.location = location
     }
 }

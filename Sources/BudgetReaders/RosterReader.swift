@@ -3,19 +3,19 @@ import BudgetCore
 /// Reads a roster CSV into participants, reporting every problem with file, line and column.
 public struct RosterReader: Sendable {
     public let countries: CountryDirectory
-    /// The short names of the documents the event asks for, to check the `documents` column; nil accepts any name.
-    public let documentNames: [String]?
+    /// The event the roster is for, to check the `documents` and `paid_by` columns; nil accepts any value.
+    public let event: Event?
 
-    public init(countries: CountryDirectory, documentNames: [String]? = nil) {
+    public init(countries: CountryDirectory, event: Event? = nil) {
         self.countries = countries
-        self.documentNames = documentNames
+        self.event = event
     }
 
     /// The columns a roster must have.
     public static let requiredColumns = ["id", "name", "country", "fare_usd"]
     /// The columns a roster may have.
     public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"]
-        + ApplicationColumns.names
+        + ApplicationColumns.names + ["paid_by"]
 
     /// A roster as read: its participants, and the header's columns that the reader does not use.
     public struct Roster: Sendable {
@@ -146,12 +146,14 @@ public struct RosterReader: Sendable {
                 problem(l, c, "`funding` is `\(text("funding"))`", "write `assisted` (the default) or `self-funded`")
                 funding = nil
             }
-            let application = ApplicationColumns(documentNames: documentNames).read(
+            let paidBy = PaidByColumn(event: event).read(text("paid_by"), at: at("paid_by"),
+                                                         problem: { line, column, message, hint in problem(line, column, message, hint) })
+            let application = ApplicationColumns(documentNames: event?.eligibility.map { $0.documents.map(\.short) }).read(
                 text: text, at: at, date: date, problem: { line, column, message, hint in problem(line, column, message, hint) })
-            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding, let application else { continue }
+            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding, let application, let paidBy else { continue }
             participants.append(Participant(
                 id: id, name: name, organization: text("organization"), country: country, fare: fare,
-                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application,
+                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
                 location: SourceLocation(file: file, line: record.line, column: 1)))
         }
         if !problems.isEmpty { throw .badData(problems) }

@@ -53,8 +53,7 @@ enum Console {
     /// Reads a roster without printing its errors, for a caller that gathers them.
     static func readRoster(_ path: String, tables: Tables, event: Event) throws(InputError) -> [Participant] {
         let text = try InputFile.read(path)
-        let documents = event.eligibility.map { $0.documents.map(\.short) }
-        let roster = try RosterReader(countries: tables.countries, documentNames: documents).readRoster(text: text, file: path)
+        let roster = try RosterReader(countries: tables.countries, event: event).readRoster(text: text, file: path)
         if !roster.unusedColumns.isEmpty {
             Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
         }

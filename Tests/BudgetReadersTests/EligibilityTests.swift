@@ -10,7 +10,7 @@ import Testing
     func verdicts(_ eventID: String, _ fixture: String) throws -> [String: Verdict] {
         let event = try #require(tables.event(eventID))
         let path = Paths.fixture("eligibility/\(fixture)")
-        let reader = RosterReader(countries: tables.countries, documentNames: event.eligibility?.documents.map(\.short))
+        let reader = RosterReader(countries: tables.countries, event: event)
         let people = try reader.read(text: try InputFile.read(path), file: fixture)
         let check = EligibilityCheck(event: event)
         return Dictionary(uniqueKeysWithValues: people.map { ($0.id, check.verdict($0)) })
@@ -97,15 +97,15 @@ import Testing
         #expect(r23.openTo == nil)
     }
 
-    @Test func badApplicationCellsGetTheirExactMessages() throws {
+    @Test func badApplicationAndPaidByCellsGetTheirExactMessages() throws {
         let roster = """
-            id,name,country,fare_usd,passport,applied_on,documents,status
-            B1,Ana,India,900,diplomatic,12/11/2023,all,approved
-            B2,Ben,India,900,ordinary,2023-11-01,application;comitment;cv,maybe
+            id,name,country,fare_usd,passport,applied_on,documents,status,paid_by
+            B1,Ana,India,900,diplomatic,12/11/2023,all,approved,rso
+            B2,Ben,India,900,ordinary,2023-11-01,application;comitment;cv,maybe,Bali
 
             """
         let text = message {
-            _ = try RosterReader(countries: tables.countries, documentNames: ["application", "commitment", "cv"])
+            _ = try RosterReader(countries: tables.countries, event: tables.event("jeju-2023"))
                 .read(text: roster, file: "applications.csv")
         }
         expectMessage(text, matches: Paths.fixture("eligibility/bad-application-cells.expected"))

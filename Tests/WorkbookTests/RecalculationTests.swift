@@ -32,6 +32,18 @@ enum Recomputed {
         }
     }()
 
+    /// The shipped 2023 roster with P23-01 paid wholly by the RSO and P23-02 by CIFAL Jeju (roster column `paid_by`).
+    static let paidByBudget: Budget = {
+        let shipped = Shipped.budgets[1]
+        let payers = ["P23-01": "RSO of the Bali Process", "P23-02": "UNITAR CIFAL Jeju/JITC"]
+        let people = shipped.lines.map(\.participant).map { p in
+            Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: p.fare, arrive: p.arrive,
+                        leave: p.leave, capOverride: p.capOverride, funding: p.funding, application: p.application,
+                        paidBy: payers[p.id], location: p.location)
+        }
+        return Budget(event: shipped.event, participants: people, rosterName: shipped.rosterName)
+    }()
+
     /// shipped: as `report` writes it; wrong: every cached result replaced by 999,999; edited: a rate and a fare changed in the
     /// file with the old results left cached; hostile: names that look like formulas.
     static let sheets: Result<[String: RecomputedSheets], any Error> = Result {
@@ -53,7 +65,8 @@ enum Recomputed {
         edited.sheets[rates].set(2, 2, Cell(.number(Double(editedRoom)), room.style))
         edited.sheets[roster].set(1, RosterLayout.Column.fare.rawValue, Cell(.number(editedFare.number), fare.style))
         let hostile = try Shipped.workbook([hostileBudget])
-        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile])
+        let paid = try Shipped.workbook([paidByBudget])
+        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid])
     }
 
     static func workbook(_ name: String) throws -> RecomputedSheets {
@@ -121,9 +134,10 @@ enum Recomputed {
         }
     }
 
-    @Test func eachOfficeSheetRecomputesToTheEnginesSplitLineByLine() throws {
-        let sheets = try Recomputed.workbook("shipped")
-        let budget = Shipped.budgets[1]
+    @Test(arguments: ["shipped", "paid"])
+    func eachOfficeSheetRecomputesToTheEnginesSplitLineByLine(workbook: String) throws {
+        let sheets = try Recomputed.workbook(workbook)
+        let budget = workbook == "paid" ? Recomputed.paidByBudget : Shipped.budgets[1]
         for (office, name) in zip(budget.offices, WorkbookNames.offices(budget.event)) {
             let rows = sheets[name] ?? []
             for line in office.lines {
