@@ -75,6 +75,10 @@ struct Cost: ParsableCommand {
     @Option(help: Who.help)
     var who: Who = .notExcluded
 
+    @Option(help: ArgumentHelp("Only this paying office's budget: its part of every line and its totals (full name or first word).",
+                               valueName: "OFFICE"))
+    var office: String?
+
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
@@ -86,7 +90,14 @@ struct Cost: ParsableCommand {
         let event = try Console.event(event, in: tables)
         let participants = try Console.roster(roster, tables: tables, event: event)
         let budget = Budget(event: event, participants: participants, rosterName: roster, who: who)
-        let text = format.render(budget, RenderOptions(redact: redact))
+        var text = format.render(budget, RenderOptions(redact: redact))
+        if let office {
+            guard let chosen = OfficeReport.office(named: office, in: budget) else {
+                throw ValidationError("`\(office)` is not one of \(event.id)'s paying offices: \(event.payingOffices.joined(separator: "; "))")
+            }
+            let report = OfficeReport(budget, office: chosen, options: RenderOptions(redact: redact))
+            text = format == .json ? report.json() : format == .csv ? report.csv() : report.text()
+        }
         if let xlsx {
             try WorkbookFile.write([budget], events: tables.events, inputs: [tables.eventFile(event), roster],
                                    options: RenderOptions(redact: redact), created: workbookOptions.created, to: xlsx)
@@ -151,6 +162,12 @@ struct Report: ParsableCommand {
             let t = budget.totals
             print("\(budget.event.id): \(t.participants) participants, assisted airfare US$ \(t.assistedAirfare.grouped), "
                   + "local expenses US$ \(t.localExpenses.grouped), total US$ \(t.total.grouped) -> \(path)")
+            // An event with several paying offices: each office gets its own budget too.
+            for office in budget.offices where budget.offices.count > 1 {
+                let officePath = (outputDir as NSString).appendingPathComponent("\(budget.event.id)-\(OfficeReport.slug(office)).txt")
+                try OutputFile.write(OfficeReport(budget, office: office, options: RenderOptions(redact: redact)).text(), to: officePath)
+                print("  \(office.office): total US$ \(office.total.grouped) -> \(officePath)")
+            }
         }
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
