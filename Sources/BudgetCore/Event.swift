@@ -46,6 +46,18 @@ public struct Event: Sendable {
         self.eligibility = eligibility
     }
 
+    /// The same event with other local-expense rules (a scenario's overrides).
+    public func with(localExpenses: LocalExpensePolicy) -> Event {
+        Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
+              payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
+              localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility)
+    }
+
+    /// The highest cap among a region's rows that name a point of departure: the worst case for "someone from REGION".
+    public func worstCaseCap(region: String) -> Money? {
+        caps.filter { $0.region.lowercased() == region.lowercased() && !$0.pointsOfDeparture.isEmpty }.map(\.cap).max()
+    }
+
     /// The workshop days, first to last.
     public var workshopDays: [CivilDate] {
         (0...(end.dayNumber - start.dayNumber)).map { start.adding(days: $0) }

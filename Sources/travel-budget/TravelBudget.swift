@@ -16,7 +16,7 @@ struct TravelBudget: ParsableCommand {
               travel-budget cost --event jeju-2023 --roster Tables/rosters/jeju-2023.csv --format json
               travel-budget check --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
             """,
-        subcommands: [Report.self, Cost.self, Check.self, Caps.self, Events.self])
+        subcommands: [Report.self, Cost.self, Compare.self, Check.self, Caps.self, Events.self])
 }
 
 /// Where the tables live; shared by every command.

@@ -44,6 +44,23 @@ enum Recomputed {
         return Budget(event: shipped.event, participants: people, rosterName: shipped.rosterName)
     }()
 
+    /// The shipped 80%-fares scenario compared under both events, in real terms too.
+    static let compareReport: CompareReport = {
+        let path = Shipped.tablesPath + "/scenarios/regional-mix-80-percent-fares.toml"
+        do {
+            let scenario = try ScenarioReader.read(text: try InputFile.read(path), file: path, countries: Shipped.tables.countries,
+                                                   events: Shipped.tables.events)
+            let budgets = Shipped.tables.events.map { event -> Budget in
+                let adjusted = scenario.adjust(event)
+                return Budget(event: adjusted, participants: scenario.participants(under: adjusted), rosterName: path, who: .all)
+            }
+            return CompareReport(Comparison(events: budgets.map(\.event), budgets: budgets, index: Shipped.tables.priceIndex),
+                                 mixName: scenario.title, mixSource: path, fareWords: "at 80% of the cap", real: true)
+        } catch {
+            fatalError("the shipped scenario does not read: \(error)")
+        }
+    }()
+
     /// shipped: as `report` writes it; wrong: every cached result replaced by 999,999; edited: a rate and a fare changed in the
     /// file with the old results left cached; hostile: names that look like formulas.
     static let sheets: Result<[String: RecomputedSheets], any Error> = Result {
@@ -66,7 +83,9 @@ enum Recomputed {
         edited.sheets[roster].set(1, RosterLayout.Column.fare.rawValue, Cell(.number(editedFare.number), fare.style))
         let hostile = try Shipped.workbook([hostileBudget])
         let paid = try Shipped.workbook([paidByBudget])
-        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid])
+        let compare = try CompareWorkbook(report: compareReport, options: RenderOptions(), inputs: ["scenario"], created: 0).make()
+        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
+                                          "compare": compare])
     }
 
     static func workbook(_ name: String) throws -> RecomputedSheets {
@@ -174,6 +193,47 @@ enum Recomputed {
         #expect(names == Recomputed.hostileNames)
         let organizations = rows.dropFirst().prefix(Recomputed.hostileNames.count).map { $0[safe: 2] ?? "" }
         #expect(organizations == Recomputed.hostileNames)
+    }
+}
+
+/// The Compare sheet, recomputed, against the engine's comparison.
+@Suite struct CompareRecalculationTests {
+    /// A recomputed percentage cell ("22.2%") in tenths of a percent.
+    func tenths(_ text: String?) -> Int64? {
+        guard let text, text.hasSuffix("%"), let value = Double(text.dropLast()) else { return nil }
+        return Int64((value * 10).rounded())
+    }
+
+    @Test func capsChangesAndRealTermsRecomputeToTheEngines() throws {
+        let rows = try Recomputed.workbook("compare")["Compare"] ?? []
+        let comparison = Recomputed.compareReport.comparison
+        for line in comparison.caps {
+            let row = try #require(rows.first { $0.first == line.point }, "\(line.point)")
+            for (offset, cap) in line.caps.enumerated() { #expect(cents(row[safe: offset + 1]) == cap?.cents, "\(line.point)") }
+            guard let first = line.caps.first ?? nil, let last = line.caps.last ?? nil else { continue }
+            #expect(cents(row[safe: 3]) == (last - first).cents)
+            #expect(tenths(row[safe: 4]) == Ratio.percentTenths(from: first.cents, to: last.cents))
+            let restated = try #require(comparison.inLastYearsDollars(first))
+            #expect(cents(row[safe: 5]) == restated.cents, "\(line.point)")
+            #expect(tenths(row[safe: 6]) == Ratio.percentTenths(from: restated.cents, to: last.cents), "\(line.point)")
+        }
+    }
+
+    @Test func theMixsTotalsByRegionRecomputeToTheEngines() throws {
+        let rows = try Recomputed.workbook("compare")["Compare"] ?? []
+        let comparison = Recomputed.compareReport.comparison
+        for (name, totals) in comparison.regions.map({ ($0, comparison.subtotals($0)) }) + [("All regions", comparison.budgets.map(\.totals))] {
+            let start = try #require(rows.firstIndex { $0.first == name }, "\(name)")
+            let block = rows[(start + 1)...].prefix(7)
+            func values(_ measure: String) -> [String?] {
+                let row = block.first { $0.first == "  " + measure } ?? []
+                return [row[safe: 1], row[safe: 2]]
+            }
+            #expect(values("total").map { cents($0) } == totals.map(\.total.cents), "\(name)")
+            #expect(values("per participant").map { cents($0) } == totals.map(\.perParticipant.cents), "\(name)")
+            #expect(values("airfare share of total").map { tenths($0) }
+                    == totals.map { Ratio.shareTenths($0.assistedAirfare.cents, of: $0.total.cents) ?? 0 }, "\(name)")
+        }
     }
 }
 
