@@ -37,17 +37,28 @@ public struct Budget: Sendable {
     public let offices: [OfficeBudget]
     /// The roster's name as given (file name), for headings.
     public let rosterName: String
-    /// Roster rows marked `planned = no` (added after the plan): not in the budget, listed by `reconcile`.
+    /// Which participants are priced.
+    public let who: Who
+    /// The eligibility verdict of each line, in the order of `lines`.
+    public let verdicts: [Verdict]
+    /// Planned participants on the roster that `who` leaves out, with their verdicts, in roster order.
+    public let leftOut: [(participant: Participant, verdict: Verdict)]
+    /// Roster rows marked `planned = no` (added after the plan): never in the budget, listed by `reconcile`.
     public let notPlanned: [Participant]
     /// The ceilings the plan is checked against (the event file's, or the command line's over them).
     public let ceilings: BudgetCeilings
     /// Headroom of the plan under each ceiling that is set.
     public let headroom: [Headroom]
 
-    /// Costs every planned participant of a roster under an event; ceilings default to the event file's.
-    public init(event: Event, participants: [Participant], rosterName: String, ceilings: BudgetCeilings? = nil) {
+    /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
+    public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
+                ceilings: BudgetCeilings? = nil) {
+        let check = EligibilityCheck(event: event)
+        let judged = roster.filter(\.isPlanned).map { ($0, check.verdict($0)) }
+        let priced = judged.filter { who.includes($0.1) }
+        let participants = priced.map(\.0)
         let costing = Costing(event: event)
-        let lines = participants.filter(\.isPlanned).map(costing.cost)
+        let lines = participants.map(costing.cost)
         let known = event.regionOrder
         let others = Set(lines.map(\.region)).subtracting(known).sorted()
         var regions: [RegionBudget] = []
@@ -66,11 +77,17 @@ public struct Budget: Sendable {
         self.totals = totals
         self.offices = OfficeBudget.split(lines, by: event.costSharing)
         self.rosterName = rosterName
-        self.notPlanned = participants.filter { !$0.isPlanned }
+        self.who = who
+        self.verdicts = priced.map(\.1)
+        self.leftOut = judged.filter { !who.includes($0.1) }.map { (participant: $0.0, verdict: $0.1) }
+        self.notPlanned = roster.filter { !$0.isPlanned }
         let ceilings = ceilings ?? event.ceilings
         self.ceilings = ceilings
         self.headroom = Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.office, $0.total) })
     }
+
+    /// Priced participants whose eligibility is not known.
+    public var eligibilityNotKnown: Int { verdicts.filter { $0.eligible == nil }.count }
 
     /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.
     public var awaitingCap: [ParticipantCosting] { lines.filter { $0.flags.contains(.contactOrganisers) } }

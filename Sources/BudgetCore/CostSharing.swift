@@ -59,6 +59,17 @@ public struct CostSharing: Hashable, Sendable {
     }
 }
 
+extension CostSharing {
+    /// What each office pays of one line's amount: its share, or, for a participant one office pays (`paid_by`), all of it
+    /// for that office and nothing for the others.
+    public func parts(of amount: Money, paidBy payer: String?, _ share: (OfficeShare) -> Int) -> [Money] {
+        if let payer, offices.contains(where: { $0.office == payer }) {
+            return offices.map { $0.office == payer ? amount : .zero }
+        }
+        return split(amount, share)
+    }
+}
+
 /// One participant's costs as one office pays them.
 public struct OfficeLine: Sendable {
     public let costing: ParticipantCosting
@@ -67,7 +78,8 @@ public struct OfficeLine: Sendable {
     public var total: Money { assistedAirfare + localExpenses }
 }
 
-/// What one paying office pays for a roster: its part of every line, and their sums.
+/// What one paying office pays for a roster: its part of every line (all of a line whose participant it pays by
+/// `paid_by`, none of one another office pays), and their sums.
 public struct OfficeBudget: Sendable {
     public let share: OfficeShare
     public let lines: [OfficeLine]
@@ -80,8 +92,9 @@ public struct OfficeBudget: Sendable {
     static func split(_ costings: [ParticipantCosting], by sharing: CostSharing) -> [OfficeBudget] {
         var lines = Array(repeating: [OfficeLine](), count: sharing.offices.count)
         for costing in costings {
-            let airfare = sharing.split(costing.assistedAirfare) { $0.airfareBasisPoints }
-            let local = sharing.split(costing.localExpenses) { $0.localExpensesBasisPoints }
+            let payer = costing.participant.paidBy
+            let airfare = sharing.parts(of: costing.assistedAirfare, paidBy: payer) { $0.airfareBasisPoints }
+            let local = sharing.parts(of: costing.localExpenses, paidBy: payer) { $0.localExpensesBasisPoints }
             for index in sharing.offices.indices {
                 lines[index].append(OfficeLine(costing: costing, assistedAirfare: airfare[index], localExpenses: local[index]))
             }

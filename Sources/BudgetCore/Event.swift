@@ -22,6 +22,8 @@ public struct Event: Sendable {
     public let localExpenses: LocalExpensePolicy
     /// How the paying offices split the costs.
     public let costSharing: CostSharing
+    /// Who can be funded at all; nil when the event file states no rules.
+    public let eligibility: EligibilityRules?
     /// Budget ceilings given in the event file (none by default).
     public let ceilings: BudgetCeilings
 
@@ -29,7 +31,7 @@ public struct Event: Sendable {
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
                 otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
-                ceilings: BudgetCeilings = BudgetCeilings()) {
+                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings()) {
         self.id = id
         self.title = title
         self.source = source
@@ -43,7 +45,20 @@ public struct Event: Sendable {
         self.otherPointsOfDeparture = otherPointsOfDeparture
         self.localExpenses = localExpenses
         self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
+        self.eligibility = eligibility
         self.ceilings = ceilings
+    }
+
+    /// The same event with other local-expense rules (a scenario's overrides).
+    public func with(localExpenses: LocalExpensePolicy) -> Event {
+        Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
+              payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
+              localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings)
+    }
+
+    /// The highest cap among a region's rows that name a point of departure: the worst case for "someone from REGION".
+    public func worstCaseCap(region: String) -> Money? {
+        caps.filter { $0.region.lowercased() == region.lowercased() && !$0.pointsOfDeparture.isEmpty }.map(\.cap).max()
     }
 
     /// The workshop days, first to last.

@@ -40,6 +40,10 @@ public struct Participant: Sendable {
     /// A cap that replaces the event's row (e.g. agreed with the organisers for an unlisted point of departure).
     public let capOverride: Money?
     public let funding: Funding
+    /// What the roster says about the application (deadline, documents, approval).
+    public let application: Application
+    /// The paying office that pays this participant's whole costs (roster column `paid_by`); nil: the event's shares.
+    public let paidBy: String?
     /// Whether the participant is in the plan (false: added after the plan, roster column `planned = no`).
     public let isPlanned: Bool
     /// What was actually spent, as far as it is recorded.
@@ -49,8 +53,8 @@ public struct Participant: Sendable {
 
     public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
                 arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
-                funding: Funding = .assisted, isPlanned: Bool = true, actual: ActualSpend = ActualSpend(),
-                location: SourceLocation? = nil) {
+                funding: Funding = .assisted, application: Application = .unknown, paidBy: String? = nil,
+                isPlanned: Bool = true, actual: ActualSpend = ActualSpend(), location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.organization = organization
@@ -60,6 +64,8 @@ public struct Participant: Sendable {
         self.leave = leave
         self.capOverride = capOverride
         self.funding = funding
+        self.application = application
+        self.paidBy = paidBy
         self.isPlanned = isPlanned
         self.actual = actual
         self.location = location

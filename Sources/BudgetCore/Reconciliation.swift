@@ -41,11 +41,15 @@ public struct Reconciliation: Sendable {
     /// Headroom of the actuals under each ceiling that is set (the plan's is `plan.headroom`).
     public let actualHeadroom: [Headroom]
 
-    /// Reconciles a roster with actual figures; ceilings default to the event file's.
-    public init(event: Event, participants: [Participant], rosterName: String, ceilings: BudgetCeilings? = nil) {
-        let plan = Budget(event: event, participants: participants, rosterName: rosterName, ceilings: ceilings)
+    /// Reconciles a roster with actual figures: the plan is what `cost` prices (`who`, ceilings as there); a participant
+    /// the plan leaves out is listed only when something was actually spent on them.
+    public init(event: Event, participants: [Participant], rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil) {
+        let plan = Budget(event: event, participants: participants, rosterName: rosterName, who: who, ceilings: ceilings)
+        let planned = Set(plan.lines.map(\.participant.id))
         let reconciling = Reconciling(event: event)
-        let lines = participants.map { reconciling.reconcile(reconciling.costing.cost($0)) }
+        let lines = participants.filter { planned.contains($0.id) || !$0.actual.isEmpty }.map {
+            reconciling.reconcile(reconciling.costing.cost($0), planned: planned.contains($0.id))
+        }
         var totals = ReconciliationTotals()
         lines.forEach { totals.add($0) }
         self.plan = plan
@@ -62,6 +66,11 @@ public struct Reconciliation: Sendable {
                                              offices: offices.map { ($0.office, $0.total.actual) })
     }
 
+    /// Planned rows the plan leaves out (`who`) with nothing spent on them: in no group, named apart.
+    public var leftOutNotTravelled: [Participant] {
+        plan.leftOut.map(\.participant).filter { p in !lines.contains { $0.participant.id == p.id } }
+    }
+
     public var event: Event { plan.event }
     public var rosterName: String { plan.rosterName }
 
@@ -74,49 +83,5 @@ public struct Reconciliation: Sendable {
             let count = lines.filter { $0.flags.contains(flag) }.count
             return count > 0 ? (flag, count) : nil
         }
-    }
-}
-
-/// One participant's plan and actual as one office pays them.
-public struct OfficeReconciliationLine: Sendable {
-    public let line: ReconciliationLine
-    public let assistedAirfare: PlanActual
-    public let localExpenses: PlanActual
-    public var total: PlanActual { assistedAirfare + localExpenses }
-}
-
-/// What one paying office planned and spent: its part of every line, planned and actual, split by the same rule.
-public struct OfficeReconciliation: Sendable {
-    public let share: OfficeShare
-    public let lines: [OfficeReconciliationLine]
-    public let assistedAirfare: PlanActual
-    public let localExpenses: PlanActual
-    public var office: String { share.office }
-    public var total: PlanActual { assistedAirfare + localExpenses }
-    /// The sum of this office's line variances: equal to its actual − planned total, to the cent.
-    public var varianceSum: Money { lines.map(\.total.variance).sum() }
-
-    /// Every office's part of every line: planned and actual amounts are each split as the plan splits them.
-    static func split(_ lines: [ReconciliationLine], by sharing: CostSharing) -> [OfficeReconciliation] {
-        var parts = Array(repeating: [OfficeReconciliationLine](), count: sharing.offices.count)
-        for line in lines {
-            let airfare = sharing.split(line.assistedAirfare) { $0.airfareBasisPoints }
-            let local = sharing.split(line.localExpenses) { $0.localExpensesBasisPoints }
-            for index in sharing.offices.indices {
-                parts[index].append(OfficeReconciliationLine(line: line, assistedAirfare: airfare[index], localExpenses: local[index]))
-            }
-        }
-        return sharing.offices.indices.map { index in
-            OfficeReconciliation(share: sharing.offices[index], lines: parts[index],
-                                 assistedAirfare: parts[index].map(\.assistedAirfare).reduce(.zero, +),
-                                 localExpenses: parts[index].map(\.localExpenses).reduce(.zero, +))
-        }
-    }
-}
-
-extension CostSharing {
-    /// Splits a planned and an actual amount between the offices, each by `split(_:_:)`.
-    func split(_ amounts: PlanActual, _ share: (OfficeShare) -> Int) -> [PlanActual] {
-        zip(split(amounts.planned, share), split(amounts.actual, share)).map { PlanActual(planned: $0, actual: $1) }
     }
 }

@@ -4,7 +4,7 @@ public enum Attendance: String, Hashable, Sendable, CaseIterable {
     case plannedAndTravelled = "planned-and-travelled"
     /// In the plan, with no actual figure: did not travel (or nothing is recorded yet).
     case plannedNotTravelled = "planned-not-travelled"
-    /// Not in the plan (`planned = no`), with actual figures.
+    /// Not in the plan (`planned = no`, or left out of it by eligibility), with actual figures.
     case notPlanned = "not-planned"
 
     /// The group's heading in words.
@@ -12,7 +12,7 @@ public enum Attendance: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .plannedAndTravelled: return "Planned and travelled"
         case .plannedNotTravelled: return "Planned, did not travel (no actual figures)"
-        case .notPlanned: return "Not planned, travelled (planned = no)"
+        case .notPlanned: return "Not planned, travelled (planned = no, or left out of the plan)"
         }
     }
 }
@@ -44,10 +44,10 @@ public struct Reconciling: Sendable {
 
     public init(event: Event) { costing = Costing(event: event) }
 
-    /// The reconciliation of one participant; `line` is their costing under the event's rules.
-    public func reconcile(_ line: ParticipantCosting) -> ReconciliationLine {
+    /// The reconciliation of one participant; `line` is their costing under the event's rules, `planned` whether the plan
+    /// prices them.
+    public func reconcile(_ line: ParticipantCosting, planned: Bool) -> ReconciliationLine {
         let p = line.participant
-        let planned = p.isPlanned
         let plannedAirfare = planned ? line.assistedAirfare : .zero
         let plannedShare = planned ? line.participantShare : .zero
         let plannedLocal = planned ? line.localExpenses : .zero

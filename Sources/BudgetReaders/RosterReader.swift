@@ -3,13 +3,19 @@ import BudgetCore
 /// Reads a roster CSV into participants, reporting every problem with file, line and column.
 public struct RosterReader: Sendable {
     public let countries: CountryDirectory
+    /// The event the roster is for, to check the `documents` and `paid_by` columns; nil accepts any value.
+    public let event: Event?
 
-    public init(countries: CountryDirectory) { self.countries = countries }
+    public init(countries: CountryDirectory, event: Event? = nil) {
+        self.countries = countries
+        self.event = event
+    }
 
     /// The columns a roster must have.
     public static let requiredColumns = ["id", "name", "country", "fare_usd"]
     /// The columns a roster may have.
-    public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"] + actualColumns
+    public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"]
+        + ApplicationColumns.names + ["paid_by"] + actualColumns
     /// The optional columns of what was actually spent, and whether a row is in the plan.
     public static let actualColumns = ["planned", "ticket_usd", "nights_actual", "local_actual_usd"]
     /// The most hotel nights one participant's stay can have.
@@ -144,6 +150,10 @@ public struct RosterReader: Sendable {
                 problem(l, c, "`funding` is `\(text("funding"))`", "write `assisted` (the default) or `self-funded`")
                 funding = nil
             }
+            let paidBy = PaidByColumn(event: event).read(text("paid_by"), at: at("paid_by"),
+                                                         problem: { line, column, message, hint in problem(line, column, message, hint) })
+            let application = ApplicationColumns(documentNames: event?.eligibility.map { $0.documents.map(\.short) }).read(
+                text: text, at: at, date: date, problem: { line, column, message, hint in problem(line, column, message, hint) })
             let ticket = money("ticket_usd")
             let localActual = money("local_actual_usd")
             let nightsText = text("nights_actual")
@@ -168,7 +178,7 @@ public struct RosterReader: Sendable {
                 problem(l, c, "`planned` is `\(text("planned"))`", "write `yes` (the default: in the plan) or `no` (added after the plan)")
                 planned = nil
             }
-            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding,
+            guard ok, let country, let fare, let capOverride, let arrive, let leave, let funding, let application, let paidBy,
                   let ticket, let localActual, let nights, let planned else { continue }
             let actual = ActualSpend(ticket: ticket, nights: nights, localExpenses: localActual)
             if !planned && actual.isEmpty {
@@ -179,7 +189,8 @@ public struct RosterReader: Sendable {
             }
             participants.append(Participant(
                 id: id, name: name, organization: text("organization"), country: country, fare: fare,
-                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, isPlanned: planned, actual: actual,
+                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
+                isPlanned: planned, actual: actual,
                 location: SourceLocation(file: file, line: record.line, column: 1)))
         }
         if !problems.isEmpty { throw .badData(problems) }

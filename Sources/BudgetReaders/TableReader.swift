@@ -41,7 +41,8 @@ public enum TableReader {
         let document = try TOMLDocument(text: text, file: file)
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
-                             "currency", "other_points_of_departure", "local_expenses", "caps", "cost_sharing", "budget_usd"])
+                             "currency", "other_points_of_departure", "local_expenses", "caps", "cost_sharing", "eligibility",
+                             "budget_usd"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
@@ -74,13 +75,14 @@ public enum TableReader {
         let caps = capRows(document, countries: countries, problems: &problems)
         var officeCeilings: [String: Money] = [:]
         let sharing = offices.flatMap { costSharing(document, offices: $0, ceilings: &officeCeilings, problems: &problems) }
+        let rules = EligibilityTable.read(document, countries: countries, problems: &problems)
         guard problems.isEmpty, let id, let title, let source, let start, let end, let venue, let offices,
               let currency, let other, let local, let caps, let sharing else {
             throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file")] : problems)
         }
         let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
-                          localExpenses: local, costSharing: sharing,
+                          localExpenses: local, costSharing: sharing, eligibility: rules,
                           ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings))
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = Costing(event: event).fullStayLocalExpenses

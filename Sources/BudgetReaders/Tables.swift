@@ -9,6 +9,8 @@ public struct Tables: Sendable {
     public let events: [Event]
     /// The file each event was read from, by event id.
     public let eventFiles: [String: String]
+    /// The price index for real terms (`price-index.toml`), if the folder has one.
+    public let priceIndex: PriceIndex?
 
     /// Loads `countries.toml` and every `events/*.toml` under a folder; reports every bad file's problems.
     public static func load(from directory: String) throws(InputError) -> Tables {
@@ -46,7 +48,11 @@ public struct Tables: Sendable {
             }
         }
         if !problems.isEmpty { throw .badData(problems) }
-        return Tables(directory: directory, countries: countries, events: events.sorted { $0.id < $1.id }, eventFiles: files)
+        let indexPath = (directory as NSString).appendingPathComponent("price-index.toml")
+        let index = FileManager.default.fileExists(atPath: indexPath)
+            ? try PriceIndexReader.read(text: try InputFile.read(indexPath), file: indexPath) : nil
+        return Tables(directory: directory, countries: countries, events: events.sorted { $0.id < $1.id }, eventFiles: files,
+                      priceIndex: index)
     }
 
     /// The file an event was read from.

@@ -28,6 +28,7 @@ public struct JSONReport {
         let headroom: [ReconcileJSONReport.Ceiling]
         let warnings: [String]
         let not_planned: [String]
+        let eligibility: EligibilityNote
         let flags: [FlagNote]
         let assumptions: [String]
     }
@@ -109,6 +110,28 @@ public struct JSONReport {
         let total: String
     }
 
+    /// Who is priced, who was left out and why, and whose eligibility is not known.
+    struct EligibilityNote: Encodable {
+        let who: String
+        let left_out: [LeftOut]
+        let not_known: [String]
+    }
+
+    struct LeftOut: Encodable {
+        let id: String
+        let eligible: Bool?
+        let reasons: [String]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(eligible, forKey: .eligible)   // null where not known
+            try c.encode(reasons, forKey: .reasons)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, eligible, reasons }
+    }
+
     struct CostSharingNote: Encodable {
         let basis: String
         let planning_assumption: Bool
@@ -148,6 +171,10 @@ public struct JSONReport {
             headroom: b.headroom.map(ReconcileJSONReport.Ceiling.init),
             warnings: b.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) },
             not_planned: b.notPlanned.map(\.id),
+            eligibility: EligibilityNote(
+                who: b.who.rawValue,
+                left_out: b.leftOut.map { LeftOut(id: $0.participant.id, eligible: $0.verdict.eligible, reasons: $0.verdict.reasons) },
+                not_known: zip(b.lines, b.verdicts).filter { $0.1.eligible == nil }.map(\.0.participant.id)),
             flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()

@@ -125,7 +125,8 @@ public struct TextReport {
         out += L.wrap(event.venue, first: "Venue:          ", indent: indent)
         out += L.wrap(event.payingOffices.joined(separator: "; "), first: "Paying offices: ", indent: indent)
         let count = budget.lines.count == 1 ? "1 participant" : "\(budget.lines.count) participants"
-        out += L.wrap("\(budget.rosterName), \(count)", first: "Roster:         ", indent: indent)
+        let priced = budget.leftOut.isEmpty ? count : "\(count) priced of \(budget.lines.count + budget.leftOut.count) on the roster"
+        out += L.wrap("\(budget.rosterName), \(priced)", first: "Roster:         ", indent: indent)
         out += L.wrap(event.source, first: "Source:         ", indent: indent)
         out.append("")
         out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
@@ -166,6 +167,9 @@ public struct TextReport {
         out.append("")
         out += officesSection()
         out += HeadroomText.section(plan: budget.headroom)
+        out.append("Eligibility")
+        for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }
+        out.append("")
 
         let counts = budget.flagCounts
         out.append("Flags")

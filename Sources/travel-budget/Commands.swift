@@ -68,15 +68,27 @@ struct Cost: ParsableCommand {
 
     @OptionGroup var options: RosterOptions
 
+    @Option(help: ArgumentHelp("Only this paying office's budget: its part of every line and its totals (full name or first word).",
+                               valueName: "OFFICE"))
+    var office: String?
+
     func run() throws {
         let (tables, event, participants) = try options.read()
-        let budget = Budget(event: event, participants: participants, rosterName: options.roster,
+        let budget = Budget(event: event, participants: participants, rosterName: options.roster, who: options.who,
                             ceilings: try options.ceilingOptions.ceilings(for: event))
         if !budget.notPlanned.isEmpty {
             Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
                           + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
         }
-        try options.write(options.format.render(budget, options.renderOptions), budgets: [budget], tables: tables)
+        var text = options.format.render(budget, options.renderOptions)
+        if let office {
+            guard let chosen = OfficeReport.office(named: office, in: budget) else {
+                throw ValidationError("`\(office)` is not one of \(event.id)'s paying offices: \(event.payingOffices.joined(separator: "; "))")
+            }
+            let report = OfficeReport(budget, office: chosen, options: options.renderOptions)
+            text = options.format == .json ? report.json() : options.format == .csv ? report.csv() : report.text()
+        }
+        try options.write(text, budgets: [budget], tables: tables)
         Console.warn(event: event, plan: budget.headroom)
     }
 }
@@ -100,6 +112,9 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
     var outputDir: String = "Reports"
 
+    @Option(help: Who.help)
+    var who: Who = .notExcluded
+
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
@@ -116,8 +131,8 @@ struct Report: ParsableCommand {
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
             do {
-                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables), rosterName: path,
-                                      ceilings: ceilings[event.id]))
+                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables, event: event),
+                                      rosterName: path, who: who, ceilings: ceilings[event.id]))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }
@@ -133,6 +148,12 @@ struct Report: ParsableCommand {
             let t = budget.totals
             print("\(budget.event.id): \(t.participants) participants, assisted airfare US$ \(t.assistedAirfare.grouped), "
                   + "local expenses US$ \(t.localExpenses.grouped), total US$ \(t.total.grouped) -> \(path)")
+            // An event with several paying offices: each office gets its own budget too.
+            for office in budget.offices where budget.offices.count > 1 {
+                let officePath = (outputDir as NSString).appendingPathComponent("\(budget.event.id)-\(OfficeReport.slug(office)).txt")
+                try OutputFile.write(OfficeReport(budget, office: office, options: RenderOptions(redact: redact)).text(), to: officePath)
+                print("  \(office.office): total US$ \(office.total.grouped) -> \(officePath)")
+            }
         }
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
@@ -142,4 +163,47 @@ struct Report: ParsableCommand {
         print("workbook: \(sheets), every figure a live formula -> \(workbook)")
         budgets.forEach { Console.warn(event: $0.event, plan: $0.headroom) }
     }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List each participant's eligibility under an event's rules (deadlines, documents, countries, approval), with every reason.",
+        discussion: """
+            A missing column or an empty cell is "not known", never "eligible". Roster columns: passport (ordinary or
+            official), applied_on (YYYY-MM-DD), documents (all, none, a count, or the event's short names separated by
+            `;`), status (applied, approved or declined).
+
+            Examples:
+              travel-budget check --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
+              travel-budget check --event jeju-2018 --roster my.csv --format json
+            """)
+
+    @Option(help: "The event id (see `travel-budget events`).")
+    var event: String
+
+    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
+    var roster: String
+
+    @Option(help: "Output format: text or json.")
+    var format: CheckFormat = .text
+
+    @OptionGroup var tablesOption: TablesOption
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        let event = try Console.event(event, in: tables)
+        let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event),
+                                       rosterName: roster)
+        print(format == .json ? report.json() : report.text(), terminator: "")
+    }
+}
+
+/// Output formats for `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Who: ExpressibleByArgument {
+    static let help = ArgumentHelp(
+        "Who is priced: not-excluded (default: everyone not known to be ineligible or declined), eligible, approved or all.")
 }

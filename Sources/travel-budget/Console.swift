@@ -46,14 +46,14 @@ enum Console {
     }
 
     /// Reads a roster, telling once on stderr about columns it does not use.
-    static func roster(_ path: String, tables: Tables) throws -> [Participant] {
-        try guarded { try readRoster(path, tables: tables) }
+    static func roster(_ path: String, tables: Tables, event: Event) throws -> [Participant] {
+        try guarded { try readRoster(path, tables: tables, event: event) }
     }
 
     /// Reads a roster without printing its errors, for a caller that gathers them.
-    static func readRoster(_ path: String, tables: Tables) throws(InputError) -> [Participant] {
+    static func readRoster(_ path: String, tables: Tables, event: Event) throws(InputError) -> [Participant] {
         let text = try InputFile.read(path)
-        let roster = try RosterReader(countries: tables.countries).readRoster(text: text, file: path)
+        let roster = try RosterReader(countries: tables.countries, event: event).readRoster(text: text, file: path)
         if !roster.unusedColumns.isEmpty {
             Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
         }

@@ -21,7 +21,7 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         let (tables, event, participants) = try options.read()
-        let reconciliation = Reconciliation(event: event, participants: participants, rosterName: options.roster,
+        let reconciliation = Reconciliation(event: event, participants: participants, rosterName: options.roster, who: options.who,
                                             ceilings: try options.ceilingOptions.ceilings(for: event))
         if participants.allSatisfy(\.actual.isEmpty) {
             Console.error("\(options.roster): note: no participant has actual figures (ticket_usd, nights_actual, local_actual_usd); "

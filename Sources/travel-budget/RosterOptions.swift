@@ -20,6 +20,9 @@ struct RosterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
     var xlsx: String?
 
+    @Option(help: Who.help)
+    var who: Who = .notExcluded
+
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
@@ -33,7 +36,7 @@ struct RosterOptions: ParsableArguments {
     func read() throws -> (Tables, Event, [Participant]) {
         let tables = try Console.tables(tablesOption)
         let event = try Console.event(event, in: tables)
-        return (tables, event, try Console.roster(roster, tables: tables))
+        return (tables, event, try Console.roster(roster, tables: tables, event: event))
     }
 
     /// Writes the workbook when asked, then the report to its file or to standard output.

@@ -14,9 +14,10 @@ struct TravelBudget: ParsableCommand {
               travel-budget events
               travel-budget caps jeju-2023
               travel-budget cost --event jeju-2023 --roster Tables/rosters/jeju-2023.csv --format json
+              travel-budget check --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
               travel-budget reconcile --event jeju-2023 --roster Tables/rosters/jeju-2023-actuals.csv
             """,
-        subcommands: [Report.self, Cost.self, Reconcile.self, Caps.self, Events.self])
+        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Check.self, Caps.self, Events.self])
 }
 
 /// Where the tables live; shared by every command.

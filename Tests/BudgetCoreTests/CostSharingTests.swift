@@ -30,6 +30,18 @@ import Testing
         }
     }
 
+    @Test func aParticipantPaidByOneOfficeIsThatOfficesWholeLine() {
+        let event = Make.event(costSharing: halves)
+        let paid = Participant(id: "P1", name: "N", country: Make.india, fare: Money(dollars: 700), paidBy: "B")
+        let shared = Make.participant("P2", fare: 70_001)
+        let budget = Budget(event: event, participants: [paid, shared], rosterName: "r.csv")
+        #expect(budget.offices[0].lines[0].total == .zero)
+        #expect(budget.offices[1].lines[0].total == budget.lines[0].total)
+        #expect(budget.offices[0].lines[1].assistedAirfare == Money(cents: 35_001))
+        #expect(budget.offices[1].lines[1].assistedAirfare == Money(cents: 35_000))
+        #expect(budget.offices.map(\.total).sum() == budget.totals.total)
+    }
+
     @Test func withOnePayingOfficeItPaysEverything() {
         let budget = Budget(event: Make.event(), participants: [Make.participant("P1", fare: 70_000)], rosterName: "r.csv")
         #expect(budget.offices.count == 1)

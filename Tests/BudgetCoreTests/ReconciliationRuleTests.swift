@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReconciliationRuleTests {
     let reconciling = Reconciling(event: Make.event())
 
-    func line(_ p: Participant) -> ReconciliationLine { reconciling.reconcile(reconciling.costing.cost(p)) }
+    func line(_ p: Participant) -> ReconciliationLine { reconciling.reconcile(reconciling.costing.cost(p), planned: p.isPlanned) }
 
     @Test func theCapStillApplies_actualAssistedAirfareIsTheSmallerOfTicketAndCap() {
         let below = line(Make.participant(fare: 80_000, ticket: 85_000, localActual: 49_846))
@@ -87,7 +87,7 @@ import Testing
         #expect(l.participantShare == Money(dollars: 910))
         #expect(!l.flags.contains(.ticketNotRecorded))
         let notCovered = Reconciling(event: Make.event(selfFundedCovered: false))
-        let uncovered = notCovered.reconcile(notCovered.costing.cost(Make.participant(fare: 85_000, funding: .selfFunded, nightsActual: 4)))
+        let uncovered = notCovered.reconcile(notCovered.costing.cost(Make.participant(fare: 85_000, funding: .selfFunded, nightsActual: 4)), planned: true)
         #expect(uncovered.localExpenses.actual == .zero)
     }
 
@@ -129,6 +129,35 @@ import Testing
         #expect(r.totals.total.planned == r.plan.totals.total)
         #expect(r.plan.lines.map(\.participant.id) == ["A", "B", "C", "D"])
         #expect(r.plan.notPlanned.map(\.id) == ["E", "F"])
+    }
+
+    @Test func aParticipantPaidByOneOfficeIsThatOfficesWholeLine_plannedAndActual() {
+        let halves = CostSharing(offices: [OfficeShare(office: "A", airfareBasisPoints: 5_000, localExpensesBasisPoints: 5_000),
+                                           OfficeShare(office: "B", airfareBasisPoints: 5_000, localExpensesBasisPoints: 5_000)],
+                                 basis: "test", isAssumption: true)
+        let people = Self.roster.map { p in
+            p.id == "A" || p.id == "E"
+                ? Participant(id: p.id, name: p.name, country: p.country, fare: p.fare, funding: p.funding, paidBy: "B",
+                              isPlanned: p.isPlanned, actual: p.actual)
+                : p
+        }
+        let r = Reconciliation(event: Make.event(costSharing: halves), participants: people, rosterName: "r")
+        for id in ["A", "E"] {
+            let line = r.lines.first { $0.participant.id == id }
+            #expect(r.offices[1].lines.first { $0.line.participant.id == id }?.total == line?.total)
+            #expect(r.offices[0].lines.first { $0.line.participant.id == id }?.total == .zero)
+        }
+        #expect(r.offices.map(\.total.planned) == r.plan.offices.map(\.total))
+        #expect(r.offices.map(\.total.actual).sum() == r.totals.total.actual)
+    }
+
+    @Test func someoneTheEligibilityRulesLeaveOutOfThePlanIsNotPlanned_andListedOnlyIfSomethingWasSpent() {
+        // The test event states no eligibility rules, so nobody is known to be eligible: `eligible` prices nobody.
+        let r = Reconciliation(event: Make.event(), participants: Self.roster, rosterName: "r", who: .eligible)
+        #expect(r.plan.lines.isEmpty)
+        #expect(r.groups.map { $0.lines.map(\.participant.id) } == [[], [], ["A", "B", "D", "E", "F"]])
+        #expect(r.leftOutNotTravelled.map(\.id) == ["C"])
+        #expect(r.totals.total.planned == .zero)
     }
 
     @Test func eachPayingOfficeFoots_andTheOfficesAddUpToTheTotals() {

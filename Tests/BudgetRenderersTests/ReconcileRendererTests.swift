@@ -10,9 +10,13 @@ extension Repo {
     /// The shipped roster with actuals reconciled under jeju-2023, named as `reconcile` names it.
     static func sampleReconciliation(ceilings: BudgetCeilings = sampleCeilings) -> Reconciliation {
         let path = "Tables/rosters/jeju-2023-actuals.csv"
-        let text = try! InputFile.read(Repo.path(path))
-        let people = try! RosterReader(countries: tables.countries).read(text: text, file: path)
-        return Reconciliation(event: tables.event("jeju-2023")!, participants: people, rosterName: path, ceilings: ceilings)
+        do {
+            guard let event = tables.event("jeju-2023") else { fatalError("no jeju-2023 in the shipped tables") }
+            let people = try RosterReader(countries: tables.countries, event: event).read(text: try InputFile.read(Repo.path(path)), file: path)
+            return Reconciliation(event: event, participants: people, rosterName: path, ceilings: ceilings)
+        } catch {
+            fatalError("the shipped roster with actuals does not read: \(error)")
+        }
     }
 }
 
@@ -24,8 +28,10 @@ extension Repo {
     @Test func everyLineFits100Columns_evenWithHugeAmountsAndLongIds() throws {
         let tables = Repo.tables
         let event = try #require(tables.event("jeju-2023"))
+        let india = try #require(tables.countries.country(named: "India"))
+        let hongKong = try #require(tables.countries.country(named: "Hong Kong"))
         let people = (1...60).map { n in
-            Participant(id: "JEJU2023-PARTICIPANT-\(n)", name: "N", country: tables.countries.country(named: n % 2 == 0 ? "India" : "Hong Kong")!,
+            Participant(id: "JEJU2023-PARTICIPANT-\(n)", name: "N", country: n % 2 == 0 ? india : hongKong,
                         fare: Money(cents: 99_999_999), isPlanned: n % 5 != 0,
                         actual: ActualSpend(ticket: n % 3 == 0 ? nil : Money(cents: 100_000_000), nights: 366,
                                             localExpenses: n % 4 == 0 ? Money(cents: 99_999_999) : nil))
@@ -100,7 +106,8 @@ extension Repo {
 @Suite struct CostHeadroomTests {
     func budget(_ ceilings: BudgetCeilings) -> Budget {
         let sample = Repo.sampleBudget("jeju-2023")
-        return Budget(event: sample.event, participants: sample.lines.map(\.participant), rosterName: sample.rosterName, ceilings: ceilings)
+        let roster = sample.lines.map(\.participant) + sample.leftOut.map(\.participant)
+        return Budget(event: sample.event, participants: roster, rosterName: sample.rosterName, ceilings: ceilings)
     }
 
     @Test func theTextReportPrintsTheHeadroom_andAWarningOnlyWhenTheCeilingIsPassed() {
@@ -110,7 +117,8 @@ extension Repo {
         #expect(!under.contains("WARNING"))
         let over = TextReport(budget(BudgetCeilings(event: Money(dollars: 16_000)))).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(over.contains("WARNING: the plan passes the budget ceiling for the event total by US$ 607.29 (planned US$"))
-        #expect(TextReport(budget(BudgetCeilings())).render() == TextReport(Repo.sampleBudget("jeju-2023")).render())
+        #expect(TextReport(budget(BudgetCeilings())).render().components(separatedBy: "Eligibility")[0]
+                == TextReport(Repo.sampleBudget("jeju-2023")).render().components(separatedBy: "Eligibility")[0])
     }
 
     @Test func theJSONAndCSVCarryTheHeadroom() throws {
@@ -126,6 +134,6 @@ extension Repo {
         let r = Repo.sampleReconciliation()
         #expect(r.plan.totals == Repo.sampleBudget("jeju-2023").totals)
         let text = TextReport(r.plan).render()
-        #expect(text.contains("Not in the plan: 1 roster row(s) marked planned = no (P23-16)"))
+        #expect(text.contains("Not in the plan: 1 roster row(s) marked planned = no (P23-19)"))
     }
 }

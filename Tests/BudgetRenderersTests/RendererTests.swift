@@ -153,7 +153,7 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
                             "office,,,,,RSO of the Bali Process,,,4627.50,,,,3676.14,8303.64,\"airfare 50%, local expenses 50%\""])
         // The notes carry the assumptions and every flag's meaning.
         #expect(rows.contains { $0.contains("PLANNING ASSUMPTIONS") })
-        #expect(rows.filter { $0.hasPrefix("note,") }.count == budget.flagCounts.count + AssumptionText.all(budget.event).count + 1)
+        #expect(rows.filter { $0.hasPrefix("note,") }.count == budget.flagCounts.count + AssumptionText.all(budget.event).count + 1 + EligibilityReport.budgetSentences(budget).count)
     }
 
     @Test func textThatASpreadsheetWouldRunAsAFormulaIsDefused() {

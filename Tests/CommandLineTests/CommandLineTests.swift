@@ -80,7 +80,7 @@ func temporaryFolder() throws -> URL {
             let text = try String(contentsOf: out.appendingPathComponent("\(id).txt"), encoding: .utf8)
             #expect(text.hasPrefix("TRAVEL BUDGET  \(id)"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jeju-2018.txt", "jeju-2023.txt", "travel-budget.xlsx"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["jeju-2018.txt", "jeju-2023-rso.txt", "jeju-2023-unitar.txt", "jeju-2023.txt", "travel-budget.xlsx"])
     }
 
     @Test func reportTellsTheProblemsOfEveryRoster_andWritesNothing() throws {

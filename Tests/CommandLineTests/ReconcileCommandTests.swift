@@ -10,7 +10,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("PLAN AGAINST ACTUAL  jeju-2023"))
         #expect(run.stdout.contains("Planned, did not travel (no actual figures) (1)"))
-        #expect(run.stdout.contains("Not planned, travelled (planned = no) (1)"))
+        #expect(run.stdout.contains("Not planned, travelled (planned = no, or left out of the plan) (1)"))
+        #expect(run.stdout.contains("so in no group: P23-16, P23-17, P23-18"))
         #expect(run.stderr.isEmpty)
     }
 
@@ -38,7 +39,7 @@ import Testing
         let run = try Run(["report", "--output-dir", out.path, "--budget", "10000", "--budget", "RSO=9000"])
         #expect(run.status == 0)
         #expect(run.stderr == """
-            warning: jeju-2018: the plan passes the budget ceiling for the event total by US$ 2,064.58 (planned US$ 12,064.58, ceiling US$ 10,000.00)
+            warning: jeju-2018: the plan passes the budget ceiling for the event total by US$ 1,591.85 (planned US$ 11,591.85, ceiling US$ 10,000.00)
             warning: jeju-2023: the plan passes the budget ceiling for the event total by US$ 6,607.29 (planned US$ 16,607.29, ceiling US$ 10,000.00)
 
             """)
@@ -79,7 +80,7 @@ import Testing
     @Test func costLeavesRowsNotPlannedOutOfTheBudget_andSaysSo() throws {
         let run = try Run(["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023-actuals.csv", "--format", "json"])
         #expect(run.status == 0)
-        #expect(run.stderr.contains("1 row(s) marked planned = no are not in the plan: P23-16"))
+        #expect(run.stderr.contains("1 row(s) marked planned = no are not in the plan: P23-19"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((json["totals"] as? [String: Any])?["total"] as? String == "16607.29")
     }

@@ -105,6 +105,16 @@ import Testing
         #expect(edited.totals.total.actual != Shipped.reconciliation().totals.total.actual)
     }
 
+    @Test func participantsPaidWhollyByOneOfficeAreThatOfficesWholeLine_plannedAndActual() throws {
+        let r = Recomputed.paidByReconciliation
+        expectPlanActualMatches(r, in: try Recomputed.workbook("reconciled-paid"))
+        let rso = try #require(r.offices.last)
+        for id in ["P23-01", "P23-19"] {
+            let part = try #require(rso.lines.first { $0.line.participant.id == id })
+            #expect(part.total == part.line.total, "\(id) is wholly the RSO's")
+        }
+    }
+
     @Test func theSampleHasEveryAttendanceGroupAndFlag_soTheSheetIsTestedOnEachRule() {
         let r = Shipped.reconciliation()
         #expect(r.groups.filter { $0.lines.isEmpty }.isEmpty)

@@ -32,6 +32,35 @@ enum Recomputed {
         }
     }()
 
+    /// The shipped 2023 roster with P23-01 paid wholly by the RSO and P23-02 by CIFAL Jeju (roster column `paid_by`).
+    static let paidByBudget: Budget = {
+        let shipped = Shipped.budgets[1]
+        let payers = ["P23-01": "RSO of the Bali Process", "P23-02": "UNITAR CIFAL Jeju/JITC"]
+        let people = shipped.lines.map(\.participant).map { p in
+            Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: p.fare, arrive: p.arrive,
+                        leave: p.leave, capOverride: p.capOverride, funding: p.funding, application: p.application,
+                        paidBy: payers[p.id], location: p.location)
+        }
+        return Budget(event: shipped.event, participants: people, rosterName: shipped.rosterName)
+    }()
+
+    /// The shipped 80%-fares scenario compared under both events, in real terms too.
+    static let compareReport: CompareReport = {
+        let path = Shipped.tablesPath + "/scenarios/regional-mix-80-percent-fares.toml"
+        do {
+            let scenario = try ScenarioReader.read(text: try InputFile.read(path), file: path, countries: Shipped.tables.countries,
+                                                   events: Shipped.tables.events)
+            let budgets = Shipped.tables.events.map { event -> Budget in
+                let adjusted = scenario.adjust(event)
+                return Budget(event: adjusted, participants: scenario.participants(under: adjusted), rosterName: path, who: .all)
+            }
+            return CompareReport(Comparison(events: budgets.map(\.event), budgets: budgets, index: Shipped.tables.priceIndex),
+                                 mixName: scenario.title, mixSource: path, fareWords: "at 80% of the cap", real: true)
+        } catch {
+            fatalError("the shipped scenario does not read: \(error)")
+        }
+    }()
+
     /// shipped: as `report` writes it; wrong: every cached result replaced by 999,999; edited: a rate and a fare changed in the
     /// file with the old results left cached; hostile: names that look like formulas.
     static let sheets: Result<[String: RecomputedSheets], any Error> = Result {
@@ -46,6 +75,8 @@ enum Recomputed {
         edited.sheets[rates].set(2, 2, Cell(.number(Double(editedRoom)), room.style))
         edited.sheets[roster].set(1, RosterLayout.Column.fare.rawValue, Cell(.number(editedFare.number), fare.style))
         let hostile = try Shipped.workbook([hostileBudget])
+        let paid = try Shipped.workbook([paidByBudget])
+        let compare = try CompareWorkbook(report: compareReport, options: RenderOptions(), inputs: ["scenario"], created: 0).make()
         let reconciled = try Shipped.workbook(Shipped.reconciliation())
         var reconciledEdited = reconciled
         guard let planActual = reconciledEdited.sheets.firstIndex(where: { $0.name == "Plan vs actual" }),
@@ -55,10 +86,16 @@ enum Recomputed {
         }
         reconciledEdited.sheets[planActual].set(1, PlanActualLayout.Column.ticket.rawValue, Cell(.number(editedTicket.number), ticket.style))
         reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
-        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile,
-                                          "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
-                                          "reconciled-edited": reconciledEdited])
+        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
+                                          "compare": compare, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
+                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation)])
     }
+
+    /// The sample with actuals with P23-01 and the substitute P23-19 paid wholly by the RSO and P23-02 by CIFAL Jeju.
+    static let paidByReconciliation: Reconciliation = {
+        let payers = ["P23-01": "RSO of the Bali Process", "P23-02": "UNITAR CIFAL Jeju/JITC", "P23-19": "RSO of the Bali Process"]
+        return Shipped.reconciliation { p in payers[p.id].map { participant(p, paidBy: $0) } ?? p }
+    }()
 
     /// The plan against actual whose first participant's ticket and second participant's nights the edited workbook changes.
     static let editedTicket = Money(dollars: 450)
@@ -156,9 +193,10 @@ enum Recomputed {
         }
     }
 
-    @Test func eachOfficeSheetRecomputesToTheEnginesSplitLineByLine() throws {
-        let sheets = try Recomputed.workbook("shipped")
-        let budget = Shipped.budgets[1]
+    @Test(arguments: ["shipped", "paid"])
+    func eachOfficeSheetRecomputesToTheEnginesSplitLineByLine(workbook: String) throws {
+        let sheets = try Recomputed.workbook(workbook)
+        let budget = workbook == "paid" ? Recomputed.paidByBudget : Shipped.budgets[1]
         for (office, name) in zip(budget.offices, WorkbookNames.offices(budget.event)) {
             let rows = sheets[name] ?? []
             for line in office.lines {
@@ -195,6 +233,47 @@ enum Recomputed {
         #expect(names == Recomputed.hostileNames)
         let organizations = rows.dropFirst().prefix(Recomputed.hostileNames.count).map { $0[safe: 2] ?? "" }
         #expect(organizations == Recomputed.hostileNames)
+    }
+}
+
+/// The Compare sheet, recomputed, against the engine's comparison.
+@Suite struct CompareRecalculationTests {
+    /// A recomputed percentage cell ("22.2%") in tenths of a percent.
+    func tenths(_ text: String?) -> Int64? {
+        guard let text, text.hasSuffix("%"), let value = Double(text.dropLast()) else { return nil }
+        return Int64((value * 10).rounded())
+    }
+
+    @Test func capsChangesAndRealTermsRecomputeToTheEngines() throws {
+        let rows = try Recomputed.workbook("compare")["Compare"] ?? []
+        let comparison = Recomputed.compareReport.comparison
+        for line in comparison.caps {
+            let row = try #require(rows.first { $0.first == line.point }, "\(line.point)")
+            for (offset, cap) in line.caps.enumerated() { #expect(cents(row[safe: offset + 1]) == cap?.cents, "\(line.point)") }
+            guard let first = line.caps.first ?? nil, let last = line.caps.last ?? nil else { continue }
+            #expect(cents(row[safe: 3]) == (last - first).cents)
+            #expect(tenths(row[safe: 4]) == Ratio.percentTenths(from: first.cents, to: last.cents))
+            let restated = try #require(comparison.inLastYearsDollars(first))
+            #expect(cents(row[safe: 5]) == restated.cents, "\(line.point)")
+            #expect(tenths(row[safe: 6]) == Ratio.percentTenths(from: restated.cents, to: last.cents), "\(line.point)")
+        }
+    }
+
+    @Test func theMixsTotalsByRegionRecomputeToTheEngines() throws {
+        let rows = try Recomputed.workbook("compare")["Compare"] ?? []
+        let comparison = Recomputed.compareReport.comparison
+        for (name, totals) in comparison.regions.map({ ($0, comparison.subtotals($0)) }) + [("All regions", comparison.budgets.map(\.totals))] {
+            let start = try #require(rows.firstIndex { $0.first == name }, "\(name)")
+            let block = rows[(start + 1)...].prefix(7)
+            func values(_ measure: String) -> [String?] {
+                let row = block.first { $0.first == "  " + measure } ?? []
+                return [row[safe: 1], row[safe: 2]]
+            }
+            #expect(values("total").map { cents($0) } == totals.map(\.total.cents), "\(name)")
+            #expect(values("per participant").map { cents($0) } == totals.map(\.perParticipant.cents), "\(name)")
+            #expect(values("airfare share of total").map { tenths($0) }
+                    == totals.map { Ratio.shareTenths($0.assistedAirfare.cents, of: $0.total.cents) ?? 0 }, "\(name)")
+        }
     }
 }
 

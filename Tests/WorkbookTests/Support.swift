@@ -37,8 +37,8 @@ enum Shipped {
     static func reconciliation(_ edit: (Participant) -> Participant = { $0 }) -> Reconciliation {
         let path = tablesPath + "/rosters/jeju-2023-actuals.csv"
         do {
-            let people = try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path).map(edit)
             guard let event = tables.event("jeju-2023") else { fatalError("no jeju-2023 in the shipped tables") }
+            let people = try RosterReader(countries: tables.countries, event: event).read(text: try InputFile.read(path), file: path).map(edit)
             return Reconciliation(event: event, participants: people, rosterName: "Tables/rosters/jeju-2023-actuals.csv",
                                   ceilings: BudgetCeilings(event: Money(dollars: 16_620), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
         } catch {
@@ -69,16 +69,11 @@ func event(_ event: Event, roomPerNight: Int64) -> Event {
                  costSharing: event.costSharing)
 }
 
-/// A participant like another with a different fare.
-func participant(_ p: Participant, fare: Money?) -> Participant {
-    Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: fare, arrive: p.arrive,
-                leave: p.leave, capOverride: p.capOverride, funding: p.funding, isPlanned: p.isPlanned, actual: p.actual, location: p.location)
-}
-
-/// A participant like another with different actual figures.
-func participant(_ p: Participant, actual: ActualSpend) -> Participant {
-    Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: p.fare, arrive: p.arrive,
-                leave: p.leave, capOverride: p.capOverride, funding: p.funding, isPlanned: p.isPlanned, actual: actual, location: p.location)
+/// A participant like another with some fields changed (a fare, who pays the line, the actual figures).
+func participant(_ p: Participant, fare: Money?? = nil, paidBy: String?? = nil, actual: ActualSpend? = nil) -> Participant {
+    Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: fare ?? p.fare, arrive: p.arrive,
+                leave: p.leave, capOverride: p.capOverride, funding: p.funding, application: p.application, paidBy: paidBy ?? p.paidBy,
+                isPlanned: p.isPlanned, actual: actual ?? p.actual, location: p.location)
 }
 
 /// A workbook's sheets as LibreOffice recomputed them: sheet name → rows of cell texts.

@@ -47,6 +47,19 @@ import XLSXWriter
         }
     }
 
+    @Test func eachRosterRowCarriesItsEligibilityVerdict() throws {
+        let roster = try #require(try Shipped.workbook().sheet("Roster jeju-2023"))
+        let column = RosterLayout.Column.eligibility.rawValue
+        #expect(roster.cell(0, column)?.value == .text("Eligibility"))
+        let rows = (1...15).compactMap { row -> (String, String)? in
+            guard case .text(let id)? = roster.cell(row, 0)?.value, case .text(let verdict)? = roster.cell(row, column)?.value else { return nil }
+            return (id, verdict)
+        }
+        #expect(rows.first { $0.0 == "P23-01" }?.1 == "eligible")
+        #expect(rows.first { $0.0 == "P23-14" }?.1 == "not known: application date not known; documents not known")
+        #expect(!rows.contains { $0.0 == "P23-16" })
+    }
+
     @Test func namesAndOrganizationsAreAlwaysTextCells() throws {
         let workbook = try Shipped.workbook()
         for sheet in workbook.sheets where sheet.name.hasPrefix("Roster") {

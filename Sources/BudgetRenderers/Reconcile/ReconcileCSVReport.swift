@@ -59,6 +59,10 @@ public struct ReconcileCSVReport {
         }
         rows.append(["note", "", "Footing: the participants' variances add up to \(r.varianceSum.plain); actual - planned is "
                      + "\(r.totals.total.variance.plain)" + (r.varianceSum == r.totals.total.variance ? " (they foot)." : " (DO NOT FOOT).")] + blank)
+        if !r.leftOutNotTravelled.isEmpty {
+            rows.append(["note", "", "Left out of the plan (which prices \(r.plan.who.words)), no actual figures: "
+                         + r.leftOutNotTravelled.map(\.id).joined(separator: ", ")] + blank)
+        }
         for (flag, count) in r.flagCounts { rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank) }
         for sentence in ReconcileTextReport.rules + AssumptionText.all(r.event) + [r.event.costSharing.basis] {
             rows.append(["note", "", sentence] + blank)

@@ -23,6 +23,7 @@ public struct ReconcileJSONReport {
         let offices: [Office]
         let headroom: HeadroomNote
         let warnings: [String]
+        let left_out_not_travelled: [String]
         let flags: [FlagNote]
         let rules: [String]
         let assumptions: [String]
@@ -197,6 +198,7 @@ public struct ReconcileJSONReport {
             headroom: HeadroomNote(plan: r.plan.headroom.map(Ceiling.init), actual: r.actualHeadroom.map(Ceiling.init)),
             warnings: r.plan.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) }
                 + r.actualHeadroom.filter(\.isPassed).map { HeadroomText.warning($0, .actuals) },
+            left_out_not_travelled: r.leftOutNotTravelled.map(\.id),
             flags: r.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             rules: ReconcileTextReport.rules,
             assumptions: AssumptionText.all(r.event))

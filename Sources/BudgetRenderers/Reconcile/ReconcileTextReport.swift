@@ -131,6 +131,11 @@ public struct ReconcileTextReport {
         out.append(String(repeating: "=", count: c.fits ? c.width : L.width))
         out += totalsRow(c, "TOTAL (\(r.totals.participants))", r.totals)
         out.append("")
+        if !r.leftOutNotTravelled.isEmpty {
+            out += L.wrap("Left out of the plan (which prices \(r.plan.who.words)) and with no actual figures, so in no group: "
+                + r.leftOutNotTravelled.map(\.id).joined(separator: ", ") + " (`travel-budget check` gives the reasons).")
+            out.append("")
+        }
         out += summary()
         out += HeadroomText.section(plan: r.plan.headroom, actual: r.actualHeadroom)
 

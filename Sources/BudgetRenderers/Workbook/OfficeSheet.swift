@@ -36,9 +36,13 @@ struct OfficeSheet {
                     let others = names.prefix(index).map { quotedSheetName($0) + "!" + at(part) }.joined(separator: "-")
                     return "ROUND(\(at(whole))-\(others),2)"
                 }
-                // Cents times the share in hundredths of a percent, rounded half up: the engine's rule, in exact integers.
+                // Cents times the share in hundredths of a percent, rounded half up: the engine's rule, in exact integers;
+                // a participant paid by one office (roster column "Paid by") is that office's whole line.
                 let share = WorkbookNames.officeShare(event, office: index, costLine)
-                return "ROUND(ROUND(\(at(whole))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100"
+                let payer = roster.cell(.paidBy, line: lineIndex)
+                let quoted = "\"" + office.office.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                return "IF(\(payer)=\"\",ROUND(ROUND(\(at(whole))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100,"
+                    + "IF(\(payer)=\(quoted),\(at(whole)),0))"
             }
             sheet.set(row, C.id.rawValue, .text(try userText.clean(p.id, field: "id", of: p), CellStyle(.item, .text)))
             sheet.set(row, C.name.rawValue, .text(try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text)))

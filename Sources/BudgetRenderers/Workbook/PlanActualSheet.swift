@@ -117,6 +117,8 @@ struct PlanActualSheet {
         guard layout.offices > 1, let lineIndex = r.lines.firstIndex(where: { $0.participant.id == line.participant.id }) else { return }
         func at(_ column: Int) -> String { CellAddress(row: row, column: column).a1 }
         let usd = CellStyle(.item, .usd)
+        // Who pays the whole line (roster column "Paid by"): the roster sheet's cell for a planned participant.
+        let payer = planIndex.map { RosterLayout(r.plan).cell(.paidBy, line: $0) } ?? quoted(line.participant.paidBy ?? "")
         for (index, office) in r.offices.enumerated() {
             let columns = layout.officeColumns(index)
             let part = office.lines[lineIndex]
@@ -132,15 +134,20 @@ struct PlanActualSheet {
                 let others = (0..<index).map { at(layout.officeColumns($0).actual) }.joined(separator: "-")
                 formula = "ROUND(\(at(C.actualTotal.rawValue))-\(others),2)"
             } else {
+                // The office's share, rounded half up on cents (the engine's rule), or the whole line when it pays it all.
                 func part(_ column: C, _ line: WorkbookNames.CostLine) -> String {
                     let share = WorkbookNames.officeShare(r.event, office: index, line)
-                    return "ROUND(ROUND(\(at(column.rawValue))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100"
+                    return "IF(\(payer)=\"\",ROUND(ROUND(\(at(column.rawValue))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100,"
+                        + "IF(\(payer)=\(quoted(office.office)),\(at(column.rawValue)),0))"
                 }
                 formula = "ROUND(\(part(.actualAirfare, .airfare))+\(part(.actualLocal, .local)),2)"
             }
             sheet.set(row, columns.actual, .formula(formula, part.total.actual.number, usd))
         }
     }
+
+    /// Text as a formula's string literal: `"RSO of the Bali Process"`.
+    private func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// The totals under the lines: sums of every figure, and the total's variance as a percentage.
     private func totalRow(_ layout: PlanActualLayout, on sheet: inout Sheet) {

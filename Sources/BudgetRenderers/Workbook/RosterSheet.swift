@@ -19,6 +19,7 @@ struct RosterSheet {
             (.assisted, "Assisted airfare (US$)", 13), (.share, "Participant share (US$)", 13), (.nights, "Nights", 8),
             (.days, "Workshop days", 9), (.localInLocalCurrency, "Local expenses (\(currency))", 14),
             (.local, "Local expenses (US$)", 13), (.total, "Total (US$)", 13), (.flags, "Flags", 34),
+            (.eligibility, "Eligibility", 60), (.paidBy, "Paid by (whole line; empty: the shares)", 24),
         ]
         for (column, title, width) in titles {
             sheet.set(0, column.rawValue, .text(title, .head))
@@ -57,6 +58,9 @@ struct RosterSheet {
             put(.local, .formula("ROUND(\(at(.localInLocalCurrency))*100/\(names.rate),0)/100", line.localExpenses.number, usd))
             put(.total, .formula("ROUND(\(at(.assisted))+\(at(.local)),2)", line.total.number, usd))
             put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
+            let verdict = budget.verdicts[index]
+            put(.eligibility, .text(verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; "))))
+            put(.paidBy, p.paidBy.map { .text($0, CellStyle(.input)) } ?? Cell(.blank, CellStyle(.input)))
         }
 
         let total = layout.totalRow
@@ -69,7 +73,7 @@ struct RosterSheet {
         sheet.set(total, C.id.rawValue, .text("Total", CellStyle(.total)))
         let ids = CellRange(CellAddress(row: layout.firstRow, column: 0), CellAddress(row: layout.lastRow, column: 0)).a1
         sheet.set(total, C.name.rawValue, .formula("COUNTA(\(ids))", Double(budget.lines.count), totalCount))
-        for column in [C.organization, .departure, .region, .funding, .fare, .cap, .flags] {
+        for column in [C.organization, .departure, .region, .funding, .fare, .cap, .flags, .eligibility, .paidBy] {
             sheet.set(total, column.rawValue, Cell(.blank, CellStyle(.total)))
         }
         let t = budget.totals
@@ -85,7 +89,7 @@ struct RosterSheet {
 
         sheet.frozenRows = 1
         sheet.frozenColumns = 1
-        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.flags.rawValue))
+        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.paidBy.rawValue))
         sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
         return sheet
     }

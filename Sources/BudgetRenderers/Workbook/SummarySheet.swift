@@ -103,6 +103,13 @@ struct SummarySheet {
             row += 1
         }
         row += 1
+        sheet.set(row, 0, .text("Eligibility", .head))
+        row += 1
+        for sentence in EligibilityReport.budgetSentences(budget) {
+            sheet.set(row, 0, .text(sentence, .note))
+            row += 1
+        }
+        row += 1
         sheet.set(row, 0, .text("Assumptions", .head))
         row += 1
         let sentences = ["Local expenses cover \(event.localExpenses.covers), paid by \(event.localExpenses.coveredBy) (announcement)."]

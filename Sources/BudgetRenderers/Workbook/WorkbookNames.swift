@@ -64,7 +64,7 @@ enum WorkbookNames {
 struct RosterLayout {
     enum Column: Int, CaseIterable {
         case id, name, organization, departure, region, funding, fare, cap, assisted, share, nights, days
-        case localInLocalCurrency, local, total, flags
+        case localInLocalCurrency, local, total, flags, eligibility, paidBy
     }
 
     let sheet: String

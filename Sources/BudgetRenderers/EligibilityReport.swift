@@ -1,0 +1,134 @@
+import BudgetCore
+import Foundation
+
+/// The eligibility verdicts of a roster under an event's rules, as text or JSON (`travel-budget check`).
+public struct EligibilityReport {
+    public let event: Event
+    public let participants: [Participant]
+    public let rosterName: String
+    public let options: RenderOptions
+
+    public init(event: Event, participants: [Participant], rosterName: String, options: RenderOptions = RenderOptions()) {
+        self.event = event
+        self.participants = participants
+        self.rosterName = rosterName
+        self.options = options
+    }
+
+    private var verdicts: [(Participant, Verdict)] {
+        let check = EligibilityCheck(event: event)
+        return participants.map { ($0, check.verdict($0)) }
+    }
+
+    /// The rules in words, from the event file.
+    public static func rules(_ event: Event) -> [String] {
+        guard let rules = event.eligibility else { return ["The event file states no eligibility rules."] }
+        var out: [String] = []
+        if !rules.deadlines.isEmpty {
+            out.append("Deadlines: " + rules.deadlines.map { d in
+                d.date.long + (d.passport.map { " (\($0.rawValue) passports)" } ?? "")
+            }.joined(separator: "; ") + ". Late applications are not accepted.")
+        }
+        if !rules.documents.isEmpty {
+            out.append("Documents (\(rules.documents.count)): " + rules.documents.map { "\($0.name) [\($0.short)]" }.joined(separator: "; ")
+                       + ". An application without them is not considered.")
+        }
+        if let open = rules.openTo {
+            out.append("Open to \(open.count) countries: \(open.joined(separator: ", ")).")
+        } else {
+            out.append("Open to the points of departure in the cap table; others after contacting the organisers.")
+        }
+        out.append("Participation is subject to approval by the organisers.")
+        return out
+    }
+
+    /// The verdicts as text, one participant a block, then the counts.
+    public func text() -> String {
+        typealias L = TextLayout
+        var out = ["ELIGIBILITY  \(event.id)"]
+        out += L.wrap(event.title)
+        let count = participants.count == 1 ? "1 participant" : "\(participants.count) participants"
+        out += L.wrap("\(rosterName), \(count)", first: "Roster: ", indent: "        ")
+        out.append("")
+        for sentence in EligibilityReport.rules(event) { out += L.wrap(sentence, first: "  ", indent: "  ") }
+        out.append("")
+        let judged = verdicts
+        let idWidth = min(max(2, participants.map(\.id.count).max() ?? 2), 12)
+        out.append(L.left("ID", idWidth) + "  " + L.left("Verdict", 14) + "Reasons")
+        out.append(String(repeating: "-", count: L.width))
+        for (p, verdict) in judged {
+            let lead = L.left(p.id, idWidth) + "  " + L.left(verdict.word, 14)
+            out += L.wrap(verdict.reasons.joined(separator: "; "), first: lead, indent: String(repeating: " ", count: lead.count))
+        }
+        out.append("")
+        let eligible = judged.filter { $0.1.eligible == true }.count
+        let not = judged.filter { $0.1.eligible == false }.count
+        let unknown = judged.filter { $0.1.eligible == nil }.count
+        out += L.wrap("Eligible \(eligible), not eligible \(not), not known \(unknown). A missing column or an empty cell is "
+                      + "\"not known\", never \"eligible\".")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    struct Document: Encodable {
+        let event: String
+        let roster: String
+        let rules: [String]
+        let participants: [Entry]
+        let counts: Counts
+    }
+
+    struct Entry: Encodable {
+        let id: String
+        let eligible: Bool?
+        let reasons: [String]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(eligible, forKey: .eligible)   // null where not known
+            try c.encode(reasons, forKey: .reasons)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, eligible, reasons }
+    }
+
+    struct Counts: Encodable {
+        let eligible: Int
+        let not_eligible: Int
+        let not_known: Int
+    }
+
+    /// The verdicts as JSON: a `participants` array of `id`, `eligible` (true, false or null) and `reasons`.
+    public func json() -> String {
+        let judged = verdicts
+        let document = Document(
+            event: event.id, roster: rosterName, rules: EligibilityReport.rules(event),
+            participants: judged.map { Entry(id: $0.0.id, eligible: $0.1.eligible, reasons: $0.1.reasons) },
+            counts: Counts(eligible: judged.filter { $0.1.eligible == true }.count,
+                           not_eligible: judged.filter { $0.1.eligible == false }.count,
+                           not_known: judged.filter { $0.1.eligible == nil }.count))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    /// What a budget left out and what it does not know, in sentences for every report.
+    public static func budgetSentences(_ budget: Budget) -> [String] {
+        var out = ["Priced: \(budget.who.words) (--who \(budget.who.rawValue))."]
+        if budget.leftOut.isEmpty {
+            out.append("Left out: nobody.")
+        } else {
+            out.append("Left out: \(budget.leftOut.count) — " + budget.leftOut.map { p, verdict in
+                let why = verdict.why.isEmpty ? ["not approved (status: \(verdict.status?.rawValue ?? "not known"))"] : verdict.why
+                return "\(p.id) (\(verdict.word): \(why.joined(separator: "; ")))"
+            }.joined(separator: "; ") + ".")
+        }
+        let unknown = zip(budget.lines, budget.verdicts).filter { $0.1.eligible == nil }
+        if !unknown.isEmpty {
+            out.append("Eligibility not known for \(unknown.count) priced participant\(unknown.count == 1 ? "" : "s"): "
+                       + unknown.map(\.0.participant.id).joined(separator: ", ")
+                       + " (see `travel-budget check`; an empty cell or a missing column is not known, never eligible).")
+        }
+        return out
+    }
+}

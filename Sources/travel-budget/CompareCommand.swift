@@ -1,0 +1,105 @@
+import ArgumentParser
+import BudgetCore
+import BudgetReaders
+import BudgetRenderers
+import Foundation
+import XLSXWriter
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Price the same participant mix under several events, side by side (caps by point of departure, costs by region).",
+        discussion: """
+            The mix is a scenario file (head counts by region or country, and the assumptions to price it with) or a roster.
+            Events default to the scenario's `events`, else every event in the tables, oldest first.
+
+            Examples:
+              travel-budget compare --scenario Tables/scenarios/six-southern-asia-four-pacific.toml
+              travel-budget compare --scenario Tables/scenarios/six-southern-asia-four-pacific.toml --real
+              travel-budget compare --roster Tables/rosters/jeju-2023.csv --format csv --output Reports/compare.csv
+              travel-budget compare --scenario S.toml --xlsx Reports/compare.xlsx
+            """)
+
+    @Option(help: ArgumentHelp("A scenario file (Tables/scenarios/*.toml).", valueName: "FILE"))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("A roster CSV to use as the mix instead of a scenario.", valueName: "FILE"))
+    var roster: String?
+
+    @Option(name: .customLong("event"), help: ArgumentHelp("An event to price the mix under (repeat for several).", valueName: "EVENT"))
+    var eventIDs: [String] = []
+
+    @ArgumentParser.Flag(help: "Also restate the first event's figures in the last event's dollars (Tables/price-index.toml).")
+    var real = false
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Also write the workbook (.xlsx) with a Compare sheet to this file.", valueName: "FILE"))
+    var xlsx: String?
+
+    @OptionGroup var workbookOptions: WorkbookOptions
+    @OptionGroup var tablesOption: TablesOption
+
+    func validate() throws {
+        guard (scenario == nil) != (roster == nil) else { throw ValidationError("give either --scenario FILE or --roster FILE") }
+    }
+
+    func run() throws {
+        let tables = try Console.tables(tablesOption)
+        if real && tables.priceIndex == nil {
+            throw ValidationError("--real needs \(tables.directory)/price-index.toml (a price index by year)")
+        }
+        let mix: Scenario?
+        if let scenario {
+            mix = try Console.guarded {
+                try ScenarioReader.read(text: try InputFile.read(scenario), file: scenario, countries: tables.countries, events: tables.events)
+            }
+        } else {
+            mix = nil
+        }
+        let ids = !eventIDs.isEmpty ? eventIDs : mix?.eventIDs ?? tables.events.map(\.id)
+        let events = try ids.map { try Console.event($0, in: tables) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        guard events.count >= 2 else { throw ValidationError("a comparison needs at least two events; got \(events.map(\.id))") }
+        var people: [Participant] = []
+        if let roster {
+            people = try Console.guarded { try RosterReader(countries: tables.countries).read(text: try InputFile.read(roster), file: roster) }
+        }
+        let budgets = events.map { event -> Budget in
+            let adjusted = mix?.adjust(event) ?? event
+            return Budget(event: adjusted, participants: mix?.participants(under: adjusted) ?? people,
+                          rosterName: scenario ?? roster ?? "", who: .all)
+        }
+        let comparison = Comparison(events: budgets.map(\.event), budgets: budgets, index: tables.priceIndex)
+        let report = CompareReport(comparison, mixName: mix.map { "\($0.title) (\($0.headCount) participants)" } ?? "roster \(roster ?? "")",
+                                   mixSource: scenario ?? roster ?? "", fareWords: Compare.fareWords(mix), real: real)
+        let text = format == .json ? report.json() : format == .csv ? report.csv() : report.text()
+        if let xlsx {
+            try Console.guarded {
+                let model = try CompareWorkbook(report: report, options: RenderOptions(),
+                                                inputs: events.map { tables.eventFile($0) } + [scenario ?? roster ?? ""],
+                                                created: workbookOptions.created.map { Int64($0.dayNumber) * 86_400 }).make()
+                try XLSXFile.write(model, to: xlsx)
+            }
+        }
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// The fare assumption in words.
+    static func fareWords(_ scenario: Scenario?) -> String {
+        guard let scenario else { return "as quoted in the roster; an empty fare is estimated at the cap" }
+        switch scenario.fare {
+        case .cap: return "at the cap, the worst case (no fare is quoted, so the cap is the planning estimate)"
+        case .fraction(let bp): return "at \(bp / 100).\(bp % 100 < 10 ? "0" : "")\(bp % 100)% of the cap, rounded half up to the cent"
+        case .quoted(let quotes):
+            return "quoted: " + quotes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.grouped)" }.joined(separator: ", ")
+                + "; any other at the cap"
+        }
+    }
+}
