@@ -36,7 +36,7 @@ extension FitRequest {
             }
             regions.append((region, bound, items))
         }
-        for (target, bound) in bounds {
+        for (target, bound) in bounds.sorted(by: { order($0.key) < order($1.key) }) {
             switch target {
             case .region(let name) where !event.regionOrder.contains(name):
                 idle(target, bound, because: "\(event.id)'s cap table has no row for \(name)", reasons: &reasons, notes: &notes)
@@ -97,9 +97,9 @@ extension FitRequest {
                 let low = MixSolver.lowestCount(model[r])
                 return low > 0 ? "\(regions[r].name) \(low)" : nil
             }
-            throw .cannotMeet(["the bounds need at least \(participants) participants (\(needs.joined(separator: ", "))); "
-                               + "the cheapest such mix costs US$ \(cost.grouped), US$ \((cost - budget).grouped) more than "
-                               + "the budget of US$ \(budget.grouped)"])
+            let people = participants == 1 ? "1 participant" : "\(participants) participants"
+            throw .cannotMeet(["the bounds need at least \(people) (\(needs.joined(separator: ", "))); the cheapest such mix "
+                               + "costs US$ \(cost.grouped), US$ \((cost - budget).grouped) more than the budget of US$ \(budget.grouped)"])
         case .failure(.unbounded(let r, let i)):
             throw .badRequest(["a participant from \(label(r, i)) costs US$ 0.00 under these assumptions, so no budget "
                                + "limits how many fit: give --max \"\(regions[r].name)=N\""])
