@@ -7,14 +7,15 @@ struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the mix with the most participants a budget can fund within bounds per region or country.",
         discussion: """
-            Each region of the cap table gives a participant from any point of departure, priced at the worst case: the
-            region's highest cap among the rows that name a point of departure (unlabelled rows apply to nobody). A country
-            named in --min or --max is priced at its own row's cap and counts toward its region. One participant costs the
-            assisted airfare plus the full stay's local expenses. The mix has the most participants within the budget and
-            the bounds; among those, the cheapest. --sweep adds the mix's total at other fares and exchange rates.
+            Each region of the cap table gives a participant from any point of departure, priced at the worst case: \
+            the region's highest cap among the rows that name a point of departure (unlabelled rows apply to nobody). \
+            A country named in --min or --max is priced at its own row's cap and counts toward its region. One \
+            participant costs the assisted airfare plus the full stay's local expenses. The mix has the most \
+            participants within the budget and the bounds; among those, the cheapest. --sweep adds the mix's total at \
+            other fares and exchange rates.
 
-            Exit status: 0 a mix was found (possibly of nobody, when the budget is below the cheapest participant);
-            1 no mix meets the bounds within the budget (the reasons are on stderr, nothing on stdout); 64 bad flags,
+            Exit status: 0 a mix was found (possibly of nobody, when the budget is below the cheapest participant); \
+            1 no mix meets the bounds within the budget (the reasons are on stderr, nothing on stdout); 64 bad flags, \
             an unknown event, region or country, or a bound given twice with different counts.
 
             Examples:
@@ -132,6 +133,8 @@ struct FareArgument: ExpressibleByArgument {
     let assumption: FareAssumption
 
     init(assumption: FareAssumption) { self.assumption = assumption }
+
+    var defaultValueDescription: String { "cap" }
 
     init?(argument: String) {
         if argument.lowercased() == "cap" {
