@@ -16,8 +16,9 @@ struct TravelBudget: ParsableCommand {
               travel-budget cost --event jeju-2023 --roster Tables/rosters/jeju-2023.csv --format json
               travel-budget check --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
               travel-budget reconcile --event jeju-2023 --roster Tables/rosters/jeju-2023-actuals.csv
+              travel-budget fit --event jeju-2023 --budget 20000 --min "South-Eastern Asia=3" --max "Southern Asia=2"
             """,
-        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Check.self, Caps.self, Events.self])
+        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self])
 }
 
 /// Where the tables live; shared by every command.

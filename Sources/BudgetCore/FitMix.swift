@@ -1,0 +1,148 @@
+/// A region or a country that a bound names.
+enum FitTarget: Hashable {
+    case region(String)
+    case country(Country)
+}
+
+extension FitRequest {
+    /// The most participants a fit considers; a larger answer is refused rather than computed slowly.
+    public static let participantLimit = 2_000
+
+    /// The mix with the most participants whose cost fits the budget and meets the bounds; among those the cheapest.
+    public func fit() throws(FitRefusal) -> FitAnswer {
+        let bounds = try resolvedBounds()
+        let local = Costing(event: event).fullStayLocalExpenses
+        var reasons: [String] = []
+        var notes: [String] = []
+        var regions: [(name: String, bound: (minimum: Int?, maximum: Int?), items: [FitItem])] = []
+
+        for region in event.regionOrder {
+            let bound = bounds[.region(region)] ?? (nil, nil)
+            let named = event.caps.filter { $0.region == region && !$0.pointsOfDeparture.isEmpty }
+            guard let worst = named.reduce(nil, { (top: CapRow?, row) in row.cap > (top?.cap ?? .zero) ? row : top }) else {
+                idle(.region(region), bound, because: "every row of \(region) in \(event.id)'s cap table is unlabelled "
+                     + "(it applies to nobody)", reasons: &reasons, notes: &notes)
+                continue
+            }
+            if worst.isInferred {
+                notes.append("\(region): the worst case, US$ \(worst.cap.grouped), is the row of "
+                             + "\(worst.pointsOfDeparture.joined(separator: ", ")), whose label is inferred "
+                             + "(see `travel-budget caps \(event.id)`).")
+            }
+            var items = [item(region, .anyPointOfDeparture, worst, local, (nil, nil))]
+            for (target, countryBound) in bounds.sorted(by: { order($0.key) < order($1.key) }) {
+                guard case .country(let country) = target, let row = event.capRow(for: country), row.region == region else { continue }
+                items.append(item(region, .country(country), row, local, countryBound))
+            }
+            regions.append((region, bound, items))
+        }
+        for (target, bound) in bounds.sorted(by: { order($0.key) < order($1.key) }) {
+            switch target {
+            case .region(let name) where !event.regionOrder.contains(name):
+                idle(target, bound, because: "\(event.id)'s cap table has no row for \(name)", reasons: &reasons, notes: &notes)
+            case .country(let country) where event.capRow(for: country) == nil:
+                idle(target, bound, because: "no row of \(event.id)'s cap table names \(country.name) (the announcement says "
+                     + "to contact the organisers), so a participant from there has no cap to price",
+                     reasons: &reasons, notes: &notes)
+            default: break
+            }
+        }
+        let unlabelled = event.caps.filter { $0.label == .unlabelled }
+        if !unlabelled.isEmpty {
+            let rows = event.regionOrder.compactMap { region -> String? in
+                let caps = unlabelled.filter { $0.region == region }.map { "US$ \($0.cap.grouped)" }
+                return caps.isEmpty ? nil : "\(region) \(caps.joined(separator: " and "))"
+            }
+            notes.append("Unlabelled rows apply to nobody, so they price no participant: \(rows.joined(separator: "; ")).")
+        }
+
+        let model = regions.map { region in
+            MixSolver.Region(items: region.items.map { MixSolver.Item(cost: $0.unitCost, minimum: $0.minimum, maximum: $0.maximum) },
+                             minimum: region.bound.minimum ?? 0, maximum: region.bound.maximum)
+        }
+        func label(_ r: Int, _ i: Int) -> String {
+            i == 0 ? "\(regions[r].name) (any point of departure)" : regions[r].items[i].name
+        }
+        reasons += MixSolver.contradictions(model).map { contradiction in
+            switch contradiction {
+            case .item(let r, let i):
+                let item = regions[r].items[i]
+                return "\(item.name): at least \(item.minimum) and at most \(item.maximum ?? 0)"
+            case .region(let r):
+                return "\(regions[r].name): at least \(model[r].minimum) and at most \(model[r].maximum ?? 0)"
+            case .itemMinimumsAboveRegionMaximum(let r):
+                let parts = regions[r].items.filter { $0.minimum > 0 }.map { "\($0.name) \($0.minimum)" }
+                let sum = regions[r].items.map(\.minimum).reduce(0, +)
+                return "\(regions[r].name): its countries' minimums (\(parts.joined(separator: ", "))) add up to \(sum), "
+                    + "more than its maximum of \(model[r].maximum ?? 0)"
+            case .regionMinimumAboveItemMaximums(let r):
+                let sum = model[r].items.compactMap(\.maximum).reduce(0, +)
+                return "\(regions[r].name): at least \(model[r].minimum), but its points of departure allow at most \(sum)"
+            }
+        }
+        if !reasons.isEmpty { throw .cannotMeet(reasons) }
+
+        switch MixSolver.solve(model, budget: budget, limit: FitRequest.participantLimit) {
+        case .success(let counts):
+            let fitted = regions.indices.map { r in
+                RegionFit(region: regions[r].name, minimum: regions[r].bound.minimum, maximum: regions[r].bound.maximum,
+                          items: regions[r].items, counts: counts[r],
+                          next: MixSolver.next(model[r], counts: counts[r]).map { regions[r].items[$0] })
+            }
+            return FitAnswer(request: self, regions: fitted, localExpenses: local, notes: notes,
+                             bounds: bounds.sorted { order($0.key) < order($1.key) }
+                                 .map { ($0.key.name, $0.value.minimum, $0.value.maximum) })
+        case .failure(.budgetTooSmall(let participants, let cost)):
+            let needs = regions.indices.compactMap { r -> String? in
+                let low = MixSolver.lowestCount(model[r])
+                return low > 0 ? "\(regions[r].name) \(low)" : nil
+            }
+            let people = participants == 1 ? "1 participant" : "\(participants) participants"
+            throw .cannotMeet(["the bounds need at least \(people) (\(needs.joined(separator: ", "))); the cheapest such mix "
+                               + "costs US$ \(cost.grouped), US$ \((cost - budget).grouped) more than the budget of US$ \(budget.grouped)"])
+        case .failure(.unbounded(let r, let i)):
+            throw .badRequest(["a participant from \(label(r, i)) costs US$ 0.00 under these assumptions, so no budget "
+                               + "limits how many fit: give --max \"\(regions[r].name)=N\""])
+        case .failure(.tooMany(let participants)):
+            throw .badRequest(["the budget could fund up to \(participants) participants, more than this planner's limit of "
+                               + "\(FitRequest.participantLimit): lower --budget or give --max bounds"])
+        case .failure(.contradictions):
+            throw .cannotMeet(["the bounds contradict each other"])   // found above already; kept for completeness
+        }
+    }
+
+    /// The item for a region's generic participant or a named country, priced under the fare assumption.
+    private func item(_ region: String, _ kind: FitItem.Kind, _ row: CapRow, _ local: Money,
+                      _ bound: (minimum: Int?, maximum: Int?)) -> FitItem {
+        FitItem(region: region, kind: kind, row: row, assistedAirfare: fare.assistedAirfare(cap: row.cap),
+                localExpenses: local, minimum: bound.minimum ?? 0, maximum: bound.maximum)
+    }
+
+    /// The order bounds are shown in: regions in cap-table order, other regions, then countries by name.
+    func order(_ target: FitTarget) -> (Int, Int, String) {
+        switch target {
+        case .region(let name): return (0, event.regionOrder.firstIndex(of: name) ?? Int.max, name)
+        case .country(let country): return (1, 0, country.name)
+        }
+    }
+
+    /// A bound on a region or country that no participant can come from: a reason when it needs someone, else a note.
+    private func idle(_ target: FitTarget, _ bound: (minimum: Int?, maximum: Int?), because why: String,
+                      reasons: inout [String], notes: inout [String]) {
+        if let minimum = bound.minimum, minimum > 0 {
+            reasons.append("--min \(target.name)=\(minimum) cannot be met: \(why)")
+        } else if bound.minimum != nil || bound.maximum != nil {
+            notes.append("The bound on \(target.name) changes nothing: \(why).")
+        }
+    }
+}
+
+extension FitTarget {
+    /// The canonical name.
+    var name: String {
+        switch self {
+        case .region(let name): return name
+        case .country(let country): return country.name
+        }
+    }
+}
