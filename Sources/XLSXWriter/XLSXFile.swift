@@ -31,6 +31,77 @@ public enum XLSXFile {
     }
 }
 
+/// Writes a workbook whose big sheet comes row by row (libxlsxwriter's constant-memory mode): the rows first, then the
+/// rest of the workbook from a model built once the rows are done. Same temporary-file-and-rename rule as ``XLSXFile``.
+public final class XLSXStream {
+    private let document: XLSXDocument
+    private let path: String
+    private let temporary: String
+    private let sheetNames: [String]
+
+    /// Starts a workbook with these sheets, in this order; nothing is visible at `path` until ``finish(_:)``.
+    public init(path: String, sheets: [String]) throws(XLSXError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        self.path = path
+        self.sheetNames = sheets
+        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw XLSXError(path: path, step: "creating the folder", reason: error.localizedDescription)
+        }
+        do {
+            document = try XLSXDocument(path: temporary, reportedAs: path, constantMemory: true)
+            try document.addSheets(sheets)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    deinit {
+        // A stream dropped before finish leaves nothing behind.
+        if !finished { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    private var finished = false
+
+    /// Writes one row of a sheet; rows of a sheet must come in increasing order.
+    public func write(row: Int, _ cells: [(column: Int, cell: Cell)], sheet: Int) throws(XLSXError) {
+        do {
+            try document.write(row: row, cells, sheet: sheet, name: sheetNames[sheet])
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Writes the rest of every sheet from a model (the streamed sheet's later rows, setup and charts), the names and the
+    /// properties; closes the workbook and renames it into place.
+    public func finish(_ model: Workbook) throws(XLSXError) {
+        do {
+            try document.finish(model)
+            try document.close()
+        } catch {
+            abandon()
+            throw error
+        }
+        finished = true
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw XLSXError(path: path, step: "moving the finished workbook into place", reason: reason)
+        }
+    }
+
+    private func abandon() {
+        finished = true
+        try? document.close()
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+}
+
 /// Owns one libxlsxwriter workbook: `close()` hands it to `workbook_close`, which frees it whether it succeeds or not;
 /// `deinit` frees only a workbook that was never closed. Worksheets, formats and charts are borrowed from it.
 private final class XLSXDocument {
@@ -84,16 +155,56 @@ private final class XLSXDocument {
         return workbook
     }
 
+    /// Worksheets added up front (streaming), by position.
+    private var worksheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+
+    func addSheets(_ names: [String]) throws(XLSXError) {
+        let workbook = try open()
+        for name in names {
+            guard let worksheet = workbook_add_worksheet(workbook, name) else {
+                throw XLSXError(path: path, step: "adding the sheet \"\(name)\"",
+                                reason: "libxlsxwriter refused the sheet name (at most 31 characters, none of []:*?/\\, used once)")
+            }
+            worksheets.append(worksheet)
+        }
+    }
+
+    func write(row: Int, _ cells: [(column: Int, cell: Cell)], sheet: Int, name: String) throws(XLSXError) {
+        let workbook = try open()
+        for (column, cell) in cells {
+            try write(cell, at: CellAddress(row: row, column: column), on: worksheets[sheet], in: workbook, sheet: name)
+        }
+    }
+
+    /// Writes a model into the worksheets added up front, matched by name.
+    func finish(_ model: Workbook) throws(XLSXError) {
+        let workbook = try open()
+        try setProperties(model.properties, workbook)
+        for name in model.definedNames {
+            try check(workbook_define_name(workbook, name.name, name.formula), "defining the name \(name.name)")
+        }
+        for sheet in model.sheets {
+            guard let worksheet = workbook_get_worksheet_by_name(workbook, sheet.name) else {
+                throw XLSXError(path: path, step: "finishing the sheet \"\(sheet.name)\"", reason: "it was not added when the stream began")
+            }
+            try write(sheet, to: worksheet, in: workbook)
+        }
+    }
+
+    private func setProperties(_ p: DocumentProperties, _ workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
+        var properties = lxw_doc_properties()
+        properties.title = keep(p.title)
+        properties.subject = keep(p.subject)
+        properties.author = keep(p.author)
+        properties.company = keep(p.company)
+        properties.comments = keep(p.comments)
+        properties.created = time_t(p.created)
+        try check(workbook_set_properties(workbook, &properties), "setting the document properties")
+    }
+
     func write(_ model: Workbook) throws(XLSXError) {
         let workbook = try open()
-        var properties = lxw_doc_properties()
-        properties.title = keep(model.properties.title)
-        properties.subject = keep(model.properties.subject)
-        properties.author = keep(model.properties.author)
-        properties.company = keep(model.properties.company)
-        properties.comments = keep(model.properties.comments)
-        properties.created = time_t(model.properties.created)
-        try check(workbook_set_properties(workbook, &properties), "setting the document properties")
+        try setProperties(model.properties, workbook)
 
         var worksheets: [(Sheet, UnsafeMutablePointer<lxw_worksheet>)] = []
         for sheet in model.sheets {

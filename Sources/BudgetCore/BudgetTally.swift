@@ -1,0 +1,86 @@
+/// A budget kept as running totals, one participant at a time: what a very large roster's summary needs, without
+/// holding its lines (the lines go straight to a file as they are costed).
+public struct BudgetTally: Sendable {
+    public let event: Event
+    public let who: Who
+    public let ceilings: BudgetCeilings
+    public private(set) var totals = CostTotals()
+    /// Subtotals by region, in the order regions are first met (see ``regions``).
+    private var regionTotals: [String: CostTotals] = [:]
+    /// What each paying office pays so far: assisted airfare and local expenses, in the cost sharing's order.
+    public private(set) var officeAirfare: [Money]
+    public private(set) var officeLocal: [Money]
+    private var flagCounts: [Flag: Int] = [:]
+    public private(set) var awaitingCap = 0
+    public private(set) var awaitingCapFares = Money.zero
+    public private(set) var eligibilityNotKnown = 0
+    public private(set) var leftOut = 0
+    public private(set) var notPlanned = 0
+    /// The first few participants left out, with their verdicts, for the report.
+    public private(set) var leftOutExamples: [(participant: Participant, verdict: Verdict)] = []
+    private let costing: Costing
+    private let check: EligibilityCheck
+
+    public init(event: Event, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil) {
+        self.event = event
+        self.who = who
+        self.ceilings = ceilings ?? event.ceilings
+        costing = Costing(event: event)
+        check = EligibilityCheck(event: event)
+        officeAirfare = Array(repeating: .zero, count: event.costSharing.offices.count)
+        officeLocal = officeAirfare
+    }
+
+    /// Costs one participant and adds it in; nil when `who` leaves the participant out (counted, with a few examples kept).
+    public mutating func add(_ p: Participant) -> (costing: ParticipantCosting, verdict: Verdict)? {
+        guard p.isPlanned else {
+            notPlanned += 1
+            return nil
+        }
+        let verdict = check.verdict(p)
+        guard who.includes(verdict) else {
+            leftOut += 1
+            if leftOutExamples.count < 20 { leftOutExamples.append((p, verdict)) }
+            return nil
+        }
+        if verdict.eligible == nil { eligibilityNotKnown += 1 }
+        let line = costing.cost(p)
+        totals.add(line)
+        regionTotals[line.region, default: CostTotals()].add(line)
+        let sharing = event.costSharing
+        let airfare = sharing.parts(of: line.assistedAirfare, paidBy: p.paidBy) { $0.airfareBasisPoints }
+        let local = sharing.parts(of: line.localExpenses, paidBy: p.paidBy) { $0.localExpensesBasisPoints }
+        for index in officeAirfare.indices {
+            officeAirfare[index] += airfare[index]
+            officeLocal[index] += local[index]
+        }
+        for flag in line.flags { flagCounts[flag, default: 0] += 1 }
+        if line.flags.contains(.contactOrganisers) {
+            awaitingCap += 1
+            awaitingCapFares += p.fare ?? .zero
+        }
+        return (line, verdict)
+    }
+
+    /// Region subtotals: the cap table's regions in its order, then others alphabetically (as ``Budget/regions``).
+    public var regions: [(region: String, subtotal: CostTotals)] {
+        let known = event.regionOrder
+        let others = Set(regionTotals.keys).subtracting(known).sorted()
+        return (known + others).compactMap { region in regionTotals[region].map { (region, $0) } }
+    }
+
+    /// Flags that occur, in a stable order, with how many participants carry each.
+    public var flags: [(flag: Flag, count: Int)] {
+        Flag.allCases.compactMap { flag in flagCounts[flag].map { (flag, $0) } }
+    }
+
+    /// Each office's totals, in the cost sharing's order.
+    public var offices: [(share: OfficeShare, assistedAirfare: Money, localExpenses: Money)] {
+        event.costSharing.offices.indices.map { (event.costSharing.offices[$0], officeAirfare[$0], officeLocal[$0]) }
+    }
+
+    /// Headroom under each ceiling.
+    public var headroom: [Headroom] {
+        Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.share.office, $0.assistedAirfare + $0.localExpenses) })
+    }
+}
