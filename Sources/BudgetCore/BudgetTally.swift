@@ -2,6 +2,7 @@
 /// holding its lines (the lines go straight to a file as they are costed).
 public struct BudgetTally: Sendable {
     public let event: Event
+    public let rosterName: String
     public let who: Who
     public let ceilings: BudgetCeilings
     public private(set) var totals = CostTotals()
@@ -10,7 +11,7 @@ public struct BudgetTally: Sendable {
     /// What each paying office pays so far: assisted airfare and local expenses, in the cost sharing's order.
     public private(set) var officeAirfare: [Money]
     public private(set) var officeLocal: [Money]
-    private var flagCounts: [Flag: Int] = [:]
+    private var flagTally: [Flag: Int] = [:]
     public private(set) var awaitingCap = 0
     public private(set) var awaitingCapFares = Money.zero
     public private(set) var eligibilityNotKnown = 0
@@ -18,11 +19,17 @@ public struct BudgetTally: Sendable {
     public private(set) var notPlanned = 0
     /// The first few participants left out, with their verdicts, for the report.
     public private(set) var leftOutExamples: [(participant: Participant, verdict: Verdict)] = []
+    /// Participants with at least one flag.
+    public private(set) var flaggedParticipants = 0
+    /// The first few participants awaiting a cap, and whose eligibility is not known.
+    public private(set) var awaitingCapIDs: [String] = []
+    public private(set) var notKnownIDs: [String] = []
     private let costing: Costing
     private let check: EligibilityCheck
 
-    public init(event: Event, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil) {
+    public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil) {
         self.event = event
+        self.rosterName = rosterName
         self.who = who
         self.ceilings = ceilings ?? event.ceilings
         costing = Costing(event: event)
@@ -40,10 +47,13 @@ public struct BudgetTally: Sendable {
         let verdict = check.verdict(p)
         guard who.includes(verdict) else {
             leftOut += 1
-            if leftOutExamples.count < 20 { leftOutExamples.append((p, verdict)) }
+            if leftOutExamples.count < summaryExamples { leftOutExamples.append((p, verdict)) }
             return nil
         }
-        if verdict.eligible == nil { eligibilityNotKnown += 1 }
+        if verdict.eligible == nil {
+            eligibilityNotKnown += 1
+            if notKnownIDs.count < summaryExamples { notKnownIDs.append(p.id) }
+        }
         let line = costing.cost(p)
         totals.add(line)
         regionTotals[line.region, default: CostTotals()].add(line)
@@ -54,9 +64,11 @@ public struct BudgetTally: Sendable {
             officeAirfare[index] += airfare[index]
             officeLocal[index] += local[index]
         }
-        for flag in line.flags { flagCounts[flag, default: 0] += 1 }
+        for flag in line.flags { flagTally[flag, default: 0] += 1 }
+        if !line.flags.isEmpty { flaggedParticipants += 1 }
         if line.flags.contains(.contactOrganisers) {
             awaitingCap += 1
+            if awaitingCapIDs.count < summaryExamples { awaitingCapIDs.append(p.id) }
             awaitingCapFares += p.fare ?? .zero
         }
         return (line, verdict)
@@ -71,7 +83,7 @@ public struct BudgetTally: Sendable {
 
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flags: [(flag: Flag, count: Int)] {
-        Flag.allCases.compactMap { flag in flagCounts[flag].map { (flag, $0) } }
+        Flag.allCases.compactMap { flag in flagTally[flag].map { (flag, $0) } }
     }
 
     /// Each office's totals, in the cost sharing's order.

@@ -113,20 +113,23 @@ public struct EligibilityReport {
     }
 
     /// What a budget left out and what it does not know, in sentences for every report.
-    public static func budgetSentences(_ budget: Budget) -> [String] {
+    public static func budgetSentences(_ budget: any BudgetSummary) -> [String] {
         var out = ["Priced: \(budget.who.words) (--who \(budget.who.rawValue))."]
-        if budget.leftOut.isEmpty {
+        /// ", and N more" when a list names only the first few.
+        func more(_ shown: Int, of count: Int) -> String { shown < count ? ", and \(count - shown) more" : "" }
+        if budget.leftOutCount == 0 {
             out.append("Left out: nobody.")
         } else {
-            out.append("Left out: \(budget.leftOut.count) — " + budget.leftOut.map { p, verdict in
+            let examples = budget.leftOutExamples
+            out.append("Left out: \(budget.leftOutCount) — " + examples.map { p, verdict in
                 let why = verdict.why.isEmpty ? ["not approved (status: \(verdict.status?.rawValue ?? "not known"))"] : verdict.why
                 return "\(p.id) (\(verdict.word): \(why.joined(separator: "; ")))"
-            }.joined(separator: "; ") + ".")
+            }.joined(separator: "; ") + more(examples.count, of: budget.leftOutCount) + ".")
         }
-        let unknown = zip(budget.lines, budget.verdicts).filter { $0.1.eligible == nil }
-        if !unknown.isEmpty {
-            out.append("Eligibility not known for \(unknown.count) priced participant\(unknown.count == 1 ? "" : "s"): "
-                       + unknown.map(\.0.participant.id).joined(separator: ", ")
+        let count = budget.eligibilityNotKnown
+        if count > 0 {
+            out.append("Eligibility not known for \(count) priced participant\(count == 1 ? "" : "s"): "
+                       + budget.notKnownIDs.joined(separator: ", ") + more(budget.notKnownIDs.count, of: count)
                        + " (see `travel-budget check`; an empty cell or a missing column is not known, never eligible).")
         }
         return out

@@ -3,8 +3,12 @@ import Spreadsheet
 
 /// `Summary`: per event its totals by region and by paying office, flagged participants and the assumptions in words.
 struct SummarySheet {
-    let budgets: [Budget]
+    let budgets: [any BudgetSummary]
     let inputs: [String]
+    /// Where an office's total of a column is, for an event with several offices: its office sheet's total row by default.
+    var officeTotal: (any BudgetSummary, Int, OfficeSheet.Column) -> String = { budget, index, column in
+        OfficeSheet.total(column, sheet: WorkbookNames.offices(budget.event)[index], budget)
+    }
 
     func make() -> Sheet {
         var sheet = Sheet(name: WorkbookNames.summary)
@@ -21,7 +25,7 @@ struct SummarySheet {
     }
 
     /// Writes one event's block and returns the row after it.
-    private func block(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+    private func block(_ budget: any BudgetSummary, on sheet: inout Sheet, from start: Int) -> Int {
         let event = budget.event
         let roster = RosterLayout(budget)
         let usd = CellStyle(.item, .usd), count = CellStyle(.item, .count)
@@ -37,7 +41,7 @@ struct SummarySheet {
         typealias C = RosterLayout.Column
         let columns: [(C, (CostTotals) -> Money)] = [(.assisted, \.assistedAirfare), (.share, \.participantShare),
                                                       (.local, \.localExpenses), (.total, \.total)]
-        for region in budget.regions {
+        for region in budget.regionSubtotals {
             let label = CellAddress(row: row, column: 0).a1
             sheet.set(row, 0, .text(region.region))
             sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.region)),\(label))", Double(region.subtotal.participants), count))
@@ -60,21 +64,21 @@ struct SummarySheet {
         sheet.header(row, ["Paying office", "Airfare share", "Assisted airfare", "Local expenses share", "Local expenses", "Total"])
         row += 1
         let firstOffice = row
-        let officeSheets = WorkbookNames.offices(event)
-        for (index, office) in budget.offices.enumerated() {
-            sheet.set(row, 0, .text(office.office))
+        let offices = budget.officeTotals
+        for (index, office) in offices.enumerated() {
+            sheet.set(row, 0, .text(office.share.office))
             let percent = CellStyle(.item, .percent)
             sheet.set(row, 1, .formula(WorkbookNames.officeShare(event, office: index, .airfare),
                                        Double(office.share.airfareBasisPoints) / 10_000, percent))
             sheet.set(row, 3, .formula(WorkbookNames.officeShare(event, office: index, .local),
                                        Double(office.share.localExpensesBasisPoints) / 10_000, percent))
-            let single = budget.offices.count == 1
-            let airfare = single ? roster.total(.assisted) : OfficeSheet.total(.airfarePaid, sheet: officeSheets[index], budget)
-            let local = single ? roster.total(.local) : OfficeSheet.total(.localPaid, sheet: officeSheets[index], budget)
+            let single = offices.count == 1
+            let airfare = single ? roster.total(.assisted) : officeTotal(budget, index, .airfarePaid)
+            let local = single ? roster.total(.local) : officeTotal(budget, index, .localPaid)
             sheet.set(row, 2, .formula(airfare, office.assistedAirfare.number, usd))
             sheet.set(row, 4, .formula(local, office.localExpenses.number, usd))
             sheet.set(row, 5, .formula("ROUND(\(CellAddress(row: row, column: 2).a1)+\(CellAddress(row: row, column: 4).a1),2)",
-                                       office.total.number, usd))
+                                       (office.assistedAirfare + office.localExpenses).number, usd))
             row += 1
         }
         sheet.set(row, 0, .text("Total", CellStyle(.total)))
@@ -87,7 +91,7 @@ struct SummarySheet {
         sheet.set(row, 0, .text(event.costSharing.basis, .note))
         row += 2
 
-        let flagged = budget.lines.filter { !$0.flags.isEmpty }.count
+        let flagged = budget.flaggedParticipants
         sheet.set(row, 0, .text("Flagged participants", CellStyle(.total)))
         sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
         row += 1
@@ -96,9 +100,9 @@ struct SummarySheet {
             sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.rawValue)*\")", Double(n), count))
             row += 1
         }
-        let awaiting = budget.awaitingCap
-        if !awaiting.isEmpty {
-            sheet.set(row, 0, .text("Awaiting a cap: \(awaiting.map(\.participant.id).joined(separator: ", ")), with quoted fares of "
+        if budget.awaitingCapCount > 0 {
+            let more = budget.awaitingCapCount > budget.awaitingCapIDs.count ? ", and \(budget.awaitingCapCount - budget.awaitingCapIDs.count) more" : ""
+            sheet.set(row, 0, .text("Awaiting a cap: \(budget.awaitingCapIDs.joined(separator: ", "))\(more), with quoted fares of "
                 + "US$ \(budget.awaitingCapFares.grouped); no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
             row += 1
         }
@@ -124,7 +128,7 @@ struct SummarySheet {
 
 /// `Charts`: caps by point of departure, event beside event, and each event's cost composition.
 struct ChartsSheet {
-    let budgets: [Budget]
+    let budgets: [any BudgetSummary]
     let events: [Event]
 
     func make() -> Sheet {

@@ -75,9 +75,9 @@ struct RosterLayout {
     var lastRow: Int { max(participants, 1) }
     var totalRow: Int { lastRow + 2 }
 
-    init(_ budget: Budget) {
+    init(_ budget: any BudgetSummary) {
         sheet = WorkbookNames.roster(budget.event)
-        participants = budget.lines.count
+        participants = budget.totals.participants
     }
 
     /// `'Roster jeju-2018'!$I$2:$I$13`: a column's participant cells.
