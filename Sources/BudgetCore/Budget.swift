@@ -5,6 +5,10 @@ public struct CostTotals: Sendable, Equatable {
     public var participantShare: Money = .zero
     public var localExpenses: Money = .zero
     public var total: Money = .zero
+    /// Covered nights and workshop days, and local expenses in the rates' currency, summed.
+    public var nights: Int = 0
+    public var days: Int = 0
+    public var localExpensesLocal: Int64 = 0
 
     public init() {}
 
@@ -15,6 +19,9 @@ public struct CostTotals: Sendable, Equatable {
         participantShare += line.participantShare
         localExpenses += line.localExpenses
         total += line.total
+        nights += line.nights
+        days += line.days
+        localExpensesLocal += line.localExpensesLocal
     }
 }
 
