@@ -24,6 +24,8 @@ public protocol BudgetSummary: Sendable {
     /// The first few priced participants whose eligibility is not known.
     var notKnownIDs: [String] { get }
     var headroom: [Headroom] { get }
+    /// Rows the roster sheet sets aside for participants: their number, or more when a stream had to fix it in advance.
+    var rosterRows: Int { get }
 }
 
 /// How many ids a summary names before it says "and N more".
@@ -35,6 +37,7 @@ extension Budget: BudgetSummary {
         offices.map { ($0.share, $0.assistedAirfare, $0.localExpenses) }
     }
     public var flaggedParticipants: Int { lines.filter { !$0.flags.isEmpty }.count }
+    public var rosterRows: Int { lines.count }
     public var awaitingCapCount: Int { awaitingCap.count }
     public var awaitingCapIDs: [String] { Array(awaitingCap.prefix(summaryExamples).map(\.participant.id)) }
     public var leftOutCount: Int { leftOut.count }

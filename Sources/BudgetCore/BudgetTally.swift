@@ -5,9 +5,13 @@ public struct BudgetTally: Sendable {
     public let rosterName: String
     public let who: Who
     public let ceilings: BudgetCeilings
+    /// Rows the roster sheet sets aside for participants: fixed before streaming (no fewer than will be priced).
+    public let rosterRows: Int
     public private(set) var totals = CostTotals()
     /// Subtotals by region, in the order regions are first met (see ``regions``).
     private var regionTotals: [String: CostTotals] = [:]
+    /// What each office pays by region: assisted airfare and local expenses, in the cost sharing's order.
+    private var regionOffices: [String: [(airfare: Money, local: Money)]] = [:]
     /// What each paying office pays so far: assisted airfare and local expenses, in the cost sharing's order.
     public private(set) var officeAirfare: [Money]
     public private(set) var officeLocal: [Money]
@@ -27,8 +31,9 @@ public struct BudgetTally: Sendable {
     private let costing: Costing
     private let check: EligibilityCheck
 
-    public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil) {
+    public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil, rosterRows: Int) {
         self.event = event
+        self.rosterRows = rosterRows
         self.rosterName = rosterName
         self.who = who
         self.ceilings = ceilings ?? event.ceilings
@@ -60,10 +65,14 @@ public struct BudgetTally: Sendable {
         let sharing = event.costSharing
         let airfare = sharing.parts(of: line.assistedAirfare, paidBy: p.paidBy) { $0.airfareBasisPoints }
         let local = sharing.parts(of: line.localExpenses, paidBy: p.paidBy) { $0.localExpensesBasisPoints }
+        var byOffice = regionOffices[line.region] ?? Array(repeating: (Money.zero, Money.zero), count: officeAirfare.count)
         for index in officeAirfare.indices {
             officeAirfare[index] += airfare[index]
             officeLocal[index] += local[index]
+            byOffice[index].airfare += airfare[index]
+            byOffice[index].local += local[index]
         }
+        regionOffices[line.region] = byOffice
         for flag in line.flags { flagTally[flag, default: 0] += 1 }
         if !line.flags.isEmpty { flaggedParticipants += 1 }
         if line.flags.contains(.contactOrganisers) {
@@ -79,6 +88,11 @@ public struct BudgetTally: Sendable {
         let known = event.regionOrder
         let others = Set(regionTotals.keys).subtracting(known).sorted()
         return (known + others).compactMap { region in regionTotals[region].map { (region, $0) } }
+    }
+
+    /// What an office (by its place in the cost sharing) pays in a region: assisted airfare and local expenses.
+    public func office(_ index: Int, region: String) -> (airfare: Money, local: Money) {
+        regionOffices[region].map { $0[index] } ?? (.zero, .zero)
     }
 
     /// Flags that occur, in a stable order, with how many participants carry each.

@@ -67,6 +67,20 @@ public final class XLSXStream {
 
     private var finished = false
 
+    /// Sets a sheet up before its rows (column widths, frozen panes, filter, print setup: libxlsxwriter's constant-memory
+    /// mode takes a filter only before the rows); ``finish(_:)`` then writes only that sheet's cells.
+    public func prepare(_ sheet: Sheet, at index: Int) throws(XLSXError) {
+        do {
+            try document.setUp(sheet, sheet: index)
+            prepared.insert(sheet.name)
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    private var prepared: Set<String> = []
+
     /// Writes one row of a sheet; rows of a sheet must come in increasing order.
     public func write(row: Int, _ cells: [(column: Int, cell: Cell)], sheet: Int) throws(XLSXError) {
         do {
@@ -81,7 +95,7 @@ public final class XLSXStream {
     /// properties; closes the workbook and renames it into place.
     public func finish(_ model: Workbook) throws(XLSXError) {
         do {
-            try document.finish(model)
+            try document.finish(model, prepared: prepared)
             try document.close()
         } catch {
             abandon()
@@ -176,8 +190,13 @@ private final class XLSXDocument {
         }
     }
 
-    /// Writes a model into the worksheets added up front, matched by name.
-    func finish(_ model: Workbook) throws(XLSXError) {
+    func setUp(_ sheet: Sheet, sheet index: Int) throws(XLSXError) {
+        let workbook = try open()
+        try setUp(sheet, on: worksheets[index], in: workbook)
+    }
+
+    /// Writes a model into the worksheets added up front, matched by name; a prepared sheet gets only its cells and charts.
+    func finish(_ model: Workbook, prepared: Set<String>) throws(XLSXError) {
         let workbook = try open()
         try setProperties(model.properties, workbook)
         for name in model.definedNames {
@@ -187,7 +206,12 @@ private final class XLSXDocument {
             guard let worksheet = workbook_get_worksheet_by_name(workbook, sheet.name) else {
                 throw XLSXError(path: path, step: "finishing the sheet \"\(sheet.name)\"", reason: "it was not added when the stream began")
             }
-            try write(sheet, to: worksheet, in: workbook)
+            if prepared.contains(sheet.name) {
+                for (address, cell) in sheet.orderedCells { try write(cell, at: address, on: worksheet, in: workbook, sheet: sheet.name) }
+                for chart in sheet.charts { try insert(chart, on: worksheet, in: workbook, sheet: sheet.name) }
+            } else {
+                try write(sheet, to: worksheet, in: workbook)
+            }
         }
     }
 
@@ -224,6 +248,18 @@ private final class XLSXDocument {
 
     private func write(_ sheet: Sheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
                        in workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
+        try setUp(sheet, on: worksheet, in: workbook)
+        for (address, cell) in sheet.orderedCells {
+            try write(cell, at: address, on: worksheet, in: workbook, sheet: sheet.name)
+        }
+        for chart in sheet.charts {
+            try insert(chart, on: worksheet, in: workbook, sheet: sheet.name)
+        }
+    }
+
+    /// Column widths, frozen panes, print setup and filter.
+    private func setUp(_ sheet: Sheet, on worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                       in workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
         for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
             try check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil),
                       "setting a column width on \(sheet.name)")
@@ -237,16 +273,10 @@ private final class XLSXDocument {
             try check(worksheet_set_header(worksheet, "&C" + escapedForHeader(setup.header)), "setting the page header of \(sheet.name)")
             try check(worksheet_set_footer(worksheet, "&C" + setup.footer), "setting the page footer of \(sheet.name)")
         }
-        for (address, cell) in sheet.orderedCells {
-            try write(cell, at: address, on: worksheet, in: workbook, sheet: sheet.name)
-        }
         if let range = sheet.autofilter {
             try check(worksheet_autofilter(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                            lxw_row_t(range.last.row), lxw_col_t(range.last.column)),
                       "setting the filter of \(sheet.name)")
-        }
-        for chart in sheet.charts {
-            try insert(chart, on: worksheet, in: workbook, sheet: sheet.name)
         }
     }
 

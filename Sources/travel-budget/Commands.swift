@@ -72,7 +72,18 @@ struct Cost: ParsableCommand {
                                valueName: "OFFICE"))
     var office: String?
 
+    @ArgumentParser.Flag(help: ArgumentHelp(
+        "Write the workbook row by row in constant memory and report a summary (automatic with --xlsx for a roster over 1 MB)."))
+    var stream = false
+
+    func validate() throws {
+        if stream && options.xlsx == nil { throw ValidationError("--stream writes the workbook row by row: give --xlsx FILE") }
+    }
+
     func run() throws {
+        if let xlsx = options.xlsx, office == nil, stream || LargeRoster.isLarge(options.roster) {
+            return try runLarge(xlsx: xlsx)
+        }
         let (tables, event, participants) = try options.read()
         let budget = Budget(event: event, participants: participants, rosterName: options.roster, who: options.who,
                             ceilings: try options.ceilingOptions.ceilings(for: event))
@@ -90,6 +101,20 @@ struct Cost: ParsableCommand {
         }
         try options.write(text, budgets: [budget], tables: tables)
         Console.warn(event: event, plan: budget.headroom)
+    }
+
+    /// A large roster: costed straight into the workbook, with a summary as the report.
+    private func runLarge(xlsx: String) throws {
+        guard options.format != .csv else {
+            throw ValidationError("a large roster's report is a summary (its lines are in the workbook): use --format text or json")
+        }
+        let (tables, event, participants) = try options.read()
+        let tally = try LargeRoster.cost(participants, event: event, tables: tables, options: options,
+                                         ceilings: try options.ceilingOptions.ceilings(for: event), xlsx: xlsx)
+        let report = SummaryReport(tally, linesAt: xlsx)
+        let text = options.format == .json ? report.json() : report.text()
+        if let output = options.output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
+        Console.warn(event: event, plan: tally.headroom)
     }
 }
 

@@ -18,6 +18,7 @@ struct RosterSheet {
                 sheet.set(layout.firstRow + index, column, cell)
             }
         }
+        rows.setUp(&sheet, layout: layout)
         rows.finish(&sheet, layout: layout, totals: budget.totals)
         return sheet
     }
@@ -97,9 +98,17 @@ struct RosterRows {
         return cells
     }
 
-    /// The totals row, the note, column widths, frozen header, filter and print setup.
-    func finish(_ sheet: inout Sheet, layout: RosterLayout, totals t: CostTotals) {
+    /// Column widths, frozen header, filter and print setup (a stream must set them before its rows).
+    func setUp(_ sheet: inout Sheet, layout: RosterLayout) {
         for (column, _, width) in titles { sheet.columnWidths[column.rawValue] = width }
+        sheet.frozenRows = 1
+        sheet.frozenColumns = 1
+        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.paidBy.rawValue))
+        sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
+    }
+
+    /// The totals row and the note after the participants' rows.
+    func finish(_ sheet: inout Sheet, layout: RosterLayout, totals t: CostTotals) {
         let total = layout.totalRow
         let totalUSD = CellStyle(.total, .usd), totalCount = CellStyle(.total, .count)
         func sum(_ column: C, _ cached: Double, _ style: CellStyle) {
@@ -122,9 +131,5 @@ struct RosterRows {
         sum(.total, t.total.number, totalUSD)
         sheet.set(total + 2, 0, .text("Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "
             + "and every figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet.", .note))
-        sheet.frozenRows = 1
-        sheet.frozenColumns = 1
-        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.paidBy.rawValue))
-        sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
     }
 }

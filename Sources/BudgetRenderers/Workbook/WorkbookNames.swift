@@ -75,9 +75,14 @@ struct RosterLayout {
     var lastRow: Int { max(participants, 1) }
     var totalRow: Int { lastRow + 2 }
 
+    init(sheet: String, participants: Int) {
+        self.sheet = sheet
+        self.participants = participants
+    }
+
     init(_ budget: any BudgetSummary) {
         sheet = WorkbookNames.roster(budget.event)
-        participants = budget.totals.participants
+        participants = budget.rosterRows
     }
 
     /// `'Roster jeju-2018'!$I$2:$I$13`: a column's participant cells.

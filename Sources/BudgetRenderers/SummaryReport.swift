@@ -1,0 +1,110 @@
+import BudgetCore
+import Foundation
+
+/// A budget's summary without its participant lines (a very large roster's lines go to the workbook): totals by region
+/// and paying office, flags, the awaiting-cap exposure, eligibility and assumptions, as text or JSON.
+public struct SummaryReport {
+    public let budget: any BudgetSummary
+    /// Where the participant lines are, e.g. the workbook's path.
+    public let linesAt: String
+
+    public init(_ budget: any BudgetSummary, linesAt: String) {
+        self.budget = budget
+        self.linesAt = linesAt
+    }
+
+    private typealias L = TextLayout
+
+    /// The summary as text.
+    public func text() -> String {
+        let event = budget.event
+        let t = budget.totals
+        var out = ["TRAVEL BUDGET  \(event.id)  (summary)"]
+        out += L.wrap(event.title)
+        out += L.wrap("\(budget.rosterName), \(t.participants) participants priced", first: "Roster:         ", indent: String(repeating: " ", count: 16))
+        out += L.wrap("the participant lines are in \(linesAt)", first: "Lines:          ", indent: String(repeating: " ", count: 16))
+        out.append("")
+        let head = L.left("Region", 28) + L.right("Participants", 13) + L.right("Assisted", 16) + L.right("Share", 16)
+            + L.right("Local", 16) + L.right("Total", 11)
+        func row(_ label: String, _ c: CostTotals) -> String {
+            L.left(L.clip(label, 27), 28) + L.right(String(c.participants), 13) + L.right(c.assistedAirfare.grouped, 16)
+                + L.right(c.participantShare.grouped, 16) + L.right(c.localExpenses.grouped, 16) + L.right(c.total.grouped, 11)
+        }
+        out.append(head)
+        out.append(String(repeating: "-", count: head.count))
+        for (region, subtotal) in budget.regionSubtotals { out.append(row(region, subtotal)) }
+        out.append(String(repeating: "=", count: head.count))
+        out.append(row("TOTAL", t))
+        out.append("")
+        out.append("Paying offices")
+        for office in budget.officeTotals {
+            out += L.wrap("assisted \(office.assistedAirfare.grouped); local \(office.localExpenses.grouped); "
+                          + "total \((office.assistedAirfare + office.localExpenses).grouped)",
+                          first: "  \(office.share.office): ", indent: "    ")
+        }
+        out += L.wrap(event.costSharing.basis, first: "  ", indent: "  ")
+        if budget.awaitingCapCount > 0 {
+            out.append("")
+            out += L.wrap("Awaiting a cap: \(budget.awaitingCapCount) participant\(budget.awaitingCapCount == 1 ? "" : "s") with quoted fares of US$ \(budget.awaitingCapFares.grouped); "
+                          + "no assisted airfare is budgeted for them until the organisers agree a cap.")
+        }
+        out.append("")
+        out.append("Flags")
+        if budget.flagCounts.isEmpty { out.append("  none") }
+        for (flag, count) in budget.flagCounts { out += L.wrap("\(flag.rawValue) (\(count)): \(flag.explanation).", first: "  ", indent: "    ") }
+        out.append("")
+        out.append("Eligibility")
+        for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }
+        out.append("")
+        out.append("Local expenses")
+        for sentence in AssumptionText.all(event) { out += L.wrap(sentence, first: "  ", indent: "  ") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    struct Document: Encodable {
+        let event: String
+        let roster: String
+        let participant_lines: String
+        let totals: JSONReport.Totals
+        let regions: [JSONReport.Region]
+        let offices: [JSONReport.Office]
+        let awaiting_cap: AwaitingCap
+        let flags: [JSONReport.FlagNote]
+        let eligibility: Eligibility
+        let assumptions: [String]
+    }
+
+    struct AwaitingCap: Encodable {
+        let count: Int
+        let participants: [String]
+        let fares: String
+    }
+
+    struct Eligibility: Encodable {
+        let who: String
+        let left_out: Int
+        let not_known: Int
+    }
+
+    /// The summary as JSON (money as strings with two decimals, keys sorted; the same keys as the full report's where they
+    /// mean the same).
+    public func json() -> String {
+        let b = budget
+        let document = Document(
+            event: b.event.id, roster: b.rosterName, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
+            regions: b.regionSubtotals.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
+            offices: b.officeTotals.map { office in
+                JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
+                                  local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
+                                  assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
+                                  total: (office.assistedAirfare + office.localExpenses).plain)
+            },
+            awaiting_cap: AwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain),
+            flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
+            eligibility: Eligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
+            assumptions: AssumptionText.all(b.event))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
