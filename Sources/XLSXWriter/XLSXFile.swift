@@ -123,7 +123,7 @@ private final class XLSXDocument {
     private let path: String
     /// C strings handed to libxlsxwriter that must live until the workbook is closed.
     private var retained: [UnsafeMutablePointer<CChar>] = []
-    private var formats: [FormatKey: UnsafeMutablePointer<lxw_format>] = [:]
+    private var formats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
 
     init(path temporary: String, reportedAs path: String, constantMemory: Bool) throws(XLSXError) {
         self.path = path
@@ -284,23 +284,23 @@ private final class XLSXDocument {
                        in workbook: UnsafeMutablePointer<lxw_workbook>, sheet: String) throws(XLSXError) {
         let row = lxw_row_t(address.row)
         let column = lxw_col_t(address.column)
-        let step = "writing \(sheet)!\(address.a1)"
+        func step() -> String { "writing \(sheet)!\(address.a1)" }
         switch cell.value {
         case .text(let text):
-            if let problem = CellText.problem(text) { throw XLSXError(path: path, step: step, reason: problem) }
+            if let problem = CellText.problem(text) { throw XLSXError(path: path, step: step(), reason: problem) }
             // Debian 12's libxlsxwriter (1.1.4) has no quote-prefix format; the text number format `@` keeps
             // what a user re-types in the cell as text too, in Excel and LibreOffice alike.
             var style = cell.style
             if CellText.looksLikeFormula(text) { style.number = .text }
-            try check(worksheet_write_string(worksheet, row, column, text, format(style, in: workbook)), step)
+            try check(worksheet_write_string(worksheet, row, column, text, format(style, in: workbook)), step())
         case .number(let number):
-            try check(worksheet_write_number(worksheet, row, column, number, format(cell.style, in: workbook)), step)
+            try check(worksheet_write_number(worksheet, row, column, number, format(cell.style, in: workbook)), step())
         case .formula(let formula, .number(let cached)):
-            try check(worksheet_write_formula_num(worksheet, row, column, "=" + formula, format(cell.style, in: workbook), cached), step)
+            try check(worksheet_write_formula_num(worksheet, row, column, formula, format(cell.style, in: workbook), cached), step())
         case .formula(let formula, .text(let cached)):
-            try check(worksheet_write_formula_str(worksheet, row, column, "=" + formula, format(cell.style, in: workbook), cached), step)
+            try check(worksheet_write_formula_str(worksheet, row, column, formula, format(cell.style, in: workbook), cached), step())
         case .blank:
-            try check(worksheet_write_blank(worksheet, row, column, format(cell.style, in: workbook)), step)
+            try check(worksheet_write_blank(worksheet, row, column, format(cell.style, in: workbook)), step())
         }
     }
 
@@ -336,14 +336,11 @@ private final class XLSXDocument {
                   "placing the chart \"\(chart.title)\" on \(sheet)")
     }
 
-    private struct FormatKey: Hashable {
-        let style: CellStyle
-    }
 
     /// The format for a style, made once per workbook.
     private func format(_ style: CellStyle, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
-        let key = FormatKey(style: style)
-        if let made = formats[key] { return made }
+        // A workbook has a handful of styles: a linear search beats hashing one per cell.
+        if let made = formats.first(where: { $0.style == style }) { return made.format }
         guard let format = workbook_add_format(workbook) else { return nil }
         switch style.role {
         case .title:
@@ -370,7 +367,7 @@ private final class XLSXDocument {
             format_set_font_color(format, 0x595959)
         }
         if let numberFormat = Self.numberFormat(style.number) { format_set_num_format(format, numberFormat) }
-        formats[key] = format
+        formats.append((style, format))
         return format
     }
 

@@ -25,7 +25,9 @@ public struct LargeRosterWorkbook {
         self.options = options
         self.inputs = inputs
         self.created = created
-        rows = RosterRows(event: event, options: options, userText: UserText())
+        var rows = RosterRows(event: event, options: options, userText: UserText())
+        rows.compact = true
+        self.rows = rows
     }
 
     /// The sheets, in order: Summary, the roster, one per paying office where there are several, Caps, Rates, Charts.

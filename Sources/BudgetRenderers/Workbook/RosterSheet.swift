@@ -29,6 +29,9 @@ struct RosterRows {
     let event: Event
     let options: RenderOptions
     let userText: UserText
+    /// A large roster's rows leave out empty cells (no organization, no flags, the default funding, no payer, no fare) and give
+    /// the eligibility verdict in one word (the reasons are counted on the Summary): fewer cells to write a row.
+    var compact = false
     private typealias C = RosterLayout.Column
     private let names: (room: String, meals: String, transport: String, rate: String)
     private let currency: String
@@ -71,11 +74,18 @@ struct RosterRows {
         func put(_ column: C, _ cell: Cell) { cells.append((column.rawValue, cell)) }
         put(.id, .text(try userText.clean(p.id, field: "id", of: p), CellStyle(.item, .text)))
         put(.name, .text(try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text)))
-        put(.organization, .text(try userText.clean(options.organization(p), field: "organization", of: p), CellStyle(.item, .text)))
+        let organization = options.organization(p)
+        if !(compact && organization.isEmpty) {
+            put(.organization, .text(try userText.clean(organization, field: "organization", of: p), CellStyle(.item, .text)))
+        }
         put(.departure, .text(p.country.name))
         put(.region, .text(line.region))
-        put(.funding, .text(p.funding.rawValue, CellStyle(.input)))
-        put(.fare, p.fare.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
+        if !(compact && p.funding == .assisted) { put(.funding, .text(p.funding.rawValue, CellStyle(.input))) }
+        if let fare = p.fare {
+            put(.fare, .number(fare.number, inputUSD))
+        } else if !compact {
+            put(.fare, Cell(.blank, inputUSD))
+        }
         if let override = p.capOverride {
             put(.cap, .number(override.number, inputUSD))
         } else {
@@ -92,9 +102,17 @@ struct RosterRows {
         // Whole local units to cents, rounded half up: the engine's rule (see Rates).
         put(.local, .formula("ROUND(\(m)\(n)*100/\(names.rate),0)/100", line.localExpenses.number, usd))
         put(.total, .formula("ROUND(\(i)\(n)+\(nn)\(n),2)", line.total.number, usd))
-        put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
-        put(.eligibility, .text(verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; "))))
-        put(.paidBy, p.paidBy.map { .text($0, CellStyle(.input)) } ?? Cell(.blank, CellStyle(.input)))
+        if !(compact && line.flags.isEmpty) { put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", "))) }
+        if compact {
+            put(.eligibility, .text(verdict.word))
+        } else {
+            put(.eligibility, .text(verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; "))))
+        }
+        if let payer = p.paidBy {
+            put(.paidBy, .text(payer, CellStyle(.input)))
+        } else if !compact {
+            put(.paidBy, Cell(.blank, CellStyle(.input)))
+        }
         return cells
     }
 
