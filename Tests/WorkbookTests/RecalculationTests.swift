@@ -4,6 +4,7 @@ import BudgetCore
 import Foundation
 import Spreadsheet
 import Testing
+import XLSXWriter
 
 /// The workbooks LibreOffice recomputes, made once and recomputed in one LibreOffice run for every test below.
 enum Recomputed {
@@ -88,7 +89,25 @@ enum Recomputed {
         reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
         return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
                                           "compare": compare, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
-                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation)])
+                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation)],
+                                         streamed: ["streamed": writeStreamed])
+    }
+
+    /// The shipped 2023 roster, with two participants paid wholly by one office, written as a large roster is: row by row.
+    static func writeStreamed(_ path: String) throws -> [String] {
+        let book = LargeRosterWorkbook(event: paidByBudget.event, events: Shipped.tables.events, inputs: ["streamed"], created: 0, rosterRows: 20)
+        let stream = try XLSXStream(path: path, sheets: book.sheetNames)
+        try stream.prepare(book.rosterSetup(), at: book.rosterSheet)
+        try stream.write(row: 0, book.header(), sheet: book.rosterSheet)
+        var tally = BudgetTally(event: paidByBudget.event, rosterName: "streamed", rosterRows: 20)
+        var position = 0
+        for p in paidByBudget.lines.map(\.participant) {
+            guard let (line, verdict) = tally.add(p) else { continue }
+            try stream.write(row: position + 1, try book.row(line, verdict: verdict, position: position), sheet: book.rosterSheet)
+            position += 1
+        }
+        try stream.finish(book.finish(tally))
+        return book.sheetNames
     }
 
     /// The sample with actuals with P23-01 and the substitute P23-19 paid wholly by the RSO and P23-02 by CIFAL Jeju.
@@ -233,6 +252,29 @@ enum Recomputed {
         #expect(names == Recomputed.hostileNames)
         let organizations = rows.dropFirst().prefix(Recomputed.hostileNames.count).map { $0[safe: 2] ?? "" }
         #expect(organizations == Recomputed.hostileNames)
+    }
+}
+
+/// A large roster's workbook, streamed row by row: its summary and its SUMPRODUCT office sheets recompute to the engine's.
+@Suite struct StreamedRecalculationTests {
+    @Test func theStreamedWorkbooksRosterSummaryAndOfficesRecomputeToTheEngines() throws {
+        let sheets = try Recomputed.workbook("streamed")
+        let budget = Recomputed.paidByBudget
+        RecalculationTests().expectSummaryMatches(budget, in: sheets)
+        let roster = sheets["Roster jeju-2023"] ?? []
+        let totals = roster.first { $0.first == "Total" } ?? []
+        #expect(cents(totals[safe: RosterLayout.Column.total.rawValue]) == budget.totals.total.cents)
+        for (office, name) in zip(budget.offices, WorkbookNames.offices(budget.event)) {
+            let rows = sheets[name] ?? []
+            for region in budget.regions {
+                let row = rows.first { $0.first == region.region } ?? []
+                let parts = office.lines.filter { $0.costing.region == region.region }
+                #expect(cents(row[safe: 2]) == parts.map(\.assistedAirfare).sum().cents, "\(name) \(region.region)")
+                #expect(cents(row[safe: 4]) == parts.map(\.localExpenses).sum().cents, "\(name) \(region.region)")
+            }
+            let total = rows.first { $0.first == "Total" } ?? []
+            #expect([total[safe: 2], total[safe: 4], total[safe: 5]].map { cents($0) } == [office.assistedAirfare, office.localExpenses, office.total].map(\.cents), "\(name)")
+        }
     }
 }
 

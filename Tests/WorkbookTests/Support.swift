@@ -82,7 +82,8 @@ typealias RecomputedSheets = [String: [[String]]]
 /// LibreOffice headless: opens workbooks, recalculates every formula and exports every sheet as CSV.
 enum LibreOffice {
     /// Recomputes several workbooks in one LibreOffice run (it takes seconds to start); results by workbook name.
-    static func recompute(_ workbooks: [String: Workbook]) throws -> [String: RecomputedSheets] {
+    /// `streamed` names workbooks written by a closure (given the path; it returns the sheet names), e.g. through XLSXStream.
+    static func recompute(_ workbooks: [String: Workbook], streamed: [String: (String) throws -> [String]] = [:]) throws -> [String: RecomputedSheets] {
         let folder = NSTemporaryDirectory() + "recompute-\(UUID().uuidString)"
         let csv = folder + "/csv"
         try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
@@ -101,6 +102,12 @@ enum LibreOffice {
             try XLSXFile.write(workbook, to: path)
             paths.append(path)
         }
+        var sheetNames = workbooks.mapValues { $0.sheets.map(\.name) }
+        for (name, write) in streamed.sorted(by: { $0.key < $1.key }) {
+            let path = "\(folder)/\(name).xlsx"
+            sheetNames[name] = try write(path)
+            paths.append(path)
+        }
         let soffice = Process()
         soffice.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         soffice.arguments = ["soffice", "-env:UserInstallation=file://\(profile)", "--headless", "--norestore",
@@ -112,14 +119,14 @@ enum LibreOffice {
         soffice.waitUntilExit()
         // soffice exits 0 even when it could not load a file: the CSVs are the proof.
         var results: [String: RecomputedSheets] = [:]
-        for (name, workbook) in workbooks {
+        for (name, names) in sheetNames {
             var sheets: RecomputedSheets = [:]
-            for sheet in workbook.sheets {
-                let path = "\(csv)/\(name)-\(sheet.name).csv"
+            for sheet in names {
+                let path = "\(csv)/\(name)-\(sheet).csv"
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                     throw RecomputeError(message: "LibreOffice wrote no \(path) (is libreoffice-calc-nogui installed? soffice status \(soffice.terminationStatus))")
                 }
-                sheets[sheet.name] = try CSVTable(text: text, file: path).records.map { $0.fields.map(\.text) }
+                sheets[sheet] = try CSVTable(text: text, file: path).records.map { $0.fields.map(\.text) }
             }
             results[name] = sheets
         }
