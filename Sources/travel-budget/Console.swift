@@ -37,18 +37,15 @@ enum Console {
         return event
     }
 
-    /// Reads a roster, telling once on stderr about columns it does not use.
+    /// Reads a roster, telling on stderr how it was read (encoding, delimiter, columns not used).
     static func roster(_ path: String, tables: Tables) throws -> [Participant] {
         try guarded { try readRoster(path, tables: tables) }
     }
 
-    /// Reads a roster without printing its errors, for a caller that gathers them.
+    /// Reads a roster without printing its errors, for a caller that gathers them; its notes are printed.
     static func readRoster(_ path: String, tables: Tables) throws(InputError) -> [Participant] {
-        let text = try InputFile.read(path)
-        let roster = try RosterReader(countries: tables.countries).readRoster(text: text, file: path)
-        if !roster.unusedColumns.isEmpty {
-            Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
-        }
+        let roster = try RosterReader(countries: tables.countries).readRoster(bytes: try InputFile.bytes(path), file: path)
+        roster.notes.forEach { Console.error($0.description) }
         return roster.participants
     }
 }

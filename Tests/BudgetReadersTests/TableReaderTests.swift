@@ -97,7 +97,7 @@ import Testing
     @Test(arguments: Paths.files(in: "table-errors", ending: ".toml"))
     func everyBadEventFileGetsItsExactMessage(name: String) {
         let path = Paths.fixture("table-errors/\(name)")
-        let text = message {
+        let text = message { () throws(InputError) in
             _ = try TableReader.event(text: try InputFile.read(path), file: name, countries: tables.countries)
         }
         #expect(text.contains("error:"))
@@ -106,7 +106,7 @@ import Testing
 
     @Test func anAliasThatNamesTwoCountriesIsAnError() {
         let path = Paths.fixture("countries-errors/alias-names-two-countries.toml")
-        let text = message { _ = try TableReader.countries(text: try InputFile.read(path), file: "countries.toml") }
+        let text = message { () throws(InputError) in _ = try TableReader.countries(text: try InputFile.read(path), file: "countries.toml") }
         expectMessage(text, matches: path.replacingOccurrences(of: ".toml", with: ".expected"))
     }
 }
