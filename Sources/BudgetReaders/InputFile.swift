@@ -40,7 +40,12 @@ public enum InputFile {
 
     /// The file's text, which must be UTF-8 (the tables).
     public static func read(_ path: String) throws(InputError) -> String {
-        try InputText.utf8(try bytes(path), file: path)
+        try text(try bytes(path), file: path)
+    }
+
+    /// Bytes read from a table file as its UTF-8 text; `file` names it in messages.
+    public static func text(_ bytes: [UInt8], file: String) throws(InputError) -> String {
+        try InputText.utf8(bytes, file: file)
     }
 
     private static func openFailure(_ path: String, errno code: Int32) -> InputError {
