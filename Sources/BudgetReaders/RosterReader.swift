@@ -27,14 +27,19 @@ public struct RosterReader: Sendable {
 
     /// Reads a roster file's bytes: UTF-8, or Windows-1252 when that reading is unambiguous (and said in a note).
     public func readRoster(bytes: [UInt8], file: String) throws(InputError) -> Roster {
+        try RosterReader.refuseLongLines(bytes, file: file)
         let (text, encodingNote) = try InputText.roster(bytes, file: file)
         let roster = try readRoster(text: text, file: file)
         return Roster(participants: roster.participants, unusedColumns: roster.unusedColumns,
                       notes: (encodingNote.map { [$0] } ?? []) + roster.notes)
     }
 
+    /// The longest line a roster may have: far more than any participant's row.
+    public static let maximumLineLength = 10_000
+
     /// Reads roster text with what it ignored; `file` names it in messages.
     public func readRoster(text: String, file: String) throws(InputError) -> Roster {
+        try RosterReader.refuseLongLines(text.utf8, file: file)
         let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)
         let delimiter = RosterDelimiter(text: text, file: file, columns: known)
         let table = try CSVTable(text: text, file: file, delimiter: delimiter.character)
@@ -84,5 +89,24 @@ public struct RosterReader: Sendable {
                                     excerpt: table.excerpt(first.line), severity: .note))
         }
         return Roster(participants: participants, unusedColumns: unused.map { $0.text.trimmingWhitespace() }, notes: notes)
+    }
+
+    /// Refuses a file with a line longer than any roster row before reading it further, so such a file fails fast.
+    private static func refuseLongLines(_ bytes: some Sequence<UInt8>, file: String) throws(InputError) {
+        var line = 1, length = 0
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+                length = 0
+            } else {
+                length += 1
+                if length > maximumLineLength {
+                    throw .badData([Diagnostic(
+                        SourceLocation(file: file, line: line, column: 1),
+                        "line \(line) is longer than any roster row (more than \(maximumLineLength) characters)",
+                        hint: "is this the right file? A roster has one short row per participant")])
+                }
+            }
+        }
     }
 }

@@ -49,33 +49,3 @@ enum Console {
         return roster.participants
     }
 }
-
-/// An output that could not be written (exit 73).
-struct OutputError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "\(path): error: cannot write: \(reason)" }
-}
-
-/// Writes whole files or nothing: a temporary file beside the target, renamed into place.
-enum OutputFile {
-    static func write(_ text: String, to path: String) throws {
-        try Console.guarded {
-            let url = URL(fileURLWithPath: path)
-            let folder = url.deletingLastPathComponent()
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: temporary)
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw OutputError(path: path, reason: error.localizedDescription)
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw OutputError(path: path, reason: reason)
-            }
-        }
-    }
-}

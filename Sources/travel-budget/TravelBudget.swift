@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct TravelBudget: ParsableCommand {
@@ -15,6 +16,13 @@ struct TravelBudget: ParsableCommand {
               travel-budget cost --event jeju-2023 --roster Tables/rosters/jeju-2023.csv --format json
             """,
         subcommands: [Report.self, Cost.self, Caps.self, Events.self])
+
+    /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process
+    /// with SIGXFSZ, which would leave a temporary file behind.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Where the tables live; shared by every command.
