@@ -39,6 +39,15 @@ public enum FuzzChecks {
         }
     }
 
+    /// Without libFuzzer (a plain build): runs each file named on the command line through `check`.
+    public static func replay(_ check: ([UInt8]) -> Void) {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let bytes = try? InputFile.bytes(path) else { print("cannot read \(path)"); continue }
+            check(bytes)
+            print("ok: \(path)")
+        }
+    }
+
     private static func loadedTables() -> Tables? {
         guard let tables else {
             FileHandle.standardError.write(Data("fuzz: cannot load Tables/ (set FUZZ_TABLES)\n".utf8))

@@ -1,4 +1,3 @@
-import BudgetReaders
 import FuzzChecks
 
 /// libFuzzer's entry point: one input, read as a roster file.
@@ -9,15 +8,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 #if !FUZZING
-/// Without libFuzzer (a plain build): runs the given files through the same checks, to replay a crash.
+/// A plain build replays files through the same checks: `fuzz-roster FILE…`.
 @main
 struct Replay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let bytes = try? InputFile.bytes(path) else { print("cannot read \(path)"); continue }
-            FuzzChecks.roster(bytes)
-            print("ok: \(path)")
-        }
-    }
+    static func main() { FuzzChecks.replay(FuzzChecks.roster) }
 }
 #endif
