@@ -6,8 +6,8 @@ import Testing
 /// The costing rules and the footing, over random cap tables and rosters.
 @Suite struct CostingProperties {
     /// A random event and a roster under it.
-    static let budgets = zip(Random.event, Random.roster).map { spec, people in
-        let event = spec.event
+    static let budgets = zip(Random.event, Random.roster).compactMap { spec, people -> (Event, [Participant])? in
+        guard let event = spec.event else { return nil }
         return (event, people.enumerated().map { $1.participant($0, in: event) })
     }
 
