@@ -99,7 +99,7 @@ import Testing
         let path = Paths.fixture("table-errors/\(name)")
         let text = message { () throws(InputError) in
             _ = try TableReader.event(text: try InputFile.read(path), file: name, countries: tables.countries)
-        }
+        }.replacingOccurrences(of: Paths.fixture("table-errors") + "/", with: "")
         #expect(text.contains("error:"))
         expectMessage(text, matches: path.replacingOccurrences(of: ".toml", with: ".expected"))
     }
