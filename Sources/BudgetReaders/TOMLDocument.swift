@@ -23,6 +23,12 @@ struct TOMLDocument {
     init(text: String, file: String) throws(InputError) {
         self.file = file
         self.lines = text.sourceLines()
+        if let bad = TOMLHeaderGuard.firstBadHeader(lines) {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: bad.line, column: bad.column),
+                                       "a table name cannot start with \(String(bad.character).quoted)",
+                                       excerpt: String(lines[bad.line - 1]),
+                                       hint: "start it with a letter a–z, a digit, `_` or `-`, or put the name in double quotes")])
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
