@@ -25,7 +25,8 @@ struct TOMLDocument {
         self.lines = text.sourceLines()
         if let bad = TOMLHeaderGuard.firstBadHeader(lines) {
             throw .badData([Diagnostic(SourceLocation(file: file, line: bad.line, column: bad.column),
-                                       "a table name cannot start with \(String(bad.character).quoted)",
+                                       bad.character.map { "a table name cannot start with \(String($0).quoted)" }
+                                           ?? "a table name is missing after `[`",
                                        excerpt: String(lines[bad.line - 1]),
                                        hint: "start it with a letter a–z, a digit, `_` or `-`, or put the name in double quotes")])
         }

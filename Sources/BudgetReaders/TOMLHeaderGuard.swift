@@ -1,8 +1,9 @@
 /// toml++ (inside TOMLKit 0.6.0) stops the whole process on an assertion when a table header's name starts
-/// with a character that cannot start a key (`[école]`, a control character); such headers are refused first.
+/// with a character that cannot start a key (`[école]`, a control character, the end of the line); such
+/// headers are refused first.
 enum TOMLHeaderGuard {
-    /// The first table header whose name starts with such a character: its line, column and character.
-    static func firstBadHeader(_ lines: [Substring]) -> (line: Int, column: Int, character: Character)? {
+    /// The first table header whose name starts with such a character (nil where the line ends after the `[`).
+    static func firstBadHeader(_ lines: [Substring]) -> (line: Int, column: Int, character: Character?)? {
         var openString: String?   // a """ or ''' string left open on an earlier line
         var depth = 0             // brackets and braces of a value left open on an earlier line
         for (index, line) in lines.enumerated() {
@@ -15,7 +16,8 @@ enum TOMLHeaderGuard {
                     k += 1
                     skipSpaces()
                     if k < chars.count, chars[k] == "[" { k += 1; skipSpaces() }
-                    if k < chars.count, !canStartKey(chars[k]) { return (index + 1, k + 1, chars[k]) }
+                    guard k < chars.count else { return (index + 1, k + 1, nil) }
+                    if !canStartKey(chars[k]) { return (index + 1, k + 1, chars[k]) }
                 }
             }
             scan(chars, from: k, openString: &openString, depth: &depth)
