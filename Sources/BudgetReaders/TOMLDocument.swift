@@ -23,12 +23,12 @@ struct TOMLDocument {
     init(text: String, file: String) throws(InputError) {
         self.file = file
         self.lines = text.sourceLines()
-        if let bad = TOMLHeaderGuard.firstBadHeader(lines) {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: bad.line, column: bad.column),
-                                       bad.character.map { "a table name cannot start with \(String($0).quoted)" }
-                                           ?? "a table name is missing after `[`",
-                                       excerpt: String(lines[bad.line - 1]),
-                                       hint: "start it with a letter a–z, a digit, `_` or `-`, or put the name in double quotes")])
+        if let problem = TOMLGuard.firstProblem(lines) {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column),
+                                       "TOML syntax: \(problem.message)", excerpt: String(lines[problem.line - 1]),
+                                       hint: problem.message.hasPrefix("a table name")
+                                           ? "start it with a letter a–z, a digit, `_` or `-`, or put the name in double quotes"
+                                           : "see https://toml.io for the syntax; text values go in double quotes")])
         }
         do {
             root = try TOMLTable(string: text)
