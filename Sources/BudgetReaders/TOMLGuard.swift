@@ -1,7 +1,7 @@
 /// toml++ (inside TOMLKit 0.6.0) stops the whole process on an assertion, instead of reporting an error, on
 /// some invalid TOML that fuzzing found: a table name starting with a character no key starts with
-/// (`[école]`, a control character, the end of the line), and a `}` or a Unicode line separator inside a
-/// list. These are refused here first, with their line and column.
+/// (`[école]`, a control character, the end of the line), a `}` or a Unicode line separator inside a list,
+/// and a date followed by a lone digit. These are refused here first, with their line and column.
 enum TOMLGuard {
     struct Problem {
         let line: Int
@@ -64,6 +64,8 @@ enum TOMLGuard {
                 case "]", "}":
                     if c == "}" && brackets.last == "[" { return (k + 1, "a `}` inside a list, which `]` closes") }
                     if !brackets.isEmpty { brackets.removeLast() }
+                case _ where TOMLGuard.isDateThenLoneDigit(chars, at: k):
+                    return (k + 12, "a date followed by a lone digit (a time is written 09:30:00)")
                 case "\u{2028}" where brackets.last == "[", "\u{2029}" where brackets.last == "[",
                      "\u{0085}" where brackets.last == "[":
                     return (k + 1, "a Unicode line separator inside a list")
@@ -73,6 +75,17 @@ enum TOMLGuard {
             }
             return nil
         }
+    }
+
+    /// `2023-12-12 9` followed by the end of the value: a date, one space and a single digit.
+    static func isDateThenLoneDigit(_ chars: [Character], at k: Int) -> Bool {
+        let shape = Array("dddd-dd-dd d")
+        guard k + shape.count <= chars.count, k == 0 || !(chars[k - 1].isNumber || chars[k - 1].isLetter) else { return false }
+        for (offset, expected) in shape.enumerated() {
+            let c = chars[k + offset]
+            guard expected == "d" ? (c.isASCII && c.isNumber) : c == expected else { return false }
+        }
+        return k + shape.count == chars.count || " \t],}#".contains(chars[k + shape.count])
     }
 
     /// A bare key's character (ASCII letter, digit, `_`, `-`), a quote, or the `]` toml++ itself reports.
