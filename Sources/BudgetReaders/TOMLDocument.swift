@@ -26,9 +26,7 @@ struct TOMLDocument {
         if let problem = TOMLGuard.firstProblem(lines) {
             throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column),
                                        "TOML syntax: \(problem.message)", excerpt: String(lines[problem.line - 1]),
-                                       hint: problem.message.hasPrefix("a table name")
-                                           ? "start it with a letter a–z, a digit, `_` or `-`, or put the name in double quotes"
-                                           : "see https://toml.io for the syntax; text values go in double quotes")])
+                                       hint: problem.hint)])
         }
         do {
             root = try TOMLTable(string: text)

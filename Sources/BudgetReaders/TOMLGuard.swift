@@ -7,14 +7,15 @@ enum TOMLGuard {
         let line: Int
         let column: Int
         let message: String
+        let hint: String
     }
 
     /// The first such problem, following strings, comments and brackets from line to line.
     static func firstProblem(_ lines: [Substring]) -> Problem? {
         var scanner = Scanner()
         for (index, line) in lines.enumerated() {
-            if let (column, message) = scanner.scan(Array(line)) {
-                return Problem(line: index + 1, column: column, message: message)
+            if let (column, message, hint) = scanner.scan(Array(line)) {
+                return Problem(line: index + 1, column: column, message: message, hint: hint)
             }
         }
         return nil
@@ -25,8 +26,8 @@ enum TOMLGuard {
         var openString: String?
         var brackets: [Character] = []
 
-        /// The column and message of a problem on this line, if any.
-        mutating func scan(_ chars: [Character]) -> (Int, String)? {
+        /// The column, message and hint of a problem on this line, if any.
+        mutating func scan(_ chars: [Character]) -> (Int, String, String)? {
             var k = 0
             func skipSpaces() { while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 } }
             func opens(_ delimiter: String) -> Bool { String(chars[k..<min(k + 3, chars.count)]) == delimiter }
@@ -36,9 +37,9 @@ enum TOMLGuard {
                     k += 1
                     skipSpaces()
                     if k < chars.count, chars[k] == "[" { k += 1; skipSpaces() }
-                    guard k < chars.count else { return (k + 1, "a table name is missing after `[`") }
+                    guard k < chars.count else { return (k + 1, "a table name is missing after `[`", TOMLGuard.nameHint) }
                     if !TOMLGuard.canStartKey(chars[k]) {
-                        return (k + 1, "a table name cannot start with \(String(chars[k]).quoted)")
+                        return (k + 1, "a table name cannot start with \(String(chars[k]).quoted)", TOMLGuard.nameHint)
                     }
                     brackets = []
                     return nil
@@ -62,13 +63,15 @@ enum TOMLGuard {
                     while k < chars.count, chars[k] != c { k += c == "\"" && chars[k] == "\\" ? 2 : 1 }
                 case "[", "{": brackets.append(c)
                 case "]", "}":
-                    if c == "}" && brackets.last == "[" { return (k + 1, "a `}` inside a list, which `]` closes") }
+                    if c == "}" && brackets.last == "[" {
+                        return (k + 1, "a `}` inside a list, which `]` closes", "close the list with `]`; texts in it go in double quotes")
+                    }
                     if !brackets.isEmpty { brackets.removeLast() }
                 case _ where TOMLGuard.isDateThenLoneDigit(chars, at: k):
-                    return (k + 12, "a date followed by a lone digit (a time is written 09:30:00)")
+                    return (k + 12, "a date followed by a lone digit", "write the date alone, e.g. 2023-12-15")
                 case "\u{2028}" where brackets.last == "[", "\u{2029}" where brackets.last == "[",
                      "\u{0085}" where brackets.last == "[":
-                    return (k + 1, "a Unicode line separator inside a list")
+                    return (k + 1, "a Unicode line separator inside a list", "break the list with ordinary line breaks")
                 default: break
                 }
                 k += 1
@@ -87,6 +90,8 @@ enum TOMLGuard {
         }
         return k + shape.count == chars.count || " \t],}#".contains(chars[k + shape.count])
     }
+
+    static let nameHint = "start the name with a letter a–z, a digit, `_` or `-`, or put it in double quotes"
 
     /// A bare key's character (ASCII letter, digit, `_`, `-`), a quote, or the `]` toml++ itself reports.
     static func canStartKey(_ c: Character) -> Bool {
