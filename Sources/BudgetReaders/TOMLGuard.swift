@@ -67,8 +67,9 @@ enum TOMLGuard {
                         return (k + 1, "a `}` inside a list, which `]` closes", "close the list with `]`; texts in it go in double quotes")
                     }
                     if !brackets.isEmpty { brackets.removeLast() }
-                case _ where TOMLGuard.isDateThenLoneDigit(chars, at: k):
-                    return (k + 12, "a date followed by a lone digit", "write the date alone, e.g. 2023-12-15")
+                case _ where TOMLGuard.dateThenLoneDigit(chars, at: k) != nil:
+                    return (TOMLGuard.dateThenLoneDigit(chars, at: k) ?? k + 1, "a date followed by a lone digit",
+                            "write the date alone, e.g. 2023-12-15")
                 case "\u{2028}" where brackets.last == "[", "\u{2029}" where brackets.last == "[",
                      "\u{0085}" where brackets.last == "[":
                     return (k + 1, "a Unicode line separator inside a list", "break the list with ordinary line breaks")
@@ -80,16 +81,49 @@ enum TOMLGuard {
         }
     }
 
-    /// `2023-12-12 9` followed by the end of the value: a date, one space and a single digit.
-    static func isDateThenLoneDigit(_ chars: [Character], at k: Int) -> Bool {
-        let shape = Array("dddd-dd-dd d")
-        guard k + shape.count <= chars.count, k == 0 || !(chars[k - 1].isNumber || chars[k - 1].isLetter) else { return false }
-        for (offset, expected) in shape.enumerated() {
-            let c = chars[k + offset]
-            guard expected == "d" ? (c.isASCII && c.isNumber) : c == expected else { return false }
-        }
-        return k + shape.count == chars.count || " \t],}#".contains(chars[k + shape.count])
+    /// The column of the lone digit in `2023-12-12 9`: toml++'s test for a date-time with a space asserts
+    /// when the time is one digit. Its test takes any 10 code points (leaving out `_`) for a date when they
+    /// begin with a digit, have `-` fifth and eighth, and give it no trait but digits and minus.
+    static func dateThenLoneDigit(_ chars: [Character], at k: Int) -> Int? {
+        guard k == 0 || " \t=[,{".contains(chars[k - 1]) else { return nil }
+        var i = k
+        while i < chars.count, !isTerminator(chars[i]) { i += 1 }
+        let kept = String(chars[k..<i]).unicodeScalars.filter { $0 != "_" }.map(\.value)
+        guard kept.count == 10, kept[4] == 0x2D, kept[7] == 0x2D, onlyDigitsAndMinus(kept),
+              i + 1 < chars.count, chars[i] == " ", chars[i + 1].isASCII, chars[i + 1].isNumber,
+              i + 2 == chars.count || isTerminator(chars[i + 2]) else { return nil }
+        return i + 2
     }
+
+    /// toml++'s value traits for code points that begin with a digit: true when only digits and `-` give one.
+    private static func onlyDigitsAndMinus(_ points: [UInt32]) -> Bool {
+        func digit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
+        guard let first = points.first, digit(first) else { return false }
+        let beginsZero = first == 0x30
+        var traits: Set<Character> = []
+        for (n, c) in points.enumerated() {
+            let count = n + 1
+            if digit(c) { continue }
+            if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) {
+                switch Character(Unicode.Scalar(c | 0x20) ?? "a") {
+                case "b" where count == 2 && beginsZero: traits.insert("b")
+                case "e" where count > 1 && traits.isDisjoint(with: "boptxz:") && traits.isDisjoint(with: "+-"): traits.insert("e")
+                case "o" where count == 2 && beginsZero: traits.insert("o")
+                case "p" where traits.contains("x"): traits.insert("p")
+                case "x" where count == 2 && beginsZero: traits.insert("x")
+                case "t": traits.insert("t")
+                case "z": traits.insert("z")
+                default: break
+                }
+            } else if c <= 0x3A, let scalar = Unicode.Scalar(c), "+-.:".unicodeScalars.contains(scalar) {
+                traits.insert(Character(scalar))
+            }
+        }
+        return traits == ["-"]
+    }
+
+    /// What ends a value for toml++: white space, `]`, `}`, `,` or `#`.
+    private static func isTerminator(_ c: Character) -> Bool { c.isWhitespace || "],}#".contains(c) }
 
     static let nameHint = "start the name with a letter a–z, a digit, `_` or `-`, or put it in double quotes"
 
