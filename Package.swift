@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Tests only: property-based testing on Swift Testing.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // The model and the costing: knows nothing of files, formats or the terminal.
@@ -34,6 +36,11 @@ let package = Package(
             "BudgetCore", "BudgetReaders", "BudgetRenderers", "XLSXWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.
+        // A plain build makes replay tools that run files through the same checks.
+        .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"]),
+        .executableTarget(name: "fuzz-roster", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-tables", dependencies: ["FuzzChecks"]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
@@ -41,5 +48,9 @@ let package = Package(
         // The budget workbook: its model, and LibreOffice recomputing it (needs libreoffice-calc-nogui).
         .testTarget(name: "WorkbookTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "XLSXWriter"]),
         .testTarget(name: "CommandLineTests", dependencies: ["travel-budget"]),
+        .testTarget(name: "PropertyTests", dependencies: [
+            "BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ]
 )

@@ -22,7 +22,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// How many days a month has in a year.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -68,7 +69,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(year)-\(two(month))-\(two(day))"
     }
 
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                      "August", "September", "October", "November", "December"]
 
     /// `3 April 2018`.

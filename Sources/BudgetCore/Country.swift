@@ -63,19 +63,28 @@ public struct CountryDirectory: Sendable {
     /// Up to `limit` canonical names closest to an unknown spelling, nearest first.
     public func suggestions(for text: String, limit: Int = 3) -> [String] {
         let key = CountryDirectory.key(text)
+        let threshold = max(2, key.count / 3)
         var best: [String: Int] = [:]
         for country in countries {
             for spelling in country.spellings where spelling.count > 3 {
-                var distance = editDistance(key, CountryDirectory.key(spelling))
-                if CountryDirectory.key(spelling).hasPrefix(key) && key.count >= 3 { distance = min(distance, 1) }
+                let other = CountryDirectory.key(spelling)
+                let prefix = other.hasPrefix(key) && key.count >= 3
+                // A spelling that starts with the text counts as one edit away ("Viet" for "Vietnam").
+                guard let distance = prefix ? 1 : editDistance(key, other, atMost: threshold) else { continue }
                 if distance < (best[country.name] ?? Int.max) { best[country.name] = distance }
             }
         }
-        let threshold = max(2, key.count / 3)
         return best.filter { $0.value <= threshold }
             .sorted { ($0.value, $0.key) < ($1.value, $1.key) }
             .prefix(limit).map(\.key)
     }
+}
+
+/// Levenshtein distance, or nil when the lengths alone show it is more than `limit` (so a huge text costs nothing).
+public func editDistance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
+    guard abs(a.count - b.count) <= limit else { return nil }
+    let distance = editDistance(a, b)
+    return distance <= limit ? distance : nil
 }
 
 /// Levenshtein distance between two strings, by characters.

@@ -1,30 +1,62 @@
-/// One problem found in an input, with where it is and how to fix it.
+/// One problem found in an input (or a note about how it was read), with where it is and how to fix it.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Whether the input was refused (`error`) or read with something the reader must know (`note`).
+    public enum Severity: String, Hashable, Sendable {
+        case error, note
+    }
+
     public let location: SourceLocation
     public let message: String
     /// The offending line of input, shown with a caret under the column.
     public let excerpt: String?
     public let hint: String?
+    public let severity: Severity
 
-    public init(_ location: SourceLocation, _ message: String, excerpt: String? = nil, hint: String? = nil) {
+    public init(_ location: SourceLocation, _ message: String, excerpt: String? = nil, hint: String? = nil,
+                severity: Severity = .error) {
         self.location = location
         self.message = message
         self.excerpt = excerpt
         self.hint = hint
+        self.severity = severity
     }
 
     /// `FILE:LINE:COL: error: message`, then the line with a caret, then the hint.
     public var description: String {
-        var text = "\(location): error: \(message)"
+        var text = "\(location): \(severity.rawValue): \(message)"
         if let excerpt, location.line > 0 {
-            text += "\n    \(excerpt)"
-            if location.column > 0 {
-                let pad = String(excerpt.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " })
+            let (shown, column) = Diagnostic.window(excerpt, column: location.column)
+            text += "\n    \(shown)"
+            if column > 0 {
+                let pad = String(shown.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
                 text += "\n    \(pad)^"
             }
         }
         if let hint { text += "\n    hint: \(hint)" }
         return text
+    }
+
+    /// How many characters of a line an excerpt shows at most.
+    static let excerptWidth = 100
+
+    /// The part of a long line around a column, with `…` where it is cut, and the column within that part.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        let characters = Array(line)
+        guard characters.count > excerptWidth else { return (line, column) }
+        let start = max(0, min(column - 1 - excerptWidth / 2, characters.count - excerptWidth))
+        let end = min(characters.count, start + excerptWidth)
+        let head = start > 0 ? "…" : "", tail = end < characters.count ? "…" : ""
+        let shown = head + String(characters[start..<end]) + tail
+        return (shown, column > 0 ? column - start + head.count : 0)
+    }
+}
+
+extension String {
+    /// The text in backquotes for a message, cut to 40 characters (a message never repeats a huge field).
+    public var quoted: String {
+        let limit = 40
+        let cut = count > limit ? prefix(limit) + "…" : Substring(self)
+        return "`" + cut.map { $0.isASCII && ($0.asciiValue ?? 0x20) < 0x20 ? "\u{FFFD}" : String($0) }.joined() + "`"
     }
 }
 

@@ -15,15 +15,15 @@ struct CSVRecord: Sendable {
     var isBlank: Bool { fields.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
 }
 
-/// RFC 4180 CSV with a header row: quoted fields may hold commas, quotes (doubled) and line breaks;
-/// LF or CRLF; a UTF-8 byte-order mark is skipped. Every field keeps its line and column.
+/// RFC 4180 CSV: quoted fields may hold delimiters, quotes (doubled) and line breaks; LF or CRLF;
+/// a UTF-8 byte-order mark is skipped. Every field keeps its line and column.
 struct CSVTable: Sendable {
     let records: [CSVRecord]
     /// The source lines, for excerpts in messages.
     let lines: [Substring]
 
     /// Parses text; an unbalanced quote is reported at the line and column where its field began.
-    init(text: String, file: String) throws(InputError) {
+    init(text: String, file: String, delimiter: Character = ",") throws(InputError) {
         var text = Substring(text)
         if text.first == "\u{FEFF}" { text = text.dropFirst() }
         var records: [CSVRecord] = []
@@ -63,7 +63,7 @@ struct CSVTable: Sendable {
                 continue
             }
             switch c {
-            case ",":
+            case delimiter:
                 endField()
                 column += 1
                 fieldLine = line

@@ -1,13 +1,13 @@
 import BudgetCore
 
-/// Reading money and dates exactly from text.
-enum MoneyText {
-    /// Why a money text was refused, with a hint.
-    struct Refusal: Error {
-        let reason: String
-        let hint: String
-    }
+/// Why a field's text was refused, and how to write it.
+struct Refusal: Error {
+    let reason: String
+    let hint: String
+}
 
+/// Reading US dollar amounts exactly from text, and saying why a text is not one.
+enum MoneyText {
     /// The largest amount accepted: far above any fare or cap, and far from overflowing any total.
     static let maximumDollars: Int64 = 1_000_000
 
@@ -22,13 +22,12 @@ enum MoneyText {
         static let ceiling = Limit(dollars: 1_000_000_000, what: "no budget ceiling")
     }
 
+    static let hint = "write US dollars like 1120, 1120.50, 1,120.50 or $1,120.50"
+
     /// Parses `1120`, `1120.5`, `1,120.50`, `$1,120.50` exactly; refuses anything else.
     static func parse(_ raw: String, limit: Limit = .amount) -> Result<Money, Refusal> {
         var text = Substring(raw.trimmingWhitespace())
-        let hint = "write US dollars like 1120, 1120.50, 1,120.50 or $1,120.50"
-        if text.hasPrefix("-") || text.hasPrefix("(") {
-            return .failure(Refusal(reason: "an amount cannot be negative", hint: hint))
-        }
+        if let refusal = recognisedMistake(text) { return .failure(refusal) }
         if text.hasPrefix("$") { text = text.dropFirst() }
         guard !text.isEmpty else { return .failure(Refusal(reason: "no digits", hint: hint)) }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -45,7 +44,9 @@ enum MoneyText {
             return .failure(Refusal(reason: "nothing after the decimal point", hint: hint))
         }
         guard fraction.count <= 2 else {
-            return .failure(Refusal(reason: "more than two decimals (cents are the smallest unit)", hint: hint))
+            return .failure(Refusal(
+                reason: "more than two decimals (cents are the smallest unit)",
+                hint: hint + "; if the dot separates thousands, write \(whole),\(fraction) or \(whole)\(fraction)"))
         }
         if whole.contains(",") {
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
@@ -62,5 +63,40 @@ enum MoneyText {
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }
         return .success(Money(cents: dollars * 100 + cents))
+    }
+
+    /// The mistakes spreadsheets and other locales make, each with its own reason and fix.
+    private static func recognisedMistake(_ text: Substring) -> Refusal? {
+        if !text.contains(where: \.isNumber) {
+            return Refusal(reason: "not an amount", hint: "leave the field empty if no fare is quoted yet; otherwise " + hint)
+        }
+        if text.hasPrefix("-") || text.hasPrefix("(") {
+            return Refusal(reason: "an amount cannot be negative", hint: hint)
+        }
+        let upper = text.uppercased()
+        for code in ["USD", "US$", "US"] where upper.hasPrefix(code) || upper.hasSuffix(code) {
+            let rest = upper.hasPrefix(code) ? text.dropFirst(code.count) : text.dropLast(code.count)
+            if case .success = parse(String(rest)) {
+                return Refusal(reason: "a currency in the amount; the column is in US dollars already",
+                               hint: "write \(rest.trimmingWhitespace())")
+            }
+        }
+        let digitsAndMarks = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "$") }
+        if !digitsAndMarks, text.allSatisfy({ $0.isASCII && ($0.isNumber || ".+-eE$".contains($0)) }),
+           text.contains(where: { $0 == "e" || $0 == "E" }) {
+            return Refusal(reason: "written in scientific notation (as Excel shows large numbers), which is not an exact amount",
+                           hint: "format the column as a number with two decimals, then save again")
+        }
+        if digitsAndMarks, let comma = text.lastIndex(of: ","), !text[comma...].contains(".") {
+            let after = text[text.index(after: comma)...]
+            if (1...2).contains(after.count) {
+                let european = text[..<comma].contains(".")
+                return Refusal(
+                    reason: european ? "dots between thousands and a comma before the cents (a European way of writing amounts)"
+                                     : "a comma before the last \(after.count == 1 ? "digit" : "two digits"): cents, or a thousands separator in the wrong place?",
+                    hint: "cents go after a dot and a comma separates thousands: 1,200.50 or 1200.50")
+            }
+        }
+        return nil
     }
 }

@@ -29,7 +29,7 @@ public enum ScenarioReader {
             var m = TableFields(table, path: "mix[\(i)]", document: document)
             m.rejectUnknownKeys(["from", "count"])
             let from = m.string("from"), count = m.integer("count")
-            if let count, count < 1 || count > 10_000 { m.fail("count", "`count` is \(count); it must be between 1 and 10,000") }
+            if let count, count < 1 || count > 10_000 { m.fail("count", "`count` is \(count); it must be between 1 and 10,000", hint: "write how many participants come from there, e.g. count = 6") }
             var group: Scenario.Group?
             if let from {
                 if let country = countries.country(named: from) {
@@ -48,7 +48,7 @@ public enum ScenarioReader {
         let fare = fareModel(document, countries: countries, regions: regions, problems: &problems)
         let overrides = localExpenses(document, problems: &problems)
         guard problems.isEmpty, let title, let fare, let overrides else {
-            throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete scenario file")] : problems)
+            throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete scenario file", hint: "see Tables/scenarios/six-southern-asia-four-pacific.toml")] : problems)
         }
         return Scenario(title: title, entries: entries, fare: fare, overrides: overrides, eventIDs: eventIDs)
     }
@@ -64,7 +64,7 @@ public enum ScenarioReader {
         case "cap"?: result = .cap
         case "fraction"?:
             if let scaled = f.decimal4("fraction") {
-                if scaled > 50_000 { f.fail("fraction", "a fare of more than 5 times the cap is implausible") } else { result = .fraction(basisPoints: Int(scaled)) }
+                if scaled > 50_000 { f.fail("fraction", "a fare of more than 5 times the cap is implausible", hint: "write the fare as a fraction of the cap, e.g. \"0.8\"") } else { result = .fraction(basisPoints: Int(scaled)) }
             }
         case "quoted"?:
             var quotes: [String: Money] = [:]
@@ -80,7 +80,8 @@ public enum ScenarioReader {
                 }
                 problems += q.problems
             } else {
-                f.fail("model", "model = \"quoted\" needs a [fare.quoted] table of fares by country or region")
+                f.fail("model", "model = \"quoted\" needs a [fare.quoted] table of fares by country or region",
+                       hint: "add [fare.quoted] with lines such as India = 960")
             }
             result = .quoted(quotes)
         case let other?:
@@ -103,9 +104,13 @@ public enum ScenarioReader {
         if table["usd_exchange_rate"] != nil, let rate = f.decimal4("usd_exchange_rate") {
             o.exchangeRate = ExchangeRate(unitsPerUSDTimes10000: rate)
         }
-        for (key, value, limit) in [("nights", o.nights.map(Int64.init), Int64(60)), ("room_per_night", o.roomPerNight, 100_000_000),
-                                    ("meals_per_day", o.mealsPerDay, 100_000_000), ("transport_per_day", o.transportPerDay, 100_000_000)] {
-            if let value, value < 0 || value > limit { f.fail(key, "`\(key)` is \(value); it must be between 0 and \(limit)") }
+        for (key, value, limit, hint) in [
+            ("nights", o.nights.map(Int64.init), Int64(60), "write the covered hotel nights of a full stay, e.g. 4"),
+            ("room_per_night", o.roomPerNight, 100_000_000, "write the rate in whole units of the event's local currency"),
+            ("meals_per_day", o.mealsPerDay, 100_000_000, "write the rate in whole units of the event's local currency"),
+            ("transport_per_day", o.transportPerDay, 100_000_000, "write the rate in whole units of the event's local currency"),
+        ] {
+            if let value, value < 0 || value > limit { f.fail(key, "`\(key)` is \(value); it must be between 0 and \(limit)", hint: hint) }
         }
         problems += f.problems
         return f.problems.isEmpty ? o : nil
@@ -131,7 +136,7 @@ public enum PriceIndexReader {
             problems += y.problems
             // Index values keep three decimals (251.107): the fourth from decimal4 is dropped only if it is zero.
             if let year, let value, y.problems.isEmpty {
-                if value % 10 != 0 { problems.append(document.diagnostic("year[\(i)].value", "at most three decimals")) }
+                if value % 10 != 0 { problems.append(document.diagnostic("year[\(i)].value", "an index value has at most three decimals", hint: "write it as the source prints it, e.g. \"251.107\"")) }
                 values[year] = value / 10
             }
         }

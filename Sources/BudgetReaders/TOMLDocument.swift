@@ -6,14 +6,28 @@ struct TOMLDocument {
     let root: TOMLTable
     let file: String
     let lines: [Substring]
-    /// "caps[2].cap_usd" → (line, column) of the key.
-    private let keyPositions: [String: (Int, Int)]
+    /// Where a key is written: its line, the column of the key and the column of its value.
+    private struct KeyPosition {
+        let line: Int
+        let keyColumn: Int
+        let valueColumn: Int
+    }
+    /// "caps[2].cap_usd" → where the key is written.
+    private let keyPositions: [String: KeyPosition]
     /// "caps[2]" → line of its header.
     private let tablePositions: [String: Int]
+
+    /// What a message points at: the key's name, or its value.
+    enum Target { case key, value }
 
     init(text: String, file: String) throws(InputError) {
         self.file = file
         self.lines = text.sourceLines()
+        if let problem = TOMLGuard.firstProblem(lines) {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column),
+                                       "TOML syntax: \(problem.message)", excerpt: String(lines[problem.line - 1]),
+                                       hint: problem.hint)])
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -23,9 +37,10 @@ struct TOMLDocument {
                                        excerpt: line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil,
                                        hint: "see https://toml.io for the syntax; text values go in double quotes")])
         } catch {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), "cannot parse TOML: \(error)")])
+            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot parse TOML: \(error)",
+                                       hint: "see https://toml.io for the syntax")])
         }
-        var keys: [String: (Int, Int)] = [:]
+        var keys: [String: KeyPosition] = [:]
         var tables: [String: Int] = ["": 1]
         var arrayCounts: [String: Int] = [:]
         var prefix = ""
@@ -44,32 +59,45 @@ struct TOMLDocument {
             } else if !trimmed.hasPrefix("#"), let eq = raw.firstIndex(of: "="), !raw[..<eq].contains("\"\"\"") {
                 let keyText = raw[..<eq].trimmingWhitespace().replacingQuotes()
                 guard !keyText.isEmpty, keyText.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else { continue }
-                let column = raw.distance(from: raw.startIndex, to: raw.firstIndex { $0 != " " && $0 != "\t" } ?? raw.startIndex) + 1
+                let keyColumn = raw.distance(from: raw.startIndex, to: raw.firstIndex { $0 != " " && $0 != "\t" } ?? raw.startIndex) + 1
+                let afterEquals = raw[raw.index(after: eq)...]
+                let value = afterEquals.firstIndex { $0 != " " && $0 != "\t" } ?? afterEquals.startIndex
                 let path = prefix.isEmpty ? keyText : "\(prefix).\(keyText)"
-                if keys[path] == nil { keys[path] = (lineNumber, column) }
+                if keys[path] == nil {
+                    keys[path] = KeyPosition(line: lineNumber, keyColumn: keyColumn,
+                                             valueColumn: raw.distance(from: raw.startIndex, to: value) + 1)
+                }
             }
         }
         keyPositions = keys
         tablePositions = tables
     }
 
-    /// Where a key path is written (or its table, or the file when not found).
-    func location(_ path: String) -> SourceLocation {
-        if let (line, column) = keyPositions[path] { return SourceLocation(file: file, line: line, column: column) }
+    /// Where a key path is written (its key or its value), else its table's header, else the file's first line.
+    func location(_ path: String, at target: Target = .value) -> SourceLocation {
+        if let position = keyPositions[path] {
+            return SourceLocation(file: file, line: position.line,
+                                  column: target == .key ? position.keyColumn : position.valueColumn)
+        }
         var table = path
         while !table.isEmpty {
             if let line = tablePositions[table] { return SourceLocation(file: file, line: line, column: 1) }
             table = table.lastIndex(of: ".").map { String(table[..<$0]) } ?? ""
         }
         // A key of the top-level table that is not written: point at the file's first line.
-        return SourceLocation(file: file, line: 1, column: 0)
+        return SourceLocation(file: file, line: 1, column: 1)
     }
 
-    /// A diagnostic at a key path, with its line as excerpt.
-    func diagnostic(_ path: String, _ message: String, hint: String? = nil) -> Diagnostic {
-        let location = location(path)
-        let excerpt = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : nil
-        return Diagnostic(location, message, excerpt: excerpt, hint: hint)
+    /// A diagnostic at a key path (at the quoted `item` of its list when given), with its line as excerpt;
+    /// a top-level key that is not written has no excerpt.
+    func diagnostic(_ path: String, _ message: String, hint: String, at target: Target = .value, item: String? = nil) -> Diagnostic {
+        var location = location(path, at: target)
+        let written = keyPositions[path] != nil || path.contains(".") || path.contains("[")
+        let line = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : nil
+        if let item, let line, keyPositions[path] != nil, let found = line.range(of: "\"\(item)\"") {
+            location = SourceLocation(file: file, line: location.line, column: line.distance(from: line.startIndex, to: found.lowerBound) + 2)
+        }
+        return Diagnostic(location, message, excerpt: written ? line : nil, hint: hint)
     }
 }
 
@@ -93,22 +121,23 @@ struct TableFields {
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    mutating func fail(_ key: String, _ message: String, hint: String? = nil) {
-        problems.append(document.diagnostic(keyPath(key), message, hint: hint))
+    mutating func fail(_ key: String, _ message: String, hint: String, at target: TOMLDocument.Target = .value, item: String? = nil) {
+        problems.append(document.diagnostic(keyPath(key), message, hint: hint, at: target, item: item))
     }
 
     /// Reports keys that are not among `allowed`, suggesting the nearest allowed one.
     mutating func rejectUnknownKeys(_ allowed: [String]) {
         for key in table.keys.sorted() where !allowed.contains(key) {
-            let nearest = allowed.min { editDistance(key, $0) < editDistance(key, $1) }
-            let hint = nearest.flatMap { editDistance(key, $0) <= max(2, key.count / 3) ? "did you mean `\($0)`?" : nil }
+            let limit = max(2, key.count / 3)
+            let distances = allowed.compactMap { name in editDistance(key, name, atMost: limit).map { (name, $0) } }
+            let hint = distances.min { $0.1 < $1.1 }.map { "did you mean `\($0.0)`?" }
                 ?? "allowed here: \(allowed.joined(separator: ", "))"
-            fail(key, "unknown key `\(key)`" + inTable(), hint: hint)
+            fail(key, "unknown key \(key.quoted)" + inTable(), hint: hint, at: .key)
         }
     }
 
     /// The value of a key; a missing required key is reported, with a hint on how to write it.
-    private mutating func value(_ key: String, required: Bool = true, hint: String? = nil) -> TOMLValueConvertible? {
+    private mutating func value(_ key: String, required: Bool = true, hint: String) -> TOMLValueConvertible? {
         if let value = table[key] { return value }
         if required { fail(key, "missing required key `\(key)`" + inTable(), hint: hint) }
         return nil
@@ -116,48 +145,55 @@ struct TableFields {
 
     mutating func string(_ key: String, required: Bool = true) -> String? {
         guard let value = value(key, required: required, hint: "add `\(key) = \"…\"`") else { return nil }
-        guard let s = value.string else { fail(key, "`\(key)` must be a text in double quotes"); return nil }
+        guard let s = value.string else { fail(key, "`\(key)` must be a text in double quotes", hint: "write `\(key) = \"…\"`"); return nil }
         return s
     }
 
     mutating func strings(_ key: String, required: Bool = true) -> [String]? {
         guard let value = value(key, required: required, hint: "add `\(key) = [\"…\"]`") else { return nil }
-        guard let array = value.array else { fail(key, "`\(key)` must be a list of texts, like [\"a\", \"b\"]"); return nil }
+        guard let array = value.array else {
+            fail(key, "`\(key)` must be a list of texts", hint: "write `\(key) = [\"a\", \"b\"]`"); return nil
+        }
         var out: [String] = []
         for item in array {
-            guard let s = item.string else { fail(key, "`\(key)` must hold only texts in double quotes"); return nil }
+            guard let s = item.string else {
+                fail(key, "`\(key)` must hold only texts in double quotes", hint: "write `\(key) = [\"a\", \"b\"]`"); return nil
+            }
             out.append(s)
         }
         return out
     }
 
     mutating func integer(_ key: String, required: Bool = true) -> Int? {
-        guard let value = value(key, required: required) else { return nil }
-        guard let n = value.int else { fail(key, "`\(key)` must be a whole number"); return nil }
+        guard let value = value(key, required: required, hint: "add `\(key) = ` and a whole number") else { return nil }
+        guard let n = value.int else { fail(key, "`\(key)` must be a whole number", hint: "write digits only, without quotes"); return nil }
         return n
     }
 
     mutating func bool(_ key: String, required: Bool = true) -> Bool? {
         guard let value = value(key, required: required, hint: "add `\(key) = true` or `false`") else { return nil }
-        guard let b = value.bool else { fail(key, "`\(key)` must be true or false"); return nil }
+        guard let b = value.bool else { fail(key, "`\(key)` must be true or false", hint: "write true or false, without quotes"); return nil }
         return b
     }
 
     mutating func date(_ key: String) -> CivilDate? {
         guard let value = value(key, hint: "add `\(key) = YYYY-MM-DD`") else { return nil }
         guard let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
-            fail(key, "`\(key)` must be a date written YYYY-MM-DD without quotes"); return nil
+            fail(key, "`\(key)` must be a date written YYYY-MM-DD without quotes", hint: "write e.g. `\(key) = 2023-12-12`"); return nil
         }
         return date
     }
 
     /// An exact amount: a whole number, or a text such as "1120.50". A TOML float is refused (it is inexact).
     mutating func money(_ key: String, required: Bool = true, limit: MoneyText.Limit = .amount) -> Money? {
-        guard let value = value(key, required: required) else { return nil }
+        let exact = "write a whole number (950) or a text with cents (\"950.50\")"
+        guard let value = value(key, required: required, hint: "add `\(key) = ` and the amount; " + exact) else { return nil }
         if let n = value.int {
-            if n < 0 { fail(key, "`\(key)` cannot be negative"); return nil }
+            if n < 0 { fail(key, "`\(key)` cannot be negative", hint: "write the amount the announcement gives; " + exact); return nil }
             if n > limit.dollars {
-                fail(key, "`\(key)` is more than US$ \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be"); return nil
+                fail(key, "`\(key)` is more than US$ \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be",
+                     hint: "check the amount against the announcement")
+                return nil
             }
             return Money(dollars: Int64(n))
         }
@@ -174,7 +210,7 @@ struct TableFields {
 
     /// A positive decimal with up to four places, as a whole number or a text ("1306.5"), times 10,000.
     mutating func decimal4(_ key: String) -> Int64? {
-        guard let value = value(key) else { return nil }
+        guard let value = value(key, hint: "add `\(key) = ` and a number") else { return nil }
         if let n = value.int, n > 0, n <= 1_000_000 { return Int64(n) * 10_000 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
@@ -193,7 +229,7 @@ struct TableFields {
 
     /// A percentage from 0 to 100 with up to two decimals, as a whole number or a text ("33.33"), in hundredths of a percent.
     mutating func percent(_ key: String) -> Int? {
-        guard let value = value(key) else { return nil }
+        guard let value = value(key, hint: "add `\(key) = ` and a percentage, e.g. 50") else { return nil }
         if let n = value.int, (0...100).contains(n) { return n * 100 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)

@@ -15,7 +15,11 @@ public enum TableReader {
         }
         var countries: [Country] = []
         for (i, item) in array.enumerated() {
-            guard let table = item.table else { continue }
+            guard let table = item.table else {
+                problems.append(document.diagnostic("country", "entry #\(i + 1) of `country` is not a table",
+                                                    hint: "write each country as a [[country]] table"))
+                continue
+            }
             var f = TableFields(table, path: "country[\(i)]", document: document)
             f.rejectUnknownKeys(["name", "region", "iso2", "iso3", "aliases"])
             let name = f.string("name"), region = f.string("region"), iso2 = f.string("iso2"), iso3 = f.string("iso3")
@@ -31,8 +35,8 @@ public enum TableReader {
         } catch {
             let index = countries.firstIndex { $0.name == error.second } ?? 0
             throw .badData([document.diagnostic("country[\(index)].aliases",
-                "`\(error.spelling)` names both \(error.first) and \(error.second)",
-                hint: "an alias or code must name exactly one country; remove it from one of them")])
+                "\(error.spelling.quoted) names both \(error.first) and \(error.second)",
+                hint: "an alias or code must name exactly one country; remove it from one of them", item: error.spelling)])
         }
     }
 
@@ -50,6 +54,10 @@ public enum TableReader {
         let otherText = f.string("other_points_of_departure")
         let ceiling = f.money("budget_usd", required: false, limit: .ceiling)
         var problems = f.problems
+        if let id, id.isEmpty || id.hasPrefix(".") || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+            problems.append(document.diagnostic("id", "the event id \(id.quoted) cannot name a report file",
+                                                hint: "use letters, digits and hyphens, e.g. jeju-2023"))
+        }
         if let start, let end, end < start {
             problems.append(document.diagnostic("end", "`end` \(end) is before `start` \(start)", hint: "swap the dates"))
         } else if let start, let end, end.dayNumber - start.dayNumber > 365 {
@@ -60,14 +68,14 @@ public enum TableReader {
             problems.append(document.diagnostic("paying_offices", "`paying_offices` is empty", hint: "name at least one office"))
         }
         if let currency, currency != "USD" {
-            problems.append(document.diagnostic("currency", "`currency` is `\(currency)`; caps and fares are in US$",
+            problems.append(document.diagnostic("currency", "`currency` is \(currency.quoted); caps and fares are in US$",
                                                 hint: "write currency = \"USD\""))
         }
         var other: OtherPointsRule?
         if let otherText {
             other = OtherPointsRule(rawValue: otherText)
             if other == nil {
-                problems.append(document.diagnostic("other_points_of_departure", "unknown rule `\(otherText)`",
+                problems.append(document.diagnostic("other_points_of_departure", "unknown rule \(otherText.quoted)",
                                                     hint: "the only rule is \"contact-organisers\""))
             }
         }
@@ -78,7 +86,7 @@ public enum TableReader {
         let rules = EligibilityTable.read(document, countries: countries, problems: &problems)
         guard problems.isEmpty, let id, let title, let source, let start, let end, let venue, let offices,
               let currency, let other, let local, let caps, let sharing else {
-            throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file")] : problems)
+            throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file", hint: "see Tables/events/jeju-2023.toml")] : problems)
         }
         let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
@@ -105,7 +113,8 @@ public enum TableReader {
         let source = f.string("source")
         problems += f.problems
         guard let planning = table["planning"]?.table else {
-            problems.append(document.diagnostic("local_expenses", "missing [local_expenses.planning] table"))
+            problems.append(document.diagnostic("local_expenses", "missing [local_expenses.planning] table",
+                                                hint: "add the planning rates; see Tables/events/jeju-2023.toml"))
             return nil
         }
         var p = TableFields(planning, path: "local_expenses.planning", document: document)
@@ -120,7 +129,8 @@ public enum TableReader {
                                     ("room_per_night", room, 100_000_000), ("meals_per_day", meals, 100_000_000),
                                     ("transport_per_day", transport, 100_000_000)] {
             if let value, value < 0 || value > limit {
-                p.fail(key, "`\(key)` is \(value); it must be between 0 and \(limit)")
+                p.fail(key, "`\(key)` is \(value); it must be between 0 and \(limit)",
+                       hint: key.hasPrefix("nights") ? "count the hotel nights covered around the workshop days" : "write the rate in whole units of `currency`")
             }
         }
         problems += p.problems
@@ -198,9 +208,15 @@ public enum TableReader {
         var rows: [CapRow] = []
         var claimed: [String: Int] = [:]
         var failed = false
+        let regions = Set(countries.countries.map(\.region))
         for (i, item) in array.enumerated() {
-            guard let table = item.table else { continue }
             let path = "caps[\(i)]"
+            guard let table = item.table else {
+                problems.append(document.diagnostic("caps", "row #\(i + 1) of `caps` is not a table",
+                                                    hint: "write each row as a [[caps]] table"))
+                failed = true
+                continue
+            }
             var f = TableFields(table, path: path, document: document)
             f.rejectUnknownKeys(["region", "points_of_departure", "label", "inference", "cap_usd", "source"])
             let region = f.string("region"), points = f.strings("points_of_departure")
@@ -211,12 +227,24 @@ public enum TableReader {
             case ("printed", nil): label = .labelled
             case ("unlabelled", nil): label = .unlabelled
             case ("inferred", let reason?): label = .inferred(reason: reason)
-            case ("inferred", nil): f.fail("label", "an inferred row needs an `inference` key giving the reason")
-            case ("printed", _?), ("unlabelled", _?): f.fail("inference", "`inference` is only for rows with label = \"inferred\"")
-            case (let other?, _): f.fail("label", "unknown label `\(other)`", hint: "use \"printed\", \"inferred\" or \"unlabelled\"")
+            case ("inferred", nil):
+                f.fail("label", "an inferred row needs an `inference` key giving the reason",
+                       hint: "add `inference = \"…\"` saying why these points of departure belong to this row")
+            case ("printed", _?), ("unlabelled", _?):
+                f.fail("inference", "`inference` is only for rows with label = \"inferred\"",
+                       hint: "remove `inference`, or write label = \"inferred\"", at: .key)
+            case (let other?, _): f.fail("label", "unknown label \(other.quoted)", hint: "use \"printed\", \"inferred\" or \"unlabelled\"")
             default: break
             }
             if let cap, cap <= .zero { f.fail("cap_usd", "a cap must be more than zero", hint: "a point of departure with no assistance has no row") }
+            if let region, !regions.contains(region) {
+                let limit = max(2, region.count / 3)
+                let near = regions.compactMap { r in editDistance(region, r, atMost: limit).map { (r, $0) } }
+                    .min { ($0.1, $0.0) < ($1.1, $1.0) }
+                f.fail("region", region.isEmpty ? "the `region` is empty" : "no country of the country table is in region \(region.quoted)",
+                       hint: near.map { "did you mean `\($0.0)`?" }
+                           ?? "use a region of Tables/countries.toml: \(regions.sorted().joined(separator: ", "))")
+            }
             var names: [String] = []
             if let points {
                 if label == .unlabelled && !points.isEmpty {
@@ -228,14 +256,15 @@ public enum TableReader {
                 }
                 for point in points {
                     guard let country = countries.country(named: point) else {
-                        let near = countries.suggestions(for: point)
-                        f.fail("points_of_departure", "unknown point of departure `\(point)`",
-                               hint: near.isEmpty ? "add it to Tables/countries.toml" : "did you mean \(near.joined(separator: ", "))?")
+                        let near = point.count <= 60 ? countries.suggestions(for: point) : []
+                        f.fail("points_of_departure", "unknown point of departure \(point.quoted)",
+                               hint: near.isEmpty ? "add it to Tables/countries.toml" : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?",
+                               item: point)
                         continue
                     }
                     if let other = claimed[country.name] {
                         f.fail("points_of_departure", "\(country.name) is already on row #\(other + 1) of [[caps]]",
-                               hint: "a point of departure belongs to one row only")
+                               hint: "a point of departure belongs to one row only", item: point)
                     }
                     claimed[country.name] = i
                     names.append(country.name)

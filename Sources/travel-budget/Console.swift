@@ -45,18 +45,15 @@ enum Console {
         return event
     }
 
-    /// Reads a roster, telling once on stderr about columns it does not use.
+    /// Reads a roster, telling on stderr how it was read (encoding, delimiter, columns not used).
     static func roster(_ path: String, tables: Tables, event: Event) throws -> [Participant] {
         try guarded { try readRoster(path, tables: tables, event: event) }
     }
 
-    /// Reads a roster without printing its errors, for a caller that gathers them.
+    /// Reads a roster without printing its errors, for a caller that gathers them; its notes are printed.
     static func readRoster(_ path: String, tables: Tables, event: Event) throws(InputError) -> [Participant] {
-        let text = try InputFile.read(path)
-        let roster = try RosterReader(countries: tables.countries, event: event).readRoster(text: text, file: path)
-        if !roster.unusedColumns.isEmpty {
-            Console.error("\(path): note: column(s) not used: \(roster.unusedColumns.joined(separator: ", "))")
-        }
+        let roster = try RosterReader(countries: tables.countries, event: event).readRoster(bytes: try InputFile.bytes(path), file: path)
+        roster.notes.forEach { Console.error($0.description) }
         return roster.participants
     }
 }
@@ -76,32 +73,3 @@ enum WorkbookFile {
     }
 }
 
-/// An output that could not be written (exit 73).
-struct OutputError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "\(path): error: cannot write: \(reason)" }
-}
-
-/// Writes whole files or nothing: a temporary file beside the target, renamed into place.
-enum OutputFile {
-    static func write(_ text: String, to path: String) throws {
-        try Console.guarded {
-            let url = URL(fileURLWithPath: path)
-            let folder = url.deletingLastPathComponent()
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: temporary)
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw OutputError(path: path, reason: error.localizedDescription)
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw OutputError(path: path, reason: reason)
-            }
-        }
-    }
-}

@@ -48,7 +48,7 @@ enum LargeRoster {
             var position = 0
             for participant in participants {
                 guard position < bound else {
-                    throw OutputError(path: xlsx, reason: "the roster holds more participants than its \(bound) lines; is it changing while it is read?")
+                    throw OutputError(path: xlsx, reason: "the roster holds more participants than its \(bound) lines", hint: "is the roster changing while it is read? Run again once it is saved")
                 }
                 guard let (line, verdict) = tally.add(participant) else { continue }
                 try stream.write(row: position + 1, try book.row(line, verdict: verdict, position: position), sheet: book.rosterSheet)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BudgetCore
+import Foundation
 
 @main
 struct TravelBudget: ParsableCommand {
@@ -19,6 +20,13 @@ struct TravelBudget: ParsableCommand {
               travel-budget fit --event jeju-2023 --budget 20000 --min "South-Eastern Asia=3" --max "Southern Asia=2"
             """,
         subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self])
+
+    /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process
+    /// with SIGXFSZ, which would leave a temporary file behind.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Where the tables live; shared by every command.

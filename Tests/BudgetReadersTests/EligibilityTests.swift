@@ -104,7 +104,7 @@ import Testing
             B2,Ben,India,900,ordinary,2023-11-01,application;comitment;cv,maybe,Bali
 
             """
-        let text = message {
+        let text = message { () throws(InputError) in
             _ = try RosterReader(countries: tables.countries, event: tables.event("jeju-2023"))
                 .read(text: roster, file: "applications.csv")
         }

@@ -32,7 +32,7 @@ import Testing
 
     @Test func aBadScenarioGetsEveryProblemTold() {
         let path = Paths.fixture("scenario-errors/bad-scenario.toml")
-        let text = message {
+        let text = message { () throws(InputError) in
             _ = try ScenarioReader.read(text: try InputFile.read(path), file: "bad-scenario.toml", countries: tables.countries, events: tables.events)
         }
         expectMessage(text, matches: path.replacingOccurrences(of: ".toml", with: ".expected"))

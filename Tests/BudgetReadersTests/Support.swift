@@ -32,14 +32,21 @@ func expectMessage(_ actual: String, matches expectedPath: String, sourceLocatio
     #expect(actual == expected, sourceLocation: sourceLocation)
 }
 
-/// The message a reader gives for bad input, or a note that it gave none.
-func message(_ body: () throws -> Void) -> String {
+/// What a reader says about an input, in the form of every fixture's `.expected` file: the notes or errors
+/// exactly as the tool prints them on stderr, then the exit status the tool ends with.
+func outcome(relativeTo folder: String? = nil, _ body: () throws(InputError) -> [Diagnostic]) -> String {
+    let said: String
     do {
-        try body()
-        return "(no error)\n"
-    } catch let error as InputError {
-        return error.description + "\n"
+        let notes = try body()
+        said = notes.map { $0.description + "\n" }.joined() + "exit status: 0\n"
     } catch {
-        return "unexpected error: \(error)\n"
+        said = error.description + "\nexit status: \(error.exitCode)\n"
     }
+    return folder.map { said.replacingOccurrences(of: $0 + "/", with: "") } ?? said
+}
+
+/// The message a reader gives for bad input, then its exit status, or a note that it gave none.
+func message(_ body: () throws(InputError) -> Void) -> String {
+    let said = outcome { () throws(InputError) -> [Diagnostic] in try body(); return [] }
+    return said == "exit status: 0\n" ? "(no error)\n" : said
 }

@@ -23,10 +23,11 @@ struct Run {
         return repo.appendingPathComponent(".build/debug/travel-budget")
     }()
 
-    init(_ arguments: [String], in directory: URL = Run.repo) throws {
+    /// Runs the tool; `wrapper` is a command that runs it in turn (a shell setting limits, setpriv).
+    init(_ arguments: [String], in directory: URL = Run.repo, wrapper: [String] = []) throws {
         let process = Process()
-        process.executableURL = Run.binary
-        process.arguments = arguments
+        process.executableURL = wrapper.first.map(URL.init(fileURLWithPath:)) ?? Run.binary
+        process.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Run.binary.path]) + arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

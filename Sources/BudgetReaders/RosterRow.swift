@@ -1,0 +1,82 @@
+import BudgetCore
+
+/// One participant's row: its fields by column name, read into values, with the problems found in them.
+struct RosterRow {
+    let record: CSVRecord
+    let columns: [String: Int]
+    let sheet: RosterSheet
+    var problems: [Diagnostic] = []
+
+    init(record: CSVRecord, columns: [String: Int], sheet: RosterSheet) {
+        self.record = record
+        self.columns = columns
+        self.sheet = sheet
+    }
+
+    func field(_ column: String) -> CSVField? {
+        columns[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
+    }
+
+    /// The field's text without surrounding spaces; empty when the column or the field is absent.
+    func text(_ column: String) -> String { field(column)?.text.trimmingWhitespace() ?? "" }
+
+    /// Records a problem at a column's field (or at the row when the field is absent).
+    mutating func refuse(_ column: String, _ message: String, _ hint: String) {
+        let (line, col) = field(column).map { ($0.line, $0.column) } ?? (record.line, 1)
+        problems.append(Diagnostic(SourceLocation(file: sheet.file, line: line, column: col), message,
+                                   excerpt: sheet.table.excerpt(line), hint: hint))
+    }
+
+    /// The point of departure; an unknown or empty one is refused, with the nearest names.
+    mutating func country(_ countries: CountryDirectory) -> Country? {
+        let raw = text("country")
+        if let country = countries.country(named: raw) { return country }
+        let near = raw.count <= 60 ? countries.suggestions(for: raw) : []
+        let hint = near.isEmpty
+            ? "add the country or an alias to Tables/countries.toml"
+            : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))? Otherwise add it to Tables/countries.toml"
+        refuse("country", raw.isEmpty ? "the `country` (point of departure) is empty" : "unknown point of departure \(raw.quoted)", hint)
+        return nil
+    }
+
+    /// An amount: `.some(nil)` when empty, nil when refused; `zeroMeans` refuses zero with that reason.
+    mutating func money(_ column: String, zeroMeans: String? = nil) -> Money?? {
+        let raw = text(column)
+        if raw.isEmpty { return .some(nil) }
+        switch MoneyText.parse(raw) {
+        case .success(let money):
+            if money == .zero, let zeroMeans {
+                refuse(column, "`\(column)` is \(raw.quoted): \(zeroMeans)",
+                       "leave the field empty if no fare is quoted yet (the cap is then the planning estimate)")
+                return nil
+            }
+            return .some(money)
+        case .failure(let refusal):
+            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint)
+            return nil
+        }
+    }
+
+    /// A date: `.some(nil)` when empty, nil when refused.
+    mutating func date(_ column: String) -> CivilDate?? {
+        let raw = text(column)
+        if raw.isEmpty { return .some(nil) }
+        switch DateText.parse(raw) {
+        case .success(let date): return .some(date)
+        case .failure(let refusal):
+            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint)
+            return nil
+        }
+    }
+
+    /// `assisted` (the default, also when empty) or `self-funded`.
+    mutating func funding() -> Funding? {
+        let raw = text("funding").lowercased()
+        if raw.isEmpty { return .assisted }
+        if let funding = Funding(rawValue: raw) ?? (raw == "self funded" || raw == "selffunded" ? .selfFunded : nil) {
+            return funding
+        }
+        refuse("funding", "`funding` is \(text("funding").quoted)", "write `assisted` (the default) or `self-funded`")
+        return nil
+    }
+}

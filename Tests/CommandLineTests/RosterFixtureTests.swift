@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// Every roster fixture through the built tool: stderr and exit status exactly as its `.expected` file says.
+@Suite struct RosterFixtureTests {
+    static let fixtures = Run.repo.appendingPathComponent("Tests/BudgetReadersTests/Fixtures")
+
+    static func rosters(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? [])
+            .filter { $0.hasSuffix(".csv") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    @Test(arguments: rosters(in: "roster-errors") + rosters(in: "rosters"))
+    func theToolSaysWhatTheFixtureExpects(fixture: String) throws {
+        let folder = RosterFixtureTests.fixtures.appendingPathComponent(fixture).deletingLastPathComponent()
+        let name = URL(fileURLWithPath: fixture).lastPathComponent
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster", name, "--format", "csv",
+                           "--tables", Run.repo.appendingPathComponent("Tables").path], in: folder)
+        let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".csv", with: ".expected")),
+                                  encoding: .utf8)
+        #expect(run.stderr + "exit status: \(run.status)\n" == expected)
+        #expect(run.stdout.isEmpty == (run.status != 0))
+    }
+
+    @Test func aCountryMissingFromTheEventsTableIsFlagged_notRefused() throws {
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster",
+                           "Tests/BudgetReadersTests/Fixtures/rosters/country-not-in-event.csv", "--format", "csv"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains("participant,P1,Wong Siu Fung,,Hong Kong,Eastern Asia,520.00,,0.00,520.00,4,4,498.46,498.46,contact-organisers\r\n"))
+    }
+}
