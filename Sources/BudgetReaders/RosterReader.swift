@@ -53,7 +53,7 @@ public struct RosterReader: Sendable {
         let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)
         let delimiter = RosterDelimiter(text: text, file: file, columns: known)
         let table = try CSVTable(text: text, file: file, delimiter: delimiter.character)
-        var sheet = RosterSheet(table: table, file: file, delimiter: delimiter.character)
+        var sheet = RosterSheet(excerpt: table.excerpt, file: file, delimiter: delimiter.character)
         guard let header = table.records.first(where: { !$0.isBlank && $0.line != delimiter.separatorLine }) else {
             throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the roster is empty",
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
@@ -65,40 +65,13 @@ public struct RosterReader: Sendable {
         var seenIDs: [String: Int] = [:]
         for record in table.records.drop(while: { $0.line <= header.line }) where !record.isBlank {
             guard var row = sheet.row(record, header: header, columns: columns) else { continue }
-            let id = row.text("id")
-            if id.isEmpty {
-                row.refuse("id", "the `id` is empty", "give every participant an id")
-            } else if let first = seenIDs[id] {
-                row.refuse("id", "id \(id.quoted) is used again (first on line \(first))", "ids must be unique")
-            } else {
+            let participant = self.participant(&row, file: file) { id in
+                if let first = seenIDs[id] { return .repeated(firstLine: first) }
                 seenIDs[id] = record.line
-            }
-            let name = row.text("name")
-            if name.isEmpty { row.refuse("name", "the `name` is empty", "give the participant's name, or a placeholder such as TBC-1") }
-            let country = row.country(countries)
-            let fare = row.money("fare_usd", zeroMeans: "a return fare is never free")
-            let capOverride = row.money("cap_override_usd")
-            let arrive = row.date("arrive"), leave = row.date("leave")
-            if case let (a??, l??) = (arrive, leave), l < a {
-                row.refuse("leave", "`leave` \(l) is before `arrive` \(a)", "swap the dates or correct one of them")
-            }
-            let funding = row.funding()
-            let paidBy = row.paidBy(event)
-            let application = row.application(documents: event?.eligibility.map { $0.documents.map(\.short) })
-            let actual = row.actualSpend()
-            let planned = row.planned()
-            if planned == false, let actual, actual.isEmpty {
-                row.refuse("planned", "`\(id)` is not planned (`planned` is `no`) and has no actual figures",
-                           "fill in ticket_usd, nights_actual or local_actual_usd, or remove the row")
+                return .new
             }
             sheet.problems += row.problems
-            guard row.problems.isEmpty, let country, let fare, let capOverride, let arrive, let leave, let funding,
-                  let paidBy, let application, let actual, let planned else { continue }
-            participants.append(Participant(
-                id: id, name: name, organization: row.text("organization"), country: country, fare: fare,
-                arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
-                isPlanned: planned, actual: actual,
-                location: SourceLocation(file: file, line: record.line, column: 1)))
+            if let participant { participants.append(participant) }
         }
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
         let unused = header.fields.filter { !$0.text.trimmingWhitespace().isEmpty && !known.contains($0.text.trimmingWhitespace().lowercased()) }
@@ -109,6 +82,49 @@ public struct RosterReader: Sendable {
                                     excerpt: table.excerpt(first.line), severity: .note))
         }
         return Roster(participants: participants, unusedColumns: unused.map { $0.text.trimmingWhitespace() }, notes: notes)
+    }
+
+    /// Whether an id is new, or used before (on a known line, when the reader keeps lines).
+    enum IDCheck {
+        case new
+        case repeated(firstLine: Int?)
+    }
+
+    /// One row's participant, or nil with the row's problems recorded in it.
+    func participant(_ row: inout RosterRow, file: String, check: (String) -> IDCheck) -> Participant? {
+        let record = row.record
+        let id = row.text("id")
+        if id.isEmpty {
+            row.refuse("id", "the `id` is empty", "give every participant an id")
+        } else if case .repeated(let first) = check(id) {
+            row.refuse("id", "id \(id.quoted) is used again" + (first.map { " (first on line \($0))" } ?? " (an earlier row has it)"),
+                       "ids must be unique")
+        }
+        let name = row.text("name")
+        if name.isEmpty { row.refuse("name", "the `name` is empty", "give the participant's name, or a placeholder such as TBC-1") }
+        let country = row.country(countries)
+        let fare = row.money("fare_usd", zeroMeans: "a return fare is never free")
+        let capOverride = row.money("cap_override_usd")
+        let arrive = row.date("arrive"), leave = row.date("leave")
+        if case let (a??, l??) = (arrive, leave), l < a {
+            row.refuse("leave", "`leave` \(l) is before `arrive` \(a)", "swap the dates or correct one of them")
+        }
+        let funding = row.funding()
+        let paidBy = row.paidBy(event)
+        let application = row.application(documents: event?.eligibility.map { $0.documents.map(\.short) })
+        let actual = row.actualSpend()
+        let planned = row.planned()
+        if planned == false, let actual, actual.isEmpty {
+            row.refuse("planned", "`\(id)` is not planned (`planned` is `no`) and has no actual figures",
+                       "fill in ticket_usd, nights_actual or local_actual_usd, or remove the row")
+        }
+        guard row.problems.isEmpty, let country, let fare, let capOverride, let arrive, let leave, let funding,
+              let paidBy, let application, let actual, let planned else { return nil }
+        return Participant(
+            id: id, name: name, organization: row.text("organization"), country: country, fare: fare,
+            arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
+            isPlanned: planned, actual: actual,
+            location: SourceLocation(file: file, line: record.line, column: 1))
     }
 
     /// Refuses a file with a line longer than any roster row before reading it further, so such a file fails fast.

@@ -24,7 +24,7 @@ struct RosterRow {
     mutating func refuse(_ column: String, _ message: String, _ hint: String) {
         let (line, col) = field(column).map { ($0.line, $0.column) } ?? (record.line, 1)
         problems.append(Diagnostic(SourceLocation(file: sheet.file, line: line, column: col), message,
-                                   excerpt: sheet.table.excerpt(line), hint: hint))
+                                   excerpt: sheet.excerpt(line), hint: hint))
     }
 
     /// The point of departure; an unknown or empty one is refused, with the nearest names.

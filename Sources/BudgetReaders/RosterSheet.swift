@@ -2,20 +2,21 @@ import BudgetCore
 
 /// A roster's CSV table read as columns: the header's names, then each row's fields by name.
 struct RosterSheet {
-    let table: CSVTable
+    /// The text of a line, for excerpts in messages.
+    let excerpt: (Int) -> String?
     let file: String
     let delimiter: Character
     var problems: [Diagnostic] = []
 
-    init(table: CSVTable, file: String, delimiter: Character) {
-        self.table = table
+    init(excerpt: @escaping (Int) -> String?, file: String, delimiter: Character) {
+        self.excerpt = excerpt
         self.file = file
         self.delimiter = delimiter
     }
 
     mutating func problem(_ line: Int, _ column: Int, _ message: String, _ hint: String) {
         problems.append(Diagnostic(SourceLocation(file: file, line: line, column: column), message,
-                                   excerpt: table.excerpt(line), hint: hint))
+                                   excerpt: excerpt(line), hint: hint))
     }
 
     /// Column name (lowercased) to its index; a repeated column or a missing required one is a problem.
@@ -41,7 +42,7 @@ struct RosterSheet {
             found.first { editDistance(CountryDirectory.key($0), CountryDirectory.key(required), atMost: 2) != nil }
                 .map { " Rename \($0.quoted) to `\(required)`?" }
         }.joined()
-        let end = (table.excerpt(header.line)?.count ?? 0) + 1
+        let end = (excerpt(header.line)?.count ?? 0) + 1
         let names = missing.map { "`\($0)`" }.joined(separator: ", ")
         problem(header.line, end, "the header has no \(names) column\(missing.count == 1 ? "" : "s")",
                 "found: \(shown.isEmpty ? "nothing" : shown); required: \(RosterReader.requiredColumns.joined(separator: ", ")).\(renames)\(titleRow)")

@@ -108,9 +108,14 @@ struct Cost: ParsableCommand {
         guard options.format != .csv else {
             throw ValidationError("a large roster's report is a summary (its lines are in the workbook): use --format text or json")
         }
-        let (tables, event, participants) = try options.read()
-        let tally = try LargeRoster.cost(participants, event: event, tables: tables, options: options,
-                                         ceilings: try options.ceilingOptions.ceilings(for: event), xlsx: xlsx)
+        let tables = try Console.tables(options.tablesOption)
+        let event = try Console.event(options.event, in: tables)
+        let ceilings = try options.ceilingOptions.ceilings(for: event)
+        let roster = try Console.guarded {
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event), path: options.roster, file: options.roster)
+        }
+        roster.notes.forEach { Console.error($0.description) }
+        let tally = try LargeRoster.cost(roster, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
         let report = SummaryReport(tally, linesAt: xlsx)
         let text = options.format == .json ? report.json() : report.text()
         if let output = options.output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }

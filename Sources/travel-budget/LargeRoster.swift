@@ -32,7 +32,7 @@ enum LargeRoster {
     }
 
     /// Costs the participants into the workbook at `xlsx`; returns the running totals.
-    static func cost(_ participants: some Sequence<Participant>, event: Event, tables: Tables, options: RosterOptions,
+    static func cost(_ participants: RosterStream, event: Event, tables: Tables, options: RosterOptions,
                      ceilings: BudgetCeilings?, xlsx: String) throws -> BudgetTally {
         try Console.guarded {
             let bound = rowBound(options.roster)
@@ -56,6 +56,8 @@ enum LargeRoster {
                 progress.tick(position)
             }
             progress.done(position)
+            // A roster with problems writes nothing: the stream's temporary file goes when `stream` does.
+            try participants.finish()
             try stream.finish(book.finish(tally))
             return tally
         }
