@@ -26,6 +26,7 @@ enum MoneyText {
 
     /// Parses `1120`, `1120.5`, `1,120.50`, `$1,120.50` exactly; refuses anything else.
     static func parse(_ raw: String, limit: Limit = .amount) -> Result<Money, Refusal> {
+        if let plain = plainAmount(raw), plain <= limit.dollars * 100 { return .success(Money(cents: plain)) }
         var text = Substring(raw.trimmingWhitespace())
         if let refusal = recognisedMistake(text) { return .failure(refusal) }
         if text.hasPrefix("$") { text = text.dropFirst() }
@@ -63,6 +64,33 @@ enum MoneyText {
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }
         return .success(Money(cents: dollars * 100 + cents))
+    }
+
+    /// Cents of the commonest form, digits with up to two decimals (`1120`, `1120.5`, `1120.50`), read byte by byte;
+    /// nil for anything else, which the full rules then read or refuse.
+    private static func plainAmount(_ raw: String) -> Int64? {
+        var whole: Int64 = 0, fraction: Int64 = 0, digits = 0, decimals = -1
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if decimals >= 0 {
+                    guard decimals < 2 else { return nil }
+                    fraction = fraction * 10 + Int64(byte - UInt8(ascii: "0"))
+                    decimals += 1
+                } else {
+                    guard digits < 12 else { return nil }
+                    whole = whole * 10 + Int64(byte - UInt8(ascii: "0"))
+                    digits += 1
+                }
+            case UInt8(ascii: "."):
+                guard decimals < 0, digits > 0 else { return nil }
+                decimals = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, decimals != 0 else { return nil }
+        return whole * 100 + (decimals == 1 ? fraction * 10 : fraction)
     }
 
     /// The mistakes spreadsheets and other locales make, each with its own reason and fix.

@@ -91,7 +91,7 @@ public struct RosterReader: Sendable {
     }
 
     /// One row's participant, or nil with the row's problems recorded in it.
-    func participant(_ row: inout RosterRow, file: String, check: (String) -> IDCheck) -> Participant? {
+    func participant(_ row: inout RosterRow, file: String, cache: CountryCache? = nil, check: (String) -> IDCheck) -> Participant? {
         let record = row.record
         let id = row.text("id")
         if id.isEmpty {
@@ -102,7 +102,7 @@ public struct RosterReader: Sendable {
         }
         let name = row.text("name")
         if name.isEmpty { row.refuse("name", "the `name` is empty", "give the participant's name, or a placeholder such as TBC-1") }
-        let country = row.country(countries)
+        let country = row.country(countries, cache: cache)
         let fare = row.money("fare_usd", zeroMeans: "a return fare is never free")
         let capOverride = row.money("cap_override_usd")
         let arrive = row.date("arrive"), leave = row.date("leave")

@@ -28,9 +28,9 @@ struct RosterRow {
     }
 
     /// The point of departure; an unknown or empty one is refused, with the nearest names.
-    mutating func country(_ countries: CountryDirectory) -> Country? {
+    mutating func country(_ countries: CountryDirectory, cache: CountryCache? = nil) -> Country? {
         let raw = text("country")
-        if let country = countries.country(named: raw) { return country }
+        if let country = cache.map({ $0.country(named: raw, in: countries) }) ?? countries.country(named: raw) { return country }
         let near = raw.count <= 60 ? countries.suggestions(for: raw) : []
         let hint = near.isEmpty
             ? "add the country or an alias to Tables/countries.toml"

@@ -12,6 +12,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private let header: CSVRecord
     private let columns: [String: Int]
     private var ids = IDSet()
+    private let countries = CountryCache()
     /// Problems found so far; reading stops once there are as many as a report lists.
     public private(set) var problems: [Diagnostic] = []
     /// How the file was read (its delimiter, columns not used), for the user.
@@ -83,7 +84,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 sheet.problems = []
                 continue
             }
-            let participant = reader.participant(&row, file: file) { [self] id in ids.insert(id) ? .new : .repeated(firstLine: nil) }
+            let participant = reader.participant(&row, file: file, cache: countries) { [self] id in ids.insert(id) ? .new : .repeated(firstLine: nil) }
             problems += row.problems
             if let participant, problems.isEmpty { return participant }
         }
@@ -103,5 +104,17 @@ extension InputError {
         case .badData(let found): return found.first ?? Diagnostic(SourceLocation(file: "", line: 0, column: 0), "bad data", hint: "")
         case .missing(let path, let reason, let hint): return Diagnostic(SourceLocation(file: path, line: 0, column: 0), reason, hint: hint)
         }
+    }
+}
+
+/// Countries by the spelling a roster uses, remembered: a large roster names the same few countries over and over.
+final class CountryCache {
+    private var known: [String: Country] = [:]
+
+    func country(named raw: String, in countries: CountryDirectory) -> Country? {
+        if let country = known[raw] { return country }
+        guard let country = countries.country(named: raw) else { return nil }
+        if known.count < 10_000 { known[raw] = country }
+        return country
     }
 }

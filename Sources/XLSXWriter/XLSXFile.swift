@@ -339,6 +339,9 @@ private final class XLSXDocument {
 
     /// The format for a style, made once per workbook.
     private func format(_ style: CellStyle, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
+        // The plain style is libxlsxwriter's default format: no format at all (a format equal to the default is never
+        // given an index of its own, so libxlsxwriter would hash it again for every cell).
+        if style == CellStyle(.item, .general) { return nil }
         // A workbook has a handful of styles: a linear search beats hashing one per cell.
         if let made = formats.first(where: { $0.style == style }) { return made.format }
         guard let format = workbook_add_format(workbook) else { return nil }

@@ -33,7 +33,9 @@ struct RosterRows {
     /// the eligibility verdict in one word (the reasons are counted on the Summary): fewer cells to write a row.
     var compact = false
     private typealias C = RosterLayout.Column
-    private let names: (room: String, meals: String, transport: String, rate: String)
+    private let names: (room: String, meals: String, transport: String, rate: String, fullStay: String)
+    /// A full stay's covered nights and workshop days.
+    private let fullStay: (nights: Int, days: Int)
     private let currency: String
     private let capTable: String
     /// Column letters the row formulas use, from the layout (so a moved column cannot break a formula).
@@ -44,7 +46,8 @@ struct RosterRows {
         self.options = options
         self.userText = userText
         names = (WorkbookNames.rate(event, .room), WorkbookNames.rate(event, .meals), WorkbookNames.rate(event, .transport),
-                 WorkbookNames.rate(event, .rate))
+                 WorkbookNames.rate(event, .rate), WorkbookNames.fullStay(event))
+        fullStay = (Costing(event: event).coveredNights.count, event.workshopDays.count)
         currency = event.localExpenses.rates.currency
         capTable = WorkbookNames.capTable(event)
         func letters(_ column: C) -> String { CellAddress.letters(column.rawValue) }
@@ -58,7 +61,7 @@ struct RosterRows {
          (.assisted, "Assisted airfare (US$)", 13), (.share, "Participant share (US$)", 13), (.nights, "Nights", 8),
          (.days, "Workshop days", 9), (.localInLocalCurrency, "Local expenses (\(currency))", 14),
          (.local, "Local expenses (US$)", 13), (.total, "Total (US$)", 13), (.flags, "Flags", 34),
-         (.eligibility, "Eligibility", 60), (.paidBy, "Paid by (whole line; empty: the shares)", 24)]
+         (.eligibility, compact ? "Eligibility (empty: not known)" : "Eligibility", 60), (.paidBy, "Paid by (whole line; empty: the shares)", 24)]
     }
 
     /// The header row's cells.
@@ -92,19 +95,26 @@ struct RosterRows {
             put(.cap, Cell(.formula("IFERROR(VLOOKUP(\(d)\(n),\(capTable),2,FALSE),\"\")", cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
         }
         let (fare, cap) = ("\(g)\(n)", "\(h)\(n)")
-        put(.assisted, .formula("IF(\(f)\(n)=\"self-funded\",0,IF(\(cap)=\"\",0,IF(\(fare)=\"\",\(cap),MIN(\(fare),\(cap)))))",
-                                line.assistedAirfare.number, usd))
+        // MIN ignores an empty fare, so a participant with no quote gets the cap (the estimate).
+        put(.assisted, .formula("IF(OR(\(f)\(n)=\"self-funded\",\(cap)=\"\"),0,MIN(\(fare),\(cap)))", line.assistedAirfare.number, usd))
         put(.share, .formula("IF(\(fare)=\"\",0,ROUND(\(fare)-\(i)\(n),2))", line.participantShare.number, usd))
-        put(.nights, .number(Double(line.nights), inputCount))
-        put(.days, .number(Double(line.days), inputCount))
-        put(.localInLocalCurrency, .formula("\(k)\(n)*\(names.room)+\(l)\(n)*(\(names.meals)+\(names.transport))",
-                                            Double(line.localExpensesLocal), CellStyle(.item, .local(currency: currency))))
-        // Whole local units to cents, rounded half up: the engine's rule (see Rates).
-        put(.local, .formula("ROUND(\(m)\(n)*100/\(names.rate),0)/100", line.localExpenses.number, usd))
+        let convert = "ROUND(\(m)\(n)*100/\(names.rate),0)/100"   // whole local units to cents, rounded half up (see Rates)
+        if compact && line.nights == fullStay.nights && line.days == fullStay.days {
+            // A large roster leaves a full stay's nights and days empty: its local expenses are the Rates sheet's full stay,
+            // until nights or days are typed in.
+            put(.local, .formula("IF(AND(\(k)\(n)=\"\",\(l)\(n)=\"\"),\(names.fullStay),\(convert))", line.localExpenses.number, usd))
+        } else {
+            put(.nights, .number(Double(line.nights), inputCount))
+            put(.days, .number(Double(line.days), inputCount))
+            put(.localInLocalCurrency, .formula("\(k)\(n)*\(names.room)+\(l)\(n)*(\(names.meals)+\(names.transport))",
+                                                Double(line.localExpensesLocal), CellStyle(.item, .local(currency: currency))))
+            put(.local, .formula(compact ? "IF(AND(\(k)\(n)=\"\",\(l)\(n)=\"\"),\(names.fullStay),\(convert))" : convert,
+                                 line.localExpenses.number, usd))
+        }
         put(.total, .formula("ROUND(\(i)\(n)+\(nn)\(n),2)", line.total.number, usd))
         if !(compact && line.flags.isEmpty) { put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", "))) }
         if compact {
-            put(.eligibility, .text(verdict.word))
+            if verdict.eligible != nil { put(.eligibility, .text(verdict.word)) }
         } else {
             put(.eligibility, .text(verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; "))))
         }
@@ -142,9 +152,11 @@ struct RosterRows {
         }
         sum(.assisted, t.assistedAirfare.number, totalUSD)
         sum(.share, t.participantShare.number, totalUSD)
-        sum(.nights, Double(t.nights), totalCount)
-        sum(.days, Double(t.days), totalCount)
-        sum(.localInLocalCurrency, Double(t.localExpensesLocal), CellStyle(.total, .local(currency: currency)))
+        if !compact {   // a large roster leaves full stays' nights, days and local-currency amounts empty: no totals of them
+            sum(.nights, Double(t.nights), totalCount)
+            sum(.days, Double(t.days), totalCount)
+            sum(.localInLocalCurrency, Double(t.localExpensesLocal), CellStyle(.total, .local(currency: currency)))
+        }
         sum(.local, t.localExpenses.number, totalUSD)
         sum(.total, t.total.number, totalUSD)
         sheet.set(total + 2, 0, .text("Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "

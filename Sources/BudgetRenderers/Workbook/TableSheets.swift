@@ -90,6 +90,7 @@ struct RatesSheet {
                                           Double(rates.localUnits(nights: nights, days: days)), CellStyle(.item, .local(currency: rates.currency))))
             sheet.set(9, column, .formula("ROUND(\(CellAddress(row: 8, column: column).a1)*100/\(n(.rate)),0)/100",
                                           costing.fullStayLocalExpenses.number, CellStyle(.item, .usd)))
+            names.append(DefinedName(name: WorkbookNames.fullStay(event), formula: "=\(sheet.reference)\(CellAddress(row: 9, column: column).absolute)"))
         }
         let notes = events.count + 1
         sheet.set(5, notes, .text("Local expenses are summed in the local currency and converted to US$ once per participant, "

@@ -33,6 +33,9 @@ enum WorkbookNames {
     /// The defined name of one of an event's rate cells: `jeju_2018_room`.
     static func rate(_ event: Event, _ key: RateKey) -> String { prefix(event) + "_" + key.rawValue }
 
+    /// The defined name of a full stay's local expenses in US$ on the Rates sheet: `jeju_2023_full_stay`.
+    static func fullStay(_ event: Event) -> String { prefix(event) + "_full_stay" }
+
     /// The defined name of an office's share of a cost line: `jeju_2023_office1_airfare`.
     static func officeShare(_ event: Event, office index: Int, _ line: CostLine) -> String {
         prefix(event) + "_office\(index + 1)_" + line.rawValue
