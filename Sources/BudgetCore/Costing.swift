@@ -25,8 +25,15 @@ public struct ParticipantCosting: Sendable {
 /// Costs participants under an event's rules.
 public struct Costing: Sendable {
     public let event: Event
+    /// The covered nights and the workshop days, worked out once.
+    private let nights: [CivilDate]
+    private let days: [CivilDate]
 
-    public init(event: Event) { self.event = event }
+    public init(event: Event) {
+        self.event = event
+        nights = Costing.coveredNights(event)
+        days = event.workshopDays
+    }
 
     /// The costing of one participant, by the rules of the event.
     public func cost(_ p: Participant) -> ParticipantCosting {
@@ -100,7 +107,9 @@ public struct Costing: Sendable {
 
     /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,
     /// each night named by its evening's date.
-    public var coveredNights: [CivilDate] {
+    public var coveredNights: [CivilDate] { nights }
+
+    private static func coveredNights(_ event: Event) -> [CivilDate] {
         let first = event.start.adding(days: -event.localExpenses.nightsBeforeStart)
         let last = event.end.adding(days: event.localExpenses.nightsAfterEnd - 1)
         guard first <= last else { return [] }
@@ -109,8 +118,8 @@ public struct Costing: Sendable {
 
     /// Covered nights and workshop days for a stay, and whether the stay cuts any of them.
     func coveredStay(arrive: CivilDate?, leave: CivilDate?) -> (nights: Int, days: Int, partial: Bool) {
-        let allNights = coveredNights
-        let allDays = event.workshopDays
+        let allNights = nights, allDays = days
+        if arrive == nil && leave == nil { return (allNights.count, allDays.count, false) }
         let nights = allNights.filter { night in
             (arrive.map { $0 <= night } ?? true) && (leave.map { night < $0 } ?? true)
         }.count

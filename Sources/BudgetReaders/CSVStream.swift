@@ -147,33 +147,41 @@ enum RosterLimits {
     static let maximumLineLength = 10_000
 }
 
-/// A set of ids that stays small for a million rows: 64-bit hashes (FNV-1a) in an open-addressing table, 8 bytes an id.
+/// A set of ids that stays small for a million rows: 64-bit hashes (FNV-1a) in an open-addressing table, sized once from
+/// the number of rows expected (so it never has to grow and copy itself), about 11 bytes an id.
 struct IDSet {
-    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    private var slots: [UInt64]
     private var count = 0
+
+    init(expected: Int = 1_024) {
+        slots = [UInt64](repeating: 0, count: max(16, expected + expected / 3 + 1))
+    }
 
     /// Inserts an id; false when an id with the same hash is already there (a repeated id, but for a one-in-10^10 chance).
     mutating func insert(_ id: String) -> Bool {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         if hash == 0 { hash = 1 }
-        if (count + 1) * 10 > slots.count * 7 { grow() }
-        var index = Int(hash & UInt64(slots.count - 1))
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        var index = slot(hash)
         while slots[index] != 0 {
             if slots[index] == hash { return false }
-            index = (index + 1) & (slots.count - 1)
+            index = index + 1 == slots.count ? 0 : index + 1
         }
         slots[index] = hash
         count += 1
         return true
     }
 
+    /// A hash's first slot: the hash scaled to the table's size.
+    private func slot(_ hash: UInt64) -> Int { Int(hash.multipliedFullWidth(by: UInt64(slots.count)).high) }
+
     private mutating func grow() {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
         for hash in old where hash != 0 {
-            var index = Int(hash & UInt64(slots.count - 1))
-            while slots[index] != 0 { index = (index + 1) & (slots.count - 1) }
+            var index = slot(hash)
+            while slots[index] != 0 { index = index + 1 == slots.count ? 0 : index + 1 }
             slots[index] = hash
         }
     }

@@ -11,7 +11,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private var sheet: RosterSheet
     private let header: CSVRecord
     private let columns: [String: Int]
-    private var ids = IDSet()
+    private var ids: IDSet
     private let countries = CountryCache()
     /// Problems found so far; reading stops once there are as many as a report lists.
     public private(set) var problems: [Diagnostic] = []
@@ -20,8 +20,10 @@ public final class RosterStream: Sequence, IteratorProtocol {
     static let problemLimit = 50
 
     /// Opens a roster and reads its header; a bad header, or a file that is not UTF-8 text, is an error at once.
-    public init(reader: RosterReader, path: String, file: String) throws(InputError) {
+    /// `expectedRows` sizes the check for repeated ids once (the file's line count is a good bound).
+    public init(reader: RosterReader, path: String, file: String, expectedRows: Int = 1_024) throws(InputError) {
         self.reader = reader
+        ids = IDSet(expected: expectedRows)
         self.file = file
         let start = try RosterStream.firstLines(path, file: file)
         let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)

@@ -112,7 +112,8 @@ struct Cost: ParsableCommand {
         let event = try Console.event(options.event, in: tables)
         let ceilings = try options.ceilingOptions.ceilings(for: event)
         let roster = try Console.guarded {
-            try RosterStream(reader: RosterReader(countries: tables.countries, event: event), path: options.roster, file: options.roster)
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event), path: options.roster, file: options.roster,
+                             expectedRows: LargeRoster.rowBound(options.roster))
         }
         roster.notes.forEach { Console.error($0.description) }
         let tally = try LargeRoster.cost(roster, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)

@@ -3,6 +3,7 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import Spreadsheet
 import XLSXWriter
 
 /// Costs a large roster straight into its workbook, one participant at a time: libxlsxwriter in constant-memory mode,
@@ -44,22 +45,105 @@ enum LargeRoster {
             var tally = BudgetTally(event: event, rosterName: options.roster, who: options.who, ceilings: ceilings, rosterRows: bound)
             try stream.prepare(book.rosterSetup(), at: book.rosterSheet)
             try stream.write(row: 0, book.header(), sheet: book.rosterSheet)
+            // Two cores: this thread reads and costs the roster and makes each row's cells, a second one hands them
+            // to libxlsxwriter, a batch at a time.
+            let writer = RowWriter(stream: stream, sheet: book.rosterSheet)
+            defer { try? writer.finish() }   // whatever happens, the writing thread ends (and lets the stream go)
             var progress = Progress()
             var position = 0
+            var batch: [(row: Int, cells: [(column: Int, cell: Cell)])] = []
+            batch.reserveCapacity(RowWriter.batchSize)
             for participant in participants {
                 guard position < bound else {
-                    throw OutputError(path: xlsx, reason: "the roster holds more participants than its \(bound) lines", hint: "is the roster changing while it is read? Run again once it is saved")
+                    throw OutputError(path: xlsx, reason: "the roster holds more participants than its \(bound) lines",
+                                      hint: "is the roster changing while it is read? Run again once it is saved")
                 }
                 guard let (line, verdict) = tally.add(participant) else { continue }
-                try stream.write(row: position + 1, try book.row(line, verdict: verdict, position: position), sheet: book.rosterSheet)
+                batch.append((position + 1, try book.row(line, verdict: verdict, position: position)))
                 position += 1
+                if batch.count == RowWriter.batchSize {
+                    guard writer.send(batch) else { break }
+                    batch.removeAll(keepingCapacity: true)
+                }
                 progress.tick(position)
             }
+            if !batch.isEmpty { _ = writer.send(batch) }
+            try writer.finish()
             progress.done(position)
             // A roster with problems writes nothing: the stream's temporary file goes when `stream` does.
             try participants.finish()
             try stream.finish(book.finish(tally))
             return tally
+        }
+    }
+}
+
+/// Hands rows to libxlsxwriter on a thread of its own, a batch at a time, so that reading and costing the roster goes on
+/// meanwhile; at most a few batches wait, so memory stays flat.
+final class RowWriter: @unchecked Sendable {
+    typealias Batch = [(row: Int, cells: [(column: Int, cell: Cell)])]
+    static let batchSize = 512
+    private let stream: XLSXStream
+    private let sheet: Int
+    private let condition = NSCondition()
+    private var waiting: [Batch] = []
+    private var closed = false
+    private var done = false
+    private var failure: XLSXError?
+
+    init(stream: XLSXStream, sheet: Int) {
+        self.stream = stream
+        self.sheet = sheet
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Queues a batch (waiting while the queue is full); false once writing has failed.
+    func send(_ batch: Batch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.count >= 2 && failure == nil { condition.wait() }
+        guard failure == nil else { return false }
+        waiting.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// Waits until every queued row is written; throws libxlsxwriter's error, if any.
+    func finish() throws(XLSXError) {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        let failure = self.failure
+        condition.unlock()
+        if let failure { throw failure }
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while waiting.isEmpty && !closed { condition.wait() }
+            if waiting.isEmpty {
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = waiting.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            do {
+                for (row, cells) in batch { try stream.write(row: row, cells, sheet: sheet) }
+            } catch {
+                condition.lock()
+                failure = error
+                waiting.removeAll()
+                closed = true
+                condition.broadcast()
+                condition.unlock()
+            }
         }
     }
 }
