@@ -69,7 +69,8 @@ public enum InputFile {
     private static func tooLarge(_ path: String, size: String, limit: Int) -> InputError {
         .badData([Diagnostic(SourceLocation(file: path, line: 0, column: 0),
                              "the file \(size); a roster or table file is at most \(megabytes(limit))",
-                             hint: "is this the right file? A roster of 10,000 participants is about 1 MB")])
+                             hint: "is this the right file? A roster of 10,000 participants is about 1 MB; a larger roster is costed "
+                                 + "straight into its workbook with `cost --xlsx FILE` (read as a stream, without this limit)")])
     }
 
     /// `104.9 MB`: a size as people read it (1 MB = 1,000,000 bytes).

@@ -73,7 +73,7 @@ struct Cost: ParsableCommand {
     var office: String?
 
     @ArgumentParser.Flag(help: ArgumentHelp(
-        "Write the workbook row by row in constant memory and report a summary (automatic with --xlsx for a roster over 1 MB)."))
+        "Write the workbook row by row in constant memory and report a summary (automatic with --xlsx for a roster over 250 KB)."))
     var stream = false
 
     func validate() throws {

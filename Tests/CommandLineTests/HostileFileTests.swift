@@ -75,7 +75,8 @@ import Testing
     /// A roster of one huge line: over the size limit it is refused unread; under it, before it is parsed.
     static let oneLineRosters: [(megabytes: Int, message: String)] = [
         (100, "one-line.csv: error: the file is 104.9 MB; a roster or table file is at most 10 MB\n"
-            + "    hint: is this the right file? A roster of 10,000 participants is about 1 MB\n"),
+            + "    hint: is this the right file? A roster of 10,000 participants is about 1 MB; a larger roster is costed "
+            + "straight into its workbook with `cost --xlsx FILE` (read as a stream, without this limit)\n"),
         (9, "one-line.csv:1:1: error: line 1 is longer than any roster row (more than 10000 characters)\n"
             + "    hint: is this the right file? A roster has one short row per participant\n"),
     ]

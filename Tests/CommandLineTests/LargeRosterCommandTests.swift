@@ -31,7 +31,7 @@ import Testing
         }
     }
 
-    @Test func aRosterOverAMegabyteIsStreamedWithoutBeingAsked() throws {
+    @Test func aRosterOverTheThresholdIsStreamedWithoutBeingAsked() throws {
         let out = try temporaryFolder()
         let big = out.appendingPathComponent("big.csv")
         var text = "id,name,country,fare_usd\n"

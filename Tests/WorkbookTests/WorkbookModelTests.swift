@@ -27,7 +27,7 @@ import XLSXWriter
             Issue.record("the cap and the assisted airfare are not formulas")
             return
         }
-        #expect(cap == "IFERROR(VLOOKUP(D2,Caps_jeju_2023,2,FALSE),\"\")")
+        #expect(cap == "IFERROR(VLOOKUP(D2,Caps_jeju_2023,2,0),\"\")")
         #expect(assisted.contains("MIN(G2,H2)"))
         #expect(!cap.contains("XLOOKUP"))
     }

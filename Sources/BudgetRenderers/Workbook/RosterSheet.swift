@@ -92,7 +92,7 @@ struct RosterRows {
         if let override = p.capOverride {
             put(.cap, .number(override.number, inputUSD))
         } else {
-            put(.cap, Cell(.formula("IFERROR(VLOOKUP(\(d)\(n),\(capTable),2,FALSE),\"\")", cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
+            put(.cap, Cell(.formula("IFERROR(VLOOKUP(\(d)\(n),\(capTable),2,0),\"\")", cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
         }
         let (fare, cap) = ("\(g)\(n)", "\(h)\(n)")
         // MIN ignores an empty fare, so a participant with no quote gets the cap (the estimate).
@@ -102,13 +102,13 @@ struct RosterRows {
         if compact && line.nights == fullStay.nights && line.days == fullStay.days {
             // A large roster leaves a full stay's nights and days empty: its local expenses are the Rates sheet's full stay,
             // until nights or days are typed in.
-            put(.local, .formula("IF(AND(\(k)\(n)=\"\",\(l)\(n)=\"\"),\(names.fullStay),\(convert))", line.localExpenses.number, usd))
+            put(.local, .formula("IF(\(k)\(n)&\(l)\(n)=\"\",\(names.fullStay),\(convert))", line.localExpenses.number, usd))
         } else {
             put(.nights, .number(Double(line.nights), inputCount))
             put(.days, .number(Double(line.days), inputCount))
             put(.localInLocalCurrency, .formula("\(k)\(n)*\(names.room)+\(l)\(n)*(\(names.meals)+\(names.transport))",
                                                 Double(line.localExpensesLocal), CellStyle(.item, .local(currency: currency))))
-            put(.local, .formula(compact ? "IF(AND(\(k)\(n)=\"\",\(l)\(n)=\"\"),\(names.fullStay),\(convert))" : convert,
+            put(.local, .formula(compact ? "IF(\(k)\(n)&\(l)\(n)=\"\",\(names.fullStay),\(convert))" : convert,
                                  line.localExpenses.number, usd))
         }
         put(.total, .formula("ROUND(\(i)\(n)+\(nn)\(n),2)", line.total.number, usd))
