@@ -77,20 +77,8 @@ public struct EligibilityReport {
         let counts: Counts
     }
 
-    struct Entry: Encodable {
-        let id: String
-        let eligible: Bool?
-        let reasons: [String]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(eligible, forKey: .eligible)   // null where not known
-            try c.encode(reasons, forKey: .reasons)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, eligible, reasons }
-    }
+    /// A participant's verdict: `id`, `eligible` (true, false or null) and `reasons`, as the cost report's left-out list.
+    typealias Entry = JSONReport.LeftOut
 
     struct Counts: Encodable {
         let eligible: Int

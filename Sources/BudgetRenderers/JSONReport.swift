@@ -117,6 +117,7 @@ public struct JSONReport {
         let not_known: [String]
     }
 
+    /// A participant's verdict: `id`, `eligible` (true, false or null when not known) and every reason.
     struct LeftOut: Encodable {
         let id: String
         let eligible: Bool?

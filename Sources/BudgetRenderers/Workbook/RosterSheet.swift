@@ -92,17 +92,27 @@ struct RosterRows {
         if let override = p.capOverride {
             put(.cap, .number(override.number, inputUSD))
         } else {
-            put(.cap, Cell(.formula("IFERROR(VLOOKUP(\(d)\(n),\(capTable),2,0),\"\")", cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
+            if compact, let cap = line.cap {
+                // A large roster's row names a listed point of departure: the plain lookup (a shorter row is a faster one).
+                put(.cap, .formula("VLOOKUP(\(d)\(n),\(capTable),2,0)", cap.number, usd))
+            } else {
+                put(.cap, Cell(.formula("IFERROR(VLOOKUP(\(d)\(n),\(capTable),2,0),\"\")", cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
+            }
         }
         let (fare, cap) = ("\(g)\(n)", "\(h)\(n)")
         // MIN ignores an empty fare, so a participant with no quote gets the cap (the estimate).
-        put(.assisted, .formula("IF(OR(\(f)\(n)=\"self-funded\",\(cap)=\"\"),0,MIN(\(fare),\(cap)))", line.assistedAirfare.number, usd))
+        if compact && p.funding == .assisted {
+            // A large roster's assisted participant: no funding cell to check (a shorter row is a faster one).
+            put(.assisted, .formula("IF(\(cap)=\"\",0,MIN(\(fare),\(cap)))", line.assistedAirfare.number, usd))
+        } else {
+            put(.assisted, .formula("IF(OR(\(f)\(n)=\"self-funded\",\(cap)=\"\"),0,MIN(\(fare),\(cap)))", line.assistedAirfare.number, usd))
+        }
         put(.share, .formula("IF(\(fare)=\"\",0,ROUND(\(fare)-\(i)\(n),2))", line.participantShare.number, usd))
         let convert = "ROUND(\(m)\(n)*100/\(names.rate),0)/100"   // whole local units to cents, rounded half up (see Rates)
         if compact && line.nights == fullStay.nights && line.days == fullStay.days {
-            // A large roster leaves a full stay's nights and days empty: its local expenses are the Rates sheet's full stay,
-            // until nights or days are typed in.
-            put(.local, .formula("IF(\(k)\(n)&\(l)\(n)=\"\",\(names.fullStay),\(convert))", line.localExpenses.number, usd))
+            // A large roster leaves a full stay's nights and days empty: its local expenses are the Rates sheet's full stay
+            // (which follows the rates); a shorter row is a faster one to write.
+            put(.local, .formula(names.fullStay, line.localExpenses.number, usd))
         } else {
             put(.nights, .number(Double(line.nights), inputCount))
             put(.days, .number(Double(line.days), inputCount))
