@@ -56,9 +56,9 @@ final class CSVStream {
         if byte & 0xC0 != 0x80 { column += 1 }   // count characters, not continuation bytes
         lineLength += 1
         if lineBytes.count < 400 { lineBytes.append(byte) }
-        if lineLength > RosterLimits.maximumLineLength {
+        if lineLength > RosterReader.maximumLineLength {
             throw .badData([Diagnostic(SourceLocation(file: file, line: line, column: 1),
-                                       "line \(line) is longer than any roster row (more than \(RosterLimits.maximumLineLength) characters)",
+                                       "line \(line) is longer than any roster row (more than \(RosterReader.maximumLineLength) characters)",
                                        hint: "is this the right file? A roster has one short row per participant")])
         }
     }
@@ -139,12 +139,6 @@ final class CSVStream {
         try endField()
         return CSVRecord(fields: fields, line: recordLine)
     }
-}
-
-/// Limits every roster reader keeps.
-enum RosterLimits {
-    /// The longest line a roster may have: far more than any participant's row.
-    static let maximumLineLength = 10_000
 }
 
 /// A set of ids that stays small for a million rows: 64-bit hashes (FNV-1a) in an open-addressing table, sized once from

@@ -74,14 +74,22 @@ public struct RosterReader: Sendable {
             if let participant { participants.append(participant) }
         }
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
+        let (unused, notes) = RosterReader.notes(header: header, delimiter: delimiter, file: file, excerpt: table.excerpt)
+        return Roster(participants: participants, unusedColumns: unused, notes: notes)
+    }
+
+    /// The header's columns that no rule reads, and the notes on how the roster was read (its delimiter, those columns).
+    static func notes(header: CSVRecord, delimiter: RosterDelimiter, file: String,
+                      excerpt: (Int) -> String?) -> (unused: [String], notes: [Diagnostic]) {
+        let known = Set(requiredColumns + optionalColumns)
         let unused = header.fields.filter { !$0.text.trimmingWhitespace().isEmpty && !known.contains($0.text.trimmingWhitespace().lowercased()) }
         var notes = delimiter.note.map { [$0] } ?? []
         if let first = unused.first {
             notes.append(Diagnostic(SourceLocation(file: file, line: first.line, column: first.column),
                                     "column\(unused.count == 1 ? "" : "s") not used: \(unused.map { $0.text.trimmingWhitespace().quoted }.joined(separator: ", "))",
-                                    excerpt: table.excerpt(first.line), severity: .note))
+                                    excerpt: excerpt(first.line), severity: .note))
         }
-        return Roster(participants: participants, unusedColumns: unused.map { $0.text.trimmingWhitespace() }, notes: notes)
+        return (unused.map { $0.text.trimmingWhitespace() }, notes)
     }
 
     /// Whether an id is new, or used before (on a known line, when the reader keeps lines).

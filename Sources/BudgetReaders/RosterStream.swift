@@ -42,14 +42,8 @@ public final class RosterStream: Sequence, IteratorProtocol {
         self.header = header
         columns = sheet.readHeader(header)
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-        let unused = header.fields.filter { !$0.text.trimmingWhitespace().isEmpty && !known.contains($0.text.trimmingWhitespace().lowercased()) }
-        var notes = delimiter.note.map { [$0] } ?? []
-        if let first = unused.first {
-            notes.append(Diagnostic(SourceLocation(file: file, line: first.line, column: first.column),
-                                    "column\(unused.count == 1 ? "" : "s") not used: \(unused.map { $0.text.trimmingWhitespace().quoted }.joined(separator: ", "))",
-                                    severity: .note))
-        }
-        self.notes = notes
+        let headerLine = csv.excerpt
+        notes = RosterReader.notes(header: header, delimiter: delimiter, file: file, excerpt: { _ in headerLine }).notes
     }
 
     /// The file's first lines as text, to choose the delimiter; a file that is not UTF-8 text is refused here.
