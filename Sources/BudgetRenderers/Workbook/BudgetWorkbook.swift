@@ -53,14 +53,19 @@ public struct BudgetWorkbook {
         let (rates, rateNames) = RatesSheet(events: events).make()
         sheets += [caps, rates, ChartsSheet(budgets: budgets, events: events).make()]
         let ids = budgets.map(\.event.id).joined(separator: ", ")
-        let properties = DocumentProperties(
+        return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name },
+                        properties: BudgetWorkbook.properties(ids: ids, inputs: inputs, redacted: options.redact, created: created))
+    }
+
+    /// The document properties every budget workbook carries: title, subject, company, and the input files named.
+    static func properties(ids: String, inputs: [String], redacted: Bool, created: Int64) -> DocumentProperties {
+        DocumentProperties(
             title: "Travel budget: \(ids)",
             subject: "Airfare assistance capped by point of departure, participant share and local expenses",
             author: "travel-budget", company: "UNITAR CIFAL Jeju / JITC",
             comments: "Written by travel-budget from " + inputs.joined(separator: ", ")
-                + (options.redact ? ". Redacted: names and organizations withheld." : "."),
+                + (redacted ? ". Redacted: names and organizations withheld." : "."),
             created: created)
-        return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name }, properties: properties)
     }
 }
 

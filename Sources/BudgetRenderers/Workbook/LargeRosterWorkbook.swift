@@ -74,13 +74,8 @@ public struct LargeRosterWorkbook {
         let (caps, capNames) = CapsSheet(events: events).make()
         let (rates, rateNames) = RatesSheet(events: events).make()
         sheets += [caps, rates, ChartsSheet(budgets: [tally], events: events).make()]
-        let properties = DocumentProperties(
-            title: "Travel budget: \(event.id)",
-            subject: "Airfare assistance capped by point of departure, participant share and local expenses",
-            author: "travel-budget", company: "UNITAR CIFAL Jeju / JITC",
-            comments: "Written by travel-budget from " + inputs.joined(separator: ", ")
-                + (options.redact ? ". Redacted: names and organizations withheld." : "."),
-            created: created ?? BudgetWorkbook.defaultCreationTime([event]))
+        let properties = BudgetWorkbook.properties(ids: event.id, inputs: inputs, redacted: options.redact,
+                                                   created: created ?? BudgetWorkbook.defaultCreationTime([event]))
         return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name }, properties: properties)
     }
 

@@ -27,7 +27,7 @@ enum WorkbookNames {
 
     /// The cap of the point of departure in a cell, looked up in the event's cap table; an empty text where no row names it.
     static func capLookup(_ event: Event, departure cell: String) -> String {
-        "IFERROR(VLOOKUP(\(cell),\(capTable(event)),2,FALSE),\"\")"
+        "IFERROR(VLOOKUP(\(cell),\(capTable(event)),2,0),\"\")"
     }
 
     /// The defined name of one of an event's rate cells: `jeju_2018_room`.
