@@ -1,18 +1,6 @@
 import BudgetCore
 import Foundation
 
-/// A value written as JSON `null` when absent, so that every key is always present.
-struct Nullable<Value: Encodable>: Encodable {
-    let value: Value?
-
-    init(_ value: Value?) { self.value = value }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        if let value { try c.encode(value) } else { try c.encodeNil() }
-    }
-}
-
 extension FitReport {
     struct Document: Encodable {
         let event: String

@@ -39,8 +39,8 @@ public struct JSONReport {
         let organization: String
         let country: String
         let region: String
-        let cap: String?
-        let fare: String?
+        @Nullable var cap: String?      // null where there is no cap
+        @Nullable var fare: String?     // null where no fare is quoted
         let assisted_airfare: String
         let participant_share: String
         let nights: Int
@@ -48,29 +48,6 @@ public struct JSONReport {
         let local_expenses: String
         let total: String
         let flags: [String]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(organization, forKey: .organization)
-            try c.encode(country, forKey: .country)
-            try c.encode(region, forKey: .region)
-            try c.encode(cap, forKey: .cap)        // null where there is no cap
-            try c.encode(fare, forKey: .fare)      // null where no fare is quoted
-            try c.encode(assisted_airfare, forKey: .assisted_airfare)
-            try c.encode(participant_share, forKey: .participant_share)
-            try c.encode(nights, forKey: .nights)
-            try c.encode(days, forKey: .days)
-            try c.encode(local_expenses, forKey: .local_expenses)
-            try c.encode(total, forKey: .total)
-            try c.encode(flags, forKey: .flags)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, organization, country, region, cap, fare, assisted_airfare, participant_share
-            case nights, days, local_expenses, total, flags
-        }
     }
 
     struct Totals: Encodable {
@@ -120,17 +97,8 @@ public struct JSONReport {
     /// A participant's verdict: `id`, `eligible` (true, false or null when not known) and every reason.
     struct LeftOut: Encodable {
         let id: String
-        let eligible: Bool?
+        @Nullable var eligible: Bool?   // null where not known
         let reasons: [String]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(eligible, forKey: .eligible)   // null where not known
-            try c.encode(reasons, forKey: .reasons)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, eligible, reasons }
     }
 
     struct CostSharingNote: Encodable {

@@ -34,7 +34,7 @@ public struct ReconcileJSONReport {
         let planned: String
         let actual: String
         let variance: String
-        let variance_percent: String?
+        @Nullable var variance_percent: String?   // null where nothing was planned
 
         init(_ p: PlanActual) {
             planned = p.planned.plain
@@ -42,29 +42,11 @@ public struct ReconcileJSONReport {
             variance = p.variance.plain
             variance_percent = p.percent?.plain
         }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(planned, forKey: .planned)
-            try c.encode(actual, forKey: .actual)
-            try c.encode(variance, forKey: .variance)
-            try c.encode(variance_percent, forKey: .variance_percent)   // null where nothing was planned
-        }
-
-        enum CodingKeys: String, CodingKey { case planned, actual, variance, variance_percent }
     }
 
     struct Nights: Encodable {
         let planned: Int
-        let actual: Int?
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(planned, forKey: .planned)
-            try c.encode(actual, forKey: .actual)   // null where not recorded
-        }
-
-        enum CodingKeys: String, CodingKey { case planned, actual }
+        @Nullable var actual: Int?   // null where not recorded
     }
 
     struct Line: Encodable {
@@ -73,36 +55,14 @@ public struct ReconcileJSONReport {
         let organization: String
         let country: String
         let attendance: String
-        let cap: String?
-        let ticket: String?
+        @Nullable var cap: String?      // null where there is no cap
+        @Nullable var ticket: String?   // null where no ticket is recorded
         let assisted_airfare: Figures
         let participant_share: String
         let local_expenses: Figures
         let total: Figures
         let nights: Nights
         let flags: [String]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(organization, forKey: .organization)
-            try c.encode(country, forKey: .country)
-            try c.encode(attendance, forKey: .attendance)
-            try c.encode(cap, forKey: .cap)         // null where there is no cap
-            try c.encode(ticket, forKey: .ticket)   // null where no ticket is recorded
-            try c.encode(assisted_airfare, forKey: .assisted_airfare)
-            try c.encode(participant_share, forKey: .participant_share)
-            try c.encode(local_expenses, forKey: .local_expenses)
-            try c.encode(total, forKey: .total)
-            try c.encode(nights, forKey: .nights)
-            try c.encode(flags, forKey: .flags)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, organization, country, attendance, cap, ticket, assisted_airfare, participant_share
-            case local_expenses, total, nights, flags
-        }
     }
 
     struct Totals: Encodable {
