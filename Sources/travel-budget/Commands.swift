@@ -143,12 +143,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
     var outputDir: String = "Reports"
 
-    @Option(help: Who.help)
-    var who: Who = .notExcluded
-
-    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
-    var redact = false
-
+    @OptionGroup var pricing: PricingOptions
     @OptionGroup var ceilingOptions: CeilingOptions
     @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
@@ -163,7 +158,7 @@ struct Report: ParsableCommand {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
             do {
                 budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables, event: event),
-                                      rosterName: path, who: who, ceilings: ceilings[event.id]))
+                                      rosterName: path, who: pricing.who, ceilings: ceilings[event.id]))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }
@@ -175,20 +170,20 @@ struct Report: ParsableCommand {
         // Every roster is read before anything is written: a bad roster leaves the reports as they were.
         for budget in budgets {
             let path = (outputDir as NSString).appendingPathComponent("\(budget.event.id).txt")
-            try OutputFile.write(TextReport(budget, options: RenderOptions(redact: redact)).render(), to: path)
+            try OutputFile.write(TextReport(budget, options: pricing.renderOptions).render(), to: path)
             let t = budget.totals
             print("\(budget.event.id): \(t.participants) participants, assisted airfare US$ \(t.assistedAirfare.grouped), "
                   + "local expenses US$ \(t.localExpenses.grouped), total US$ \(t.total.grouped) -> \(path)")
             // An event with several paying offices: each office gets its own budget too.
             for office in budget.offices where budget.offices.count > 1 {
                 let officePath = (outputDir as NSString).appendingPathComponent("\(budget.event.id)-\(OfficeReport.slug(office)).txt")
-                try OutputFile.write(OfficeReport(budget, office: office, options: RenderOptions(redact: redact)).text(), to: officePath)
+                try OutputFile.write(OfficeReport(budget, office: office, options: pricing.renderOptions).text(), to: officePath)
                 print("  \(office.office): total US$ \(office.total.grouped) -> \(officePath)")
             }
         }
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
-        try WorkbookFile.write(budgets, events: tables.events, inputs: inputs, options: RenderOptions(redact: redact),
+        try WorkbookFile.write(budgets, events: tables.events, inputs: inputs, options: pricing.renderOptions,
                                created: workbookOptions.created, to: workbook)
         let sheets = budgets.count == 1 ? "1 event" : "\(budgets.count) events"
         print("workbook: \(sheets), every figure a live formula -> \(workbook)")

@@ -20,17 +20,13 @@ struct RosterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
     var xlsx: String?
 
-    @Option(help: Who.help)
-    var who: Who = .notExcluded
-
-    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
-    var redact = false
-
+    @OptionGroup var pricing: PricingOptions
     @OptionGroup var ceilingOptions: CeilingOptions
     @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
-    var renderOptions: RenderOptions { RenderOptions(redact: redact) }
+    var who: Who { pricing.who }
+    var renderOptions: RenderOptions { pricing.renderOptions }
 
     /// The tables, the event and the roster's participants.
     func read() throws -> (Tables, Event, [Participant]) {
@@ -52,4 +48,15 @@ struct RosterOptions: ParsableArguments {
             print(text, terminator: "")
         }
     }
+}
+
+/// Who is priced and whether names are withheld: the options of every command that costs a roster.
+struct PricingOptions: ParsableArguments {
+    @Option(help: Who.help)
+    var who: Who = .notExcluded
+
+    @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
+    var redact = false
+
+    var renderOptions: RenderOptions { RenderOptions(redact: redact) }
 }
