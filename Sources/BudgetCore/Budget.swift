@@ -66,12 +66,9 @@ public struct Budget: Sendable {
         let participants = priced.map(\.0)
         let costing = Costing(event: event)
         let lines = participants.map(costing.cost)
-        let known = event.regionOrder
-        let others = Set(lines.map(\.region)).subtracting(known).sorted()
         var regions: [RegionBudget] = []
-        for region in known + others {
+        for region in event.reportOrder(of: lines.map(\.region)) {
             let members = lines.filter { $0.region == region }
-            guard !members.isEmpty else { continue }
             var subtotal = CostTotals()
             members.forEach { subtotal.add($0) }
             regions.append(RegionBudget(region: region, lines: members, subtotal: subtotal))

@@ -85,9 +85,7 @@ public struct BudgetTally: Sendable {
 
     /// Region subtotals: the cap table's regions in its order, then others alphabetically (as ``Budget/regions``).
     public var regions: [(region: String, subtotal: CostTotals)] {
-        let known = event.regionOrder
-        let others = Set(regionTotals.keys).subtracting(known).sorted()
-        return (known + others).compactMap { region in regionTotals[region].map { (region, $0) } }
+        event.reportOrder(of: regionTotals.keys).compactMap { region in regionTotals[region].map { (region, $0) } }
     }
 
     /// What an office (by its place in the cost sharing) pays in a region: assisted airfare and local expenses.

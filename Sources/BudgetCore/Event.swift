@@ -71,6 +71,12 @@ public struct Event: Sendable {
         caps.first { row in row.pointsOfDeparture.contains(country.name) }
     }
 
+    /// Regions in report order: the cap table's in its order, then any others alphabetically.
+    public func reportOrder(of regions: some Sequence<String>) -> [String] {
+        let present = Set(regions)
+        return regionOrder.filter(present.contains) + present.subtracting(regionOrder).sorted()
+    }
+
     /// Regions in the order the cap table first names them.
     public var regionOrder: [String] {
         var seen: [String] = []

@@ -62,10 +62,9 @@ public struct LargeRosterWorkbook {
         let officeNames = WorkbookNames.offices(event)
         var summary = SummarySheet(budgets: [tally], inputs: inputs)
         summary.officeTotal = { _, index, column in
-            let sheet = officeNames[index]
-            let row = 1 + tally.regions.count
+            let row = LargeRosterWorkbook.officeTotalRow(regions: tally.regions.count)
             let c = column == .airfarePaid ? 2 : 4
-            return quotedSheetName(sheet) + "!" + CellAddress(row: row, column: c).absolute
+            return quotedSheetName(officeNames[index]) + "!" + CellAddress(row: row, column: c).absolute
         }
         var sheets = [summary.make(), roster]
         if event.costSharing.offices.count > 1 {
@@ -78,6 +77,9 @@ public struct LargeRosterWorkbook {
                                                    created: created ?? BudgetWorkbook.defaultCreationTime([event]))
         return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name }, properties: properties)
     }
+
+    /// An office sheet's total row: after the header and one row per region.
+    static func officeTotalRow(regions: Int) -> Int { regions + 1 }
 
     /// One office's part by region: SUMPRODUCT over the roster's lines, each line split as the engine splits it.
     private func officeSheet(_ tally: BudgetTally, index: Int, names: [String]) -> Sheet {
@@ -116,7 +118,7 @@ public struct LargeRosterWorkbook {
             sheet.set(row, 5, .formula("ROUND(\(CellAddress(row: row, column: 2).a1)+\(CellAddress(row: row, column: 4).a1),2)",
                                        (part.airfare + part.local).number, usd))
         }
-        let total = regions.count + 1
+        let total = LargeRosterWorkbook.officeTotalRow(regions: regions.count)
         sheet.set(total, 0, .text("Total", CellStyle(.total)))
         let paidTotals = tally.offices[index]
         let cached: [Money] = [tally.totals.assistedAirfare, paidTotals.assistedAirfare, tally.totals.localExpenses,

@@ -96,7 +96,7 @@ struct RosterRows {
                 // A large roster's row names a listed point of departure: the plain lookup (a shorter row is a faster one).
                 put(.cap, .formula("VLOOKUP(\(d)\(n),\(capTable),2,0)", cap.number, usd))
             } else {
-                put(.cap, Cell(.formula(WorkbookNames.capLookup(event, departure: "\(d)\(n)"), cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
+                put(.cap, Cell(.formula(WorkbookNames.capLookup(table: capTable, departure: "\(d)\(n)"), cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
             }
         }
         let (fare, cap) = ("\(g)\(n)", "\(h)\(n)")

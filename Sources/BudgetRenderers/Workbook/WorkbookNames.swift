@@ -26,9 +26,10 @@ enum WorkbookNames {
     static func capTable(_ event: Event) -> String { "Caps_" + prefix(event) }
 
     /// The cap of the point of departure in a cell, looked up in the event's cap table; an empty text where no row names it.
-    static func capLookup(_ event: Event, departure cell: String) -> String {
-        "IFERROR(VLOOKUP(\(cell),\(capTable(event)),2,0),\"\")"
-    }
+    static func capLookup(_ event: Event, departure cell: String) -> String { capLookup(table: capTable(event), departure: cell) }
+
+    /// The same, with the cap table's name already made (a roster's rows make it once).
+    static func capLookup(table: String, departure cell: String) -> String { "IFERROR(VLOOKUP(\(cell),\(table),2,0),\"\")" }
 
     /// The defined name of one of an event's rate cells: `jeju_2018_room`.
     static func rate(_ event: Event, _ key: RateKey) -> String { prefix(event) + "_" + key.rawValue }
