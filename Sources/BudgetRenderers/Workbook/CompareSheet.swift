@@ -57,7 +57,6 @@ struct CompareSheet {
         var heads = ["Point of departure"] + events.map { "\($0.id) cap (US$)" } + ["Change (US$)", "Change"]
         if report.real { heads += ["\(comparison.years.first ?? 0) cap in \(comparison.years.last ?? 0) US$", "Real change"] }
         sheet.header(row, heads + ["Note"])
-        let capsHeader = row
         row += 1
         func a1(_ r: Int, _ c: Int) -> String { CellAddress(row: r, column: c).a1 }
         for line in comparison.caps {
@@ -82,7 +81,6 @@ struct CompareSheet {
             sheet.set(row, noteColumn, .text(comparison.note(line), .note))
             row += 1
         }
-        let capsLast = row - 1
         row += 1
 
         sheet.header(row, ["Region / measure"] + events.map(\.id) + ["Change", "Change (%)"]
@@ -175,8 +173,6 @@ struct CompareSheet {
                 },
                 anchor: CellAddress(row: mixHeader, column: noteColumn + 1), categoryAxis: "Region", valueAxis: "Total (US$)"))
         }
-        _ = (capsHeader, capsLast)
-        sheet.frozenRows = 0
         sheet.printSetup = PrintSetup(header: "Comparison: " + events.map(\.id).joined(separator: " vs "))
         return sheet
     }
