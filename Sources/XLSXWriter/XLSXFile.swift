@@ -7,25 +7,45 @@ public enum XLSXFile {
     /// Writes the workbook to a temporary file beside `path` and renames it into place once libxlsxwriter closed it
     /// without error; on any failure nothing is left behind and the old file, if any, is untouched.
     public static func write(_ workbook: Workbook, to path: String, constantMemory: Bool = false) throws(XLSXError) {
+        let target = try TargetFile(path)
+        do {
+            let document = try XLSXDocument(path: target.temporary, reportedAs: path, constantMemory: constantMemory)
+            try document.write(workbook)
+            try document.close()
+        } catch {
+            target.discard()
+            throw error
+        }
+        try target.commit()
+    }
+}
+
+/// A workbook's path and the temporary file beside it that takes its place only once the workbook is complete.
+struct TargetFile {
+    let path: String
+    let temporary: String
+
+    /// Names the temporary file and makes the folder.
+    init(_ path: String) throws(XLSXError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
+        self.path = path
+        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw XLSXError(path: path, step: "creating the folder", reason: error.localizedDescription)
         }
-        do {
-            let document = try XLSXDocument(path: temporary, reportedAs: path, constantMemory: constantMemory)
-            try document.write(workbook)
-            try document.close()
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+    }
+
+    /// Removes the temporary file, if any.
+    func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+
+    /// Renames the finished temporary file into place; on failure removes it.
+    func commit() throws(XLSXError) {
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
+            discard()
             throw XLSXError(path: path, step: "moving the finished workbook into place", reason: reason)
         }
     }
@@ -35,34 +55,26 @@ public enum XLSXFile {
 /// rest of the workbook from a model built once the rows are done. Same temporary-file-and-rename rule as ``XLSXFile``.
 public final class XLSXStream {
     private let document: XLSXDocument
-    private let path: String
-    private let temporary: String
+    private let target: TargetFile
     private let sheetNames: [String]
 
     /// Starts a workbook with these sheets, in this order; nothing is visible at `path` until ``finish(_:)``.
     public init(path: String, sheets: [String]) throws(XLSXError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        self.path = path
+        let target = try TargetFile(path)
+        self.target = target
         self.sheetNames = sheets
-        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw XLSXError(path: path, step: "creating the folder", reason: error.localizedDescription)
-        }
-        do {
-            document = try XLSXDocument(path: temporary, reportedAs: path, constantMemory: true)
+            document = try XLSXDocument(path: target.temporary, reportedAs: path, constantMemory: true)
             try document.addSheets(sheets)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            target.discard()
             throw error
         }
     }
 
     deinit {
         // A stream dropped before finish leaves nothing behind.
-        if !finished { try? FileManager.default.removeItem(atPath: temporary) }
+        if !finished { target.discard() }
     }
 
     private var finished = false
@@ -102,17 +114,13 @@ public final class XLSXStream {
             throw error
         }
         finished = true
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw XLSXError(path: path, step: "moving the finished workbook into place", reason: reason)
-        }
+        try target.commit()
     }
 
     private func abandon() {
         finished = true
         try? document.close()
-        try? FileManager.default.removeItem(atPath: temporary)
+        target.discard()
     }
 }
 
