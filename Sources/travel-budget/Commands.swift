@@ -111,12 +111,13 @@ struct Cost: ParsableCommand {
         let tables = try Console.tables(options.tablesOption)
         let event = try Console.event(options.event, in: tables)
         let ceilings = try options.ceilingOptions.ceilings(for: event)
+        let bound = LargeRoster.rowBound(options.roster)   // one scan of the file: the rows set aside, and the id table's size
         let roster = try Console.guarded {
             try RosterStream(reader: RosterReader(countries: tables.countries, event: event), path: options.roster, file: options.roster,
-                             expectedRows: LargeRoster.rowBound(options.roster))
+                             expectedRows: bound)
         }
         roster.notes.forEach { Console.error($0.description) }
-        let tally = try LargeRoster.cost(roster, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
+        let tally = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
         let report = SummaryReport(tally, linesAt: xlsx)
         let text = options.format == .json ? report.json() : report.text()
         if let output = options.output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }

@@ -32,11 +32,11 @@ enum LargeRoster {
         return max(lines - 1, 1)
     }
 
-    /// Costs the participants into the workbook at `xlsx`; returns the running totals.
-    static func cost(_ participants: RosterStream, event: Event, tables: Tables, options: RosterOptions,
+    /// Costs the participants into the workbook at `xlsx`, setting aside `rows` rows (the roster's `rowBound`); returns the
+    /// running totals.
+    static func cost(_ participants: RosterStream, rows bound: Int, event: Event, tables: Tables, options: RosterOptions,
                      ceilings: BudgetCeilings?, xlsx: String) throws -> BudgetTally {
         try Console.guarded {
-            let bound = rowBound(options.roster)
             let book = LargeRosterWorkbook(event: event, events: tables.events, options: options.renderOptions,
                                            inputs: [tables.eventFile(event), options.roster],
                                            created: options.workbookOptions.created.map { Int64($0.dayNumber) * 86_400 },
