@@ -84,9 +84,9 @@ struct Cost: ParsableCommand {
         if let xlsx = options.xlsx, office == nil, stream || LargeRoster.isLarge(options.roster) {
             return try runLarge(xlsx: xlsx)
         }
-        let (tables, event, participants) = try options.read()
-        let budget = Budget(event: event, participants: participants, rosterName: options.roster, who: options.who,
-                            ceilings: try options.ceilingOptions.ceilings(for: event))
+        let (tables, event, roster) = try options.read()
+        let budget = Budget(event: event, participants: roster.participants, rosterName: options.roster, who: options.who,
+                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns)
         if !budget.notPlanned.isEmpty {
             Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
                           + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
@@ -113,7 +113,7 @@ struct Cost: ParsableCommand {
         let ceilings = try options.ceilingOptions.ceilings(for: event)
         let bound = LargeRoster.rowBound(options.roster)   // one scan of the file: the rows set aside, and the id table's size
         let roster = try Console.guarded {
-            try RosterStream(reader: RosterReader(countries: tables.countries, event: event), path: options.roster, file: options.roster,
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: try options.columns.mapping()), path: options.roster, file: options.roster,
                              expectedRows: bound)
         }
         roster.notes.forEach { Console.error($0.description) }
@@ -144,6 +144,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
     var outputDir: String = "Reports"
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var ceilingOptions: CeilingOptions
     @OptionGroup var workbookOptions: WorkbookOptions
@@ -151,6 +152,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
+        let mapping = try columns.mapping()
         let ceilings = try ceilingOptions.ceilings(for: tables.events)
         let rosterFolder = rosters ?? (tables.directory as NSString).appendingPathComponent("rosters")
         var budgets: [Budget] = []
@@ -158,8 +160,9 @@ struct Report: ParsableCommand {
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
             do {
-                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables, event: event),
-                                      rosterName: path, who: pricing.who, ceilings: ceilings[event.id]))
+                let roster = try Console.readRoster(path, tables: tables, event: event, columns: mapping)
+                budgets.append(Budget(event: event, participants: roster.participants, rosterName: path, who: pricing.who,
+                                      ceilings: ceilings[event.id], unusedColumns: roster.unusedColumns))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }
@@ -214,12 +217,13 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: CheckFormat = .text
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var tablesOption: TablesOption
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
         let event = try Console.event(event, in: tables)
-        let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event),
+        let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event, columns: try columns.mapping()).participants,
                                        rosterName: roster)
         print(format == .json ? report.json() : report.text(), terminator: "")
     }

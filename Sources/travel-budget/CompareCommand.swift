@@ -40,6 +40,7 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the workbook (.xlsx) with a Compare sheet to this file.", valueName: "FILE"))
     var xlsx: String?
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
@@ -65,7 +66,7 @@ struct Compare: ParsableCommand {
         guard events.count >= 2 else { throw ValidationError("a comparison needs at least two events; got \(events.map(\.id))") }
         var people: [Participant] = []
         if let roster {
-            people = try Console.guarded { try RosterReader(countries: tables.countries).read(text: try InputFile.read(roster), file: roster) }
+            people = try Console.roster(roster, tables: tables, event: nil, columns: try columns.mapping()).participants
         }
         let budgets = events.map { event -> Budget in
             let adjusted = mix?.adjust(event) ?? event

@@ -46,15 +46,16 @@ enum Console {
     }
 
     /// Reads a roster, telling on stderr how it was read (encoding, delimiter, columns not used).
-    static func roster(_ path: String, tables: Tables, event: Event) throws -> [Participant] {
-        try guarded { try readRoster(path, tables: tables, event: event) }
+    static func roster(_ path: String, tables: Tables, event: Event?, columns: ColumnMapping) throws -> RosterReader.Roster {
+        try guarded { try readRoster(path, tables: tables, event: event, columns: columns) }
     }
 
     /// Reads a roster without printing its errors, for a caller that gathers them; its notes are printed.
-    static func readRoster(_ path: String, tables: Tables, event: Event) throws(InputError) -> [Participant] {
-        let roster = try RosterReader(countries: tables.countries, event: event).readRoster(bytes: try InputFile.bytes(path), file: path)
+    static func readRoster(_ path: String, tables: Tables, event: Event?, columns: ColumnMapping) throws(InputError) -> RosterReader.Roster {
+        let roster = try RosterReader(countries: tables.countries, event: event, mapping: columns)
+            .readRoster(bytes: try InputFile.bytes(path), file: path)
         roster.notes.forEach { Console.error($0.description) }
-        return roster.participants
+        return roster
     }
 }
 

@@ -1,0 +1,12 @@
+import BudgetCore
+
+/// What every report says about how its roster was read.
+enum RosterNotes {
+    /// The sentence naming the roster's headers that no rule reads; nil when every header was read.
+    static func unusedColumns(_ columns: [String]) -> String? {
+        guard !columns.isEmpty else { return nil }
+        let names = columns.map(\.quoted).joined(separator: ", ")
+        return "\(columns.count == 1 ? "Column" : "Columns") not read: \(names) (no rule uses \(columns.count == 1 ? "it" : "them"); "
+            + "Tables/rosters/README.md lists every name read, and --columns NAME=HEADER maps a header)."
+    }
+}
