@@ -113,6 +113,8 @@ public struct RosterReader: Sendable {
         let arrive = row.date("arrive"), leave = row.date("leave")
         if case let (a??, l??) = (arrive, leave), l < a {
             row.refuse("leave", "`leave` \(l) is before `arrive` \(a)", "swap the dates or correct one of them")
+        } else if let event {
+            row.checkStay(arrive: arrive ?? nil, leave: leave ?? nil, event: event)
         }
         let funding = row.funding()
         let paidBy = row.paidBy(event)

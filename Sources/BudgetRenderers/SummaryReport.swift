@@ -21,7 +21,7 @@ public struct SummaryReport {
         let t = budget.totals
         var out = ["TRAVEL BUDGET  \(event.id)  (summary)"]
         out += L.wrap(event.title)
-        out += L.wrap("\(budget.rosterName), \(t.participants) participants priced", first: "Roster:         ", indent: String(repeating: " ", count: 16))
+        out += L.wrap("\(budget.rosterName), \(counted(t.participants, "participant")) priced", first: "Roster:         ", indent: String(repeating: " ", count: 16))
         out += L.wrap("the participant lines are in \(linesAt)", first: "Lines:          ", indent: String(repeating: " ", count: 16))
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) {
             out += L.wrap(unused, first: "Not read:       ", indent: String(repeating: " ", count: 16))

@@ -196,7 +196,7 @@ public struct TextReport {
             for line in budget.lines {
                 let p = line.participant
                 let org = p.organization.isEmpty ? "" : " — \(p.organization)"
-                out += L.wrap("\(p.name)\(org) — \(line.nights) nights, \(line.days) days",
+                out += L.wrap("\(p.name)\(org) — \(counted(line.nights, "night")), \(counted(line.days, "day"))",
                               first: "  " + L.left(p.id, columns.id) + " ", indent: String(repeating: " ", count: columns.id + 3))
             }
         }

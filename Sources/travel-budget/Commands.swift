@@ -34,7 +34,7 @@ struct Events: ParsableCommand {
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
-        print(TablesText.events(tables.events), terminator: "")
+        print(TablesText.events(tables.events, broken: tables.broken.map { ($0.id, $0.file, $0.problems.count) }), terminator: "")
     }
 }
 
@@ -157,8 +157,13 @@ struct Report: ParsableCommand {
         let rosterFolder = rosters ?? (tables.directory as NSString).appendingPathComponent("rosters")
         var budgets: [Budget] = []
         var failures: [InputError] = []
+        var withoutRoster: [(event: Event, path: String)] = []
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
+            guard FileManager.default.fileExists(atPath: path) else {
+                withoutRoster.append((event, path))
+                continue
+            }
             do {
                 let roster = try Console.readRoster(path, tables: tables, event: event, columns: mapping)
                 budgets.append(Budget(event: event, participants: roster.participants, rosterName: path, who: pricing.who,
@@ -170,6 +175,11 @@ struct Report: ParsableCommand {
         if !failures.isEmpty {
             failures.forEach { Console.error($0.description) }
             throw ExitCode(failures.map(\.exitCode).max() ?? 65)
+        }
+        if budgets.isEmpty {
+            let looked = withoutRoster.map(\.path).joined(separator: ", ")
+            try Console.guarded { throw InputError.missing(path: rosterFolder, reason: "no event has a roster here (looked for \(looked))",
+                                                           hint: "name each roster after its event: <event id>.csv, e.g. \(tables.events.first?.id ?? "jeju-2023").csv") }
         }
         // Every roster is read before anything is written: a bad roster leaves the reports as they were.
         for budget in budgets {
@@ -184,6 +194,9 @@ struct Report: ParsableCommand {
                 try OutputFile.write(OfficeReport(budget, office: office, options: pricing.renderOptions).text(), to: officePath)
                 print("  \(office.office): total US$ \(office.total.grouped) -> \(officePath)")
             }
+        }
+        for (event, path) in withoutRoster {
+            print("\(event.id): no roster (\(path) is not there): not costed, no report written")
         }
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
