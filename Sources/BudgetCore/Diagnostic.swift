@@ -58,7 +58,7 @@ extension String {
         let cut = count > limit ? prefix(limit) + "…" : Substring(self)
         // Invisible and look-alike spaces are shown by code point, so two texts never look the same in a message.
         return "`" + cut.map { c in
-            if c.isASCII && (c.asciiValue ?? 0x20) < 0x20 && c != "\t" { return "\u{FFFD}" }
+            if c.isASCII && (c.asciiValue ?? 0x20) < 0x20 { return "\u{FFFD}" }
             if c.isSpaceLike { return c.unicodeScalars.map { "<U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) + ">" }.joined() }
             return String(c)
         }.joined() + "`"

@@ -117,6 +117,13 @@ public enum RosterColumns {
         }?.name
     }
 
+    /// The column whose name (or other name) is nearest to a text, two typos at most: for suggestions.
+    public static func nearestName(_ text: String) -> String? {
+        let k = key(text)
+        return byKey.compactMap { spelling, name in editDistance(k, spelling, atMost: 2).map { ($0, spelling, name) } }
+            .min { ($0.0, $0.1) < ($1.0, $1.1) }?.2 ?? resemblance(text)
+    }
+
     /// A currency other than the US dollar named in a header (`KRW`, `EUR`, `₩`…), if any.
     public static func otherCurrency(_ header: String) -> String? {
         let lowered = header.lowercased()
@@ -135,7 +142,7 @@ public enum RosterColumns {
                                                           "sgd", "thb", "php", "idr", "inr", "myr", "vnd", "cny", "rmb", "hkd", "twd"]
     /// Words too common to tie a header to a column on their own.
     private static let commonWords: Set<String> = ["of", "the", "by", "on", "in", "for", "a", "to", "from", "and", "date",
-                                                   "no", "number", "type", "total", "amount", "per", "cost", "price", "paid", "actual"]
+                                                   "no", "number", "type", "total", "amount", "per", "cost", "price", "paid", "actual", "hotel"]
 
     private static let byKey: [String: String] = {
         var keys: [String: String] = [:]
@@ -171,7 +178,7 @@ public struct ColumnMapping: Sendable, Equatable {
                 continue
             }
             guard let column = RosterColumns.column(forHeader: name) else {
-                let near = RosterColumns.resemblance(name).map { "did you mean `\($0)`? " } ?? ""
+                let near = RosterColumns.nearestName(name).map { "did you mean `\($0)`? " } ?? ""
                 throw ColumnMappingError("`--columns \(spec)`: \(name.quoted) is not a roster column; \(near)the columns are: "
                                          + RosterColumns.names.joined(separator: ", ") + " (or `ignore`)")
             }

@@ -79,9 +79,14 @@ struct RosterSheet {
         let examples = missing.map { name in
             "`\(name)` (also: \(RosterColumns.all.first { $0.name == name }!.otherNames.prefix(3).joined(separator: ", ")))"
         }.joined(separator: "; ")
+        let unread = result.unused.map { $0.text.trimmingWhitespace() }
+        let renames = missing.compactMap { required in
+            unread.first { editDistance(RosterColumns.key($0), RosterColumns.key(required), atMost: 2) != nil }
+                .map { " Rename \($0.quoted) to `\(required)`?" }
+        }.joined()
         problem(header.line, end, "the header has no \(names) column\(missing.count == 1 ? "" : "s")",
                 "found: \(shown.isEmpty ? "nothing" : shown); required: \(examples); or name the header that holds it: "
-                + "--columns \"\(missing[0])=YOUR HEADER\".\(titleRow)")
+                + "--columns \"\(missing[0])=YOUR HEADER\".\(renames)\(titleRow)")
         return result
     }
 

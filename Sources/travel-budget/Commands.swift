@@ -35,6 +35,11 @@ struct Events: ParsableCommand {
     func run() throws {
         let tables = try Console.tables(tablesOption)
         print(TablesText.events(tables.events, broken: tables.broken.map { ($0.id, $0.file, $0.problems.count) }), terminator: "")
+        // Listing the tables is checking them: a broken file's problems are printed whole, and the exit says so.
+        if !tables.broken.isEmpty {
+            tables.broken.forEach { Console.error($0.error.description) }
+            throw ExitCode(65)
+        }
     }
 }
 
