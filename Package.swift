@@ -27,13 +27,18 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.
         .target(name: "Spreadsheet"),
+        // The one atomic-file writer for every output: a temporary file beside the target, flushed to disk, renamed into place.
+        .target(name: "OutputFiles"),
         // Writes the spreadsheet model with libxlsxwriter; the only target that touches the C library.
-        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "Spreadsheet"]),
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "OutputFiles", "Spreadsheet"]),
         // Renderers at the edge: text, JSON, CSV and the workbook model from the report values.
         .target(name: "BudgetRenderers", dependencies: ["BudgetCore", "Spreadsheet"]),
+        // A roster costed straight into its workbook file: rows to libxlsxwriter in constant memory on a second thread,
+        // the other sheets from the running totals, a progress line.
+        .target(name: "WorkbookOutput", dependencies: ["BudgetCore", "BudgetRenderers", "OutputFiles", "Spreadsheet", "XLSXWriter"]),
         // The thin command line.
         .executableTarget(name: "travel-budget", dependencies: [
-            "BudgetCore", "BudgetReaders", "BudgetRenderers", "XLSXWriter",
+            "BudgetCore", "BudgetReaders", "BudgetRenderers", "OutputFiles", "WorkbookOutput", "XLSXWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.
@@ -44,10 +49,14 @@ let package = Package(
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
-        .testTarget(name: "XLSXWriterTests", dependencies: ["Spreadsheet", "XLSXWriter"]),
+        // Helpers shared by the test targets (reading the parts of a written .xlsx file).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["OutputFiles", "Spreadsheet", "TestSupport", "XLSXWriter"]),
         // The budget workbook: its model, and LibreOffice recomputing it (needs libreoffice-calc-nogui).
-        .testTarget(name: "WorkbookTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "XLSXWriter"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["travel-budget"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "TestSupport",
+                                                          "WorkbookOutput", "XLSXWriter"]),
+        .testTarget(name: "WorkbookOutputTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "TestSupport", "WorkbookOutput"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "travel-budget"]),
         .testTarget(name: "PropertyTests", dependencies: [
             "BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet",
             .product(name: "PropertyBased", package: "swift-property-based"),

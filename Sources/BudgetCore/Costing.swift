@@ -25,13 +25,13 @@ public struct ParticipantCosting: Sendable {
 /// Costs participants under an event's rules.
 public struct Costing: Sendable {
     public let event: Event
-    /// The covered nights and the workshop days, worked out once.
+    /// The event's covered nights and workshop days, worked out once.
     private let nights: [CivilDate]
     private let days: [CivilDate]
 
     public init(event: Event) {
         self.event = event
-        nights = Costing.coveredNights(event)
+        nights = event.coveredNights
         days = event.workshopDays
     }
 
@@ -100,20 +100,6 @@ public struct Costing: Sendable {
         let rates = event.localExpenses.rates
         let units = rates.localUnits(nights: nights, days: days)
         return (units, rates.exchangeRate.convertToUSD(units))
-    }
-
-    /// Local expenses of a participant present for every covered night and day, in US$.
-    public var fullStayLocalExpenses: Money { localExpenses(nights: coveredNights.count, days: event.workshopDays.count).usd }
-
-    /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,
-    /// each night named by its evening's date.
-    public var coveredNights: [CivilDate] { nights }
-
-    private static func coveredNights(_ event: Event) -> [CivilDate] {
-        let first = event.start.adding(days: -event.localExpenses.nightsBeforeStart)
-        let last = event.end.adding(days: event.localExpenses.nightsAfterEnd - 1)
-        guard first <= last else { return [] }
-        return (0...(last.dayNumber - first.dayNumber)).map { first.adding(days: $0) }
     }
 
     /// Covered nights and workshop days for a stay, and whether the stay cuts any of them.

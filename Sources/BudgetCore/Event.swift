@@ -66,6 +66,21 @@ public struct Event: Sendable {
         (0...(end.dayNumber - start.dayNumber)).map { start.adding(days: $0) }
     }
 
+    /// The nights a hotel is covered: from `nightsBeforeStart` before the first day to `nightsAfterEnd` after the last,
+    /// each night named by its evening's date.
+    public var coveredNights: [CivilDate] {
+        let first = start.adding(days: -localExpenses.nightsBeforeStart)
+        let last = end.adding(days: localExpenses.nightsAfterEnd - 1)
+        guard first <= last else { return [] }
+        return (0...(last.dayNumber - first.dayNumber)).map { first.adding(days: $0) }
+    }
+
+    /// Local expenses of a participant present for every covered night and workshop day, in US$ (converted once, half up).
+    public var fullStayLocalExpenses: Money {
+        let rates = localExpenses.rates
+        return rates.exchangeRate.convertToUSD(rates.localUnits(nights: coveredNights.count, days: workshopDays.count))
+    }
+
     /// The row that names a country (labelled or inferred), if any.
     public func capRow(for country: Country) -> CapRow? {
         caps.first { row in row.pointsOfDeparture.contains(country.name) }

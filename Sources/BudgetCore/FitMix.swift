@@ -11,7 +11,7 @@ extension FitRequest {
     /// The mix with the most participants whose cost fits the budget and meets the bounds; among those the cheapest.
     public func fit() throws(FitRefusal) -> FitAnswer {
         let bounds = try resolvedBounds()
-        let local = Costing(event: event).fullStayLocalExpenses
+        let local = event.fullStayLocalExpenses
         var reasons: [String] = []
         var notes: [String] = []
         var regions: [(name: String, bound: (minimum: Int?, maximum: Int?), items: [FitItem])] = []

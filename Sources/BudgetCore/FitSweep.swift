@@ -26,7 +26,7 @@ public struct FitSweep: Sendable {
     public init(_ answer: FitAnswer, fractions: [Proportion] = defaultFractions, rateChanges: [Proportion] = defaultRateChanges) {
         let event = answer.request.event
         let base = event.localExpenses.rates
-        let units = base.localUnits(nights: Costing(event: event).coveredNights.count, days: event.workshopDays.count)
+        let units = base.localUnits(nights: event.coveredNights.count, days: event.workshopDays.count)
         self.fractions = fractions
         self.rateChanges = rateChanges
         rates = rateChanges.map { base.exchangeRate.changed(by: $0) }

@@ -93,7 +93,7 @@ public enum TableReader {
                           localExpenses: local, costSharing: sharing, eligibility: rules,
                           ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings))
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
-        let fullStay = Costing(event: event).fullStayLocalExpenses
+        let fullStay = event.fullStayLocalExpenses
         if fullStay > Money(dollars: MoneyText.maximumDollars) {
             throw .badData([document.diagnostic("local_expenses.planning",
                 "a participant present throughout would cost US$ \(fullStay.grouped) in local expenses, more than US$ 1,000,000",

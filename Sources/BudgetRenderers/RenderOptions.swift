@@ -31,8 +31,7 @@ public enum AssumptionText {
 
     /// The covered nights and days in words.
     public static func coverage(_ event: Event) -> String {
-        let costing = Costing(event: event)
-        let nights = costing.coveredNights
+        let nights = event.coveredNights
         var nightText = "no nights"
         if let first = nights.first, let last = nights.last {
             nightText = "\(counted(nights.count, "night")) (\(first.long) to \(last.long))"

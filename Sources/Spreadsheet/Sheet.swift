@@ -138,3 +138,17 @@ public struct Workbook: Hashable, Sendable {
     /// The sheet with a name.
     public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 }
+
+/// Where a sheet's rows go as they are made: into a ``Sheet`` kept in memory, or straight to a file (the xlsx writer in
+/// constant-memory mode), for a sheet too big to keep.
+public protocol RowSink {
+    /// One row's cells (0-based row; a stream takes the rows of a sheet in increasing order).
+    mutating func write(row: Int, _ cells: [(column: Int, cell: Cell)]) throws
+}
+
+extension Sheet: RowSink {
+    /// Keeps the row's cells in the sheet.
+    public mutating func write(row: Int, _ cells: [(column: Int, cell: Cell)]) {
+        for (column, cell) in cells { set(row, column, cell) }
+    }
+}

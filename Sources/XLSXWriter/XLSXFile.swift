@@ -1,70 +1,48 @@
 internal import CXLSXWriter
 import Foundation
+import OutputFiles
 import Spreadsheet
 
 /// Writes a ``Spreadsheet/Workbook`` as an .xlsx file with libxlsxwriter: the only file that touches the C library.
-public enum XLSXFile {
-    /// Writes the workbook to a temporary file beside `path` and renames it into place once libxlsxwriter closed it
-    /// without error; on any failure nothing is left behind and the old file, if any, is untouched.
-    public static func write(_ workbook: Workbook, to path: String, constantMemory: Bool = false) throws(XLSXError) {
-        let target = try TargetFile(path)
-        do {
-            let document = try XLSXDocument(path: target.temporary, reportedAs: path, constantMemory: constantMemory)
-            try document.write(workbook)
-            try document.close()
-        } catch {
-            target.discard()
-            throw error
-        }
-        try target.commit()
-    }
-}
-
-/// A workbook's path and the temporary file beside it that takes its place only once the workbook is complete.
-struct TargetFile {
-    let path: String
-    let temporary: String
-
-    /// Names the temporary file and makes the folder.
-    init(_ path: String) throws(XLSXError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        self.path = path
-        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid()).xlsx").path
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw XLSXError(path: path, step: "creating the folder", reason: error.localizedDescription)
-        }
+///
+/// One writer, two memory modes: a whole model at once (``write(_:to:memory:)``), or a big sheet row by row in
+/// libxlsxwriter's constant-memory mode (``init(path:sheets:memory:)``, ``prepare(_:at:)``, ``write(row:_:sheet:)``, then
+/// ``finish(_:)`` with the rest of the model). Either way the file is written beside `path` under a temporary name, flushed
+/// to disk and renamed into place once libxlsxwriter closed it without error (``OutputFiles/AtomicFile``); on any
+/// failure nothing is left behind and the old file, if any, is untouched.
+public final class XLSXFile {
+    /// How libxlsxwriter holds the cells until the file is closed.
+    public enum Memory: Sendable {
+        /// Every cell in memory until the end (any order of writing).
+        case whole
+        /// Each row flushed to a temporary file as soon as the next begins (rows in increasing order, a row's cells
+        /// written together): flat memory for a sheet of any size.
+        case constant
     }
 
-    /// Removes the temporary file, if any.
-    func discard() { try? FileManager.default.removeItem(atPath: temporary) }
-
-    /// Renames the finished temporary file into place; on failure removes it.
-    func commit() throws(XLSXError) {
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            discard()
-            throw XLSXError(path: path, step: "moving the finished workbook into place", reason: reason)
-        }
-    }
-}
-
-/// Writes a workbook whose big sheet comes row by row (libxlsxwriter's constant-memory mode): the rows first, then the
-/// rest of the workbook from a model built once the rows are done. Same temporary-file-and-rename rule as ``XLSXFile``.
-public final class XLSXStream {
     private let document: XLSXDocument
-    private let target: TargetFile
+    private let target: AtomicFile
     private let sheetNames: [String]
+    private var finished = false
+    private var prepared: Set<String> = []
+
+    /// Writes a whole workbook model.
+    public static func write(_ workbook: Workbook, to path: String, memory: Memory = .whole) throws(XLSXError) {
+        try XLSXFile(path: path, sheets: workbook.sheets.map(\.name), memory: memory).finish(workbook)
+    }
 
     /// Starts a workbook with these sheets, in this order; nothing is visible at `path` until ``finish(_:)``.
-    public init(path: String, sheets: [String]) throws(XLSXError) {
-        let target = try TargetFile(path)
+    public init(path: String, sheets: [String], memory: Memory) throws(XLSXError) {
+        let target: AtomicFile
+        do {
+            target = try AtomicFile(path, temporarySuffix: ".xlsx")
+        } catch {
+            throw XLSXError(path: path, step: "creating the folder", reason: error.reason)
+        }
         self.target = target
         self.sheetNames = sheets
         do {
-            document = try XLSXDocument(path: target.temporary, reportedAs: path, constantMemory: true)
+            document = try XLSXDocument(path: target.temporary, reportedAs: path, constantMemory: memory == .constant)
             try document.addSheets(sheets)
         } catch {
             target.discard()
@@ -73,11 +51,9 @@ public final class XLSXStream {
     }
 
     deinit {
-        // A stream dropped before finish leaves nothing behind.
+        // A workbook dropped before finish leaves nothing behind.
         if !finished { target.discard() }
     }
-
-    private var finished = false
 
     /// Sets a sheet up before its rows (column widths, frozen panes, filter, print setup: libxlsxwriter's constant-memory
     /// mode takes a filter only before the rows); ``finish(_:)`` then writes only that sheet's cells.
@@ -91,9 +67,7 @@ public final class XLSXStream {
         }
     }
 
-    private var prepared: Set<String> = []
-
-    /// Writes one row of a sheet; rows of a sheet must come in increasing order.
+    /// Writes one row of a sheet; in constant memory, rows of a sheet must come in increasing order.
     public func write(row: Int, _ cells: [(column: Int, cell: Cell)], sheet: Int) throws(XLSXError) {
         do {
             try document.write(row: row, cells, sheet: sheet, name: sheetNames[sheet])
@@ -103,8 +77,8 @@ public final class XLSXStream {
         }
     }
 
-    /// Writes the rest of every sheet from a model (the streamed sheet's later rows, setup and charts), the names and the
-    /// properties; closes the workbook and renames it into place.
+    /// Writes the rest of every sheet from a model (a prepared sheet's later rows and charts, every other sheet whole), the
+    /// names and the properties; closes the workbook, flushes it to disk and renames it into place.
     public func finish(_ model: Workbook) throws(XLSXError) {
         do {
             try document.finish(model, prepared: prepared)
@@ -114,7 +88,11 @@ public final class XLSXStream {
             throw error
         }
         finished = true
-        try target.commit()
+        do {
+            try target.commit()
+        } catch {
+            throw XLSXError(path: target.path, step: "moving the finished workbook into place", reason: error.reason)
+        }
     }
 
     private func abandon() {
@@ -232,26 +210,6 @@ private final class XLSXDocument {
         properties.comments = keep(p.comments)
         properties.created = time_t(p.created)
         try check(workbook_set_properties(workbook, &properties), "setting the document properties")
-    }
-
-    func write(_ model: Workbook) throws(XLSXError) {
-        let workbook = try open()
-        try setProperties(model.properties, workbook)
-
-        var worksheets: [(Sheet, UnsafeMutablePointer<lxw_worksheet>)] = []
-        for sheet in model.sheets {
-            guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
-                throw XLSXError(path: path, step: "adding the sheet \"\(sheet.name)\"",
-                                reason: "libxlsxwriter refused the sheet name (at most 31 characters, none of []:*?/\\, used once)")
-            }
-            worksheets.append((sheet, worksheet))
-        }
-        for name in model.definedNames {
-            try check(workbook_define_name(workbook, name.name, name.formula), "defining the name \(name.name)")
-        }
-        for (sheet, worksheet) in worksheets {
-            try write(sheet, to: worksheet, in: workbook)
-        }
     }
 
     private func write(_ sheet: Sheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,

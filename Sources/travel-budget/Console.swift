@@ -3,6 +3,7 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import OutputFiles
 import XLSXWriter
 
 /// Terminal and file edges of the command line: messages on stderr, exits, atomic writes.

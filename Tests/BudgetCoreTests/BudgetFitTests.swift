@@ -48,7 +48,7 @@ enum FitMake {
     }
 
     @Test func oneParticipantCostsTheAssistedAirfarePlusTheFullStaysLocalExpenses() throws {
-        #expect(Costing(event: FitMake.event).fullStayLocalExpenses == local)
+        #expect(FitMake.event.fullStayLocalExpenses == local)
         let atCap = try FitMake.fit(0)
         #expect(atCap.localExpenses == local)
         #expect(atCap.regions[0].items[0].unitCost == Money(dollars: 400) + local)

@@ -38,9 +38,9 @@ import Testing
         let scenario = Scenario(title: "t", entries: [Scenario.Entry(group: .country(Make.india), count: 1)],
                                 overrides: Scenario.Overrides(nights: 2, roomPerNight: 130_000, exchangeRate: ExchangeRate(unitsPerUSDTimes10000: 1_000_0000)))
         let adjusted = scenario.adjust(event)
-        #expect(Costing(event: adjusted).coveredNights.count == 2)
+        #expect(adjusted.coveredNights.count == 2)
         // 2 × 130,000 + 4 days × (50,000 + 12,000) = 508,000 won at 1,000 = US$508.00.
-        #expect(Costing(event: adjusted).fullStayLocalExpenses == Money(dollars: 508))
+        #expect(adjusted.fullStayLocalExpenses == Money(dollars: 508))
         #expect(adjusted.localExpenses.assumptions.last?.hasPrefix("Scenario overrides (planning assumptions): 2 covered nights") == true)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A large roster is costed straight into its workbook, row by row, and reported as a summary.
@@ -18,14 +19,7 @@ import Testing
         let whole = try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--format", "json"])
         #expect(try json(streamed.stdout)["totals"] as? NSDictionary == json(whole.stdout)["totals"] as? NSDictionary)
         #expect(try json(streamed.stdout)["participant_lines"] as? String == path)
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-p", path, "xl/workbook.xml"]
-        let pipe = Pipe()
-        unzip.standardOutput = pipe
-        try unzip.run()
-        let xml = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unzip.waitUntilExit()
+        let xml = try XLSXParts(path).text("xl/workbook.xml")
         for sheet in ["Summary", "Roster jeju-2023", "jeju-2023 UNITAR", "jeju-2023 RSO", "Caps", "Rates", "Charts"] {
             #expect(xml.contains("<sheet name=\"\(sheet)\""), "\(sheet)")
         }

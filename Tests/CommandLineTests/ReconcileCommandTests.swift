@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `reconcile`, and `--budget` on every command that costs: exit codes, warnings on stderr, files written whole.

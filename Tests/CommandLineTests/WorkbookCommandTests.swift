@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cost --xlsx` and `report` write the budget workbook whole, the same bytes every time, or not at all.
@@ -53,17 +54,4 @@ import Testing
         #expect(try Data(contentsOf: path) == Data("old".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["b.xlsx", "long.csv"])
     }
-}
-
-/// What `unzip` prints for some arguments (e.g. `-p FILE PART`: one part of a workbook).
-func unzip(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
 }

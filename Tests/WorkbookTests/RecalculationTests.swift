@@ -4,6 +4,7 @@ import BudgetCore
 import Foundation
 import Spreadsheet
 import Testing
+import WorkbookOutput
 import XLSXWriter
 
 /// The workbooks LibreOffice recomputes, made once and recomputed in one LibreOffice run for every test below.
@@ -95,19 +96,10 @@ enum Recomputed {
 
     /// The shipped 2023 roster, with two participants paid wholly by one office, written as a large roster is: row by row.
     static func writeStreamed(_ path: String) throws -> [String] {
-        let book = LargeRosterWorkbook(event: paidByBudget.event, events: Shipped.tables.events, inputs: ["streamed"], created: 0, rosterRows: 20)
-        let stream = try XLSXStream(path: path, sheets: book.sheetNames)
-        try stream.prepare(book.rosterSetup(), at: book.rosterSheet)
-        try stream.write(row: 0, book.header(), sheet: book.rosterSheet)
+        let book = StreamedWorkbook(event: paidByBudget.event, events: Shipped.tables.events, inputs: ["streamed"], created: 0)
         var tally = BudgetTally(event: paidByBudget.event, rosterName: "streamed", rosterRows: 20)
-        var position = 0
-        for p in paidByBudget.lines.map(\.participant) {
-            guard let (line, verdict) = tally.add(p) else { continue }
-            try stream.write(row: position + 1, try book.row(line, verdict: verdict, position: position), sheet: book.rosterSheet)
-            position += 1
-        }
-        try stream.finish(book.finish(tally))
-        return book.sheetNames
+        _ = try book.write(paidByBudget.lines.map(\.participant), rows: 20, to: path, add: { tally.add($0) }, totals: { tally })
+        return BudgetWorkbook.sheetNames(costing: [paidByBudget.event])
     }
 
     /// The sample with actuals with P23-01 and the substitute P23-19 paid wholly by the RSO and P23-02 by CIFAL Jeju.
@@ -275,6 +267,58 @@ enum Recomputed {
             let total = rows.first { $0.first == "Total" } ?? []
             #expect([total[safe: 2], total[safe: 4], total[safe: 5]].map { cents($0) } == [office.assistedAirfare, office.localExpenses, office.total].map(\.cents), "\(name)")
         }
+    }
+}
+
+/// The formula variants no other test reads cell by cell (``Formulas``): a large roster's shorter rows, the last office's
+/// share on the Rates sheet, the caps on the Charts sheet.
+@Suite struct FormulaVariantRecalculationTests {
+    /// A recomputed share ("50%", "33.33%", or the plain fraction 0.3333) in hundredths of a percent (basis points).
+    func basisPoints(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        if text.hasSuffix("%") { return Double(text.dropLast()).map { Int(($0 * 100).rounded()) } }
+        return Double(text).map { Int(($0 * 10_000).rounded()) }
+    }
+
+    @Test func everyRowOfAStreamedRosterRecomputesToTheEngines_withItsPlainCapLookupAndFullStayName() throws {
+        // Formulas.cap(.listed), assistedAirfare(.knownAssisted), usdOrFullStay and the full stay's name, row by row.
+        let rows = try Recomputed.workbook("streamed")["Roster jeju-2023"] ?? []
+        typealias C = RosterLayout.Column
+        #expect(Recomputed.paidByBudget.lines.contains { $0.participant.funding == .selfFunded })
+        for line in Recomputed.paidByBudget.lines {
+            let row = try #require(rows.first { $0.first == line.participant.id }, "\(line.participant.id)")
+            let expected: [(C, Int64?)] = [(.cap, line.cap?.cents), (.assisted, line.assistedAirfare.cents), (.share, line.participantShare.cents),
+                                           (.local, line.localExpenses.cents), (.total, line.total.cents)]
+            for (column, amount) in expected {
+                #expect(cents(row[safe: column.rawValue]) == amount, "\(line.participant.id) \(column)")
+            }
+        }
+    }
+
+    @Test func theLastOfficesShareIsWhatTheOthersLeave_andTheChartsShowTheTablesCaps() throws {
+        // Formulas.rest(of: "1", …) on the Rates sheet; Formulas.cap(.listedExact) on the Charts sheet.
+        let sheets = try Recomputed.workbook("shipped")
+        let rates = sheets["Rates"] ?? []
+        for event in Shipped.tables.events {
+            for share in event.costSharing.offices {
+                let row = try #require(rates.first { $0.first == share.office && $0[safe: 1] == event.id }, "\(event.id) \(share.office)")
+                #expect(basisPoints(row[safe: 2]) == share.airfareBasisPoints, "\(event.id) \(share.office) airfare")
+                #expect(basisPoints(row[safe: 3]) == share.localExpensesBasisPoints, "\(event.id) \(share.office) local")
+            }
+        }
+        let charts = sheets["Charts"] ?? []
+        let events = Shipped.tables.events.sorted { $0.id < $1.id }
+        var checked = 0
+        for (column, event) in events.enumerated() {
+            for capRow in event.caps {
+                for point in capRow.pointsOfDeparture where event.caps.first(where: { $0.pointsOfDeparture.contains(point) })?.cap == capRow.cap {
+                    let row = try #require(charts.first { $0.first == point }, "\(point)")
+                    #expect(cents(row[safe: column + 1]) == capRow.cap.cents, "\(event.id) \(point)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10)
     }
 }
 

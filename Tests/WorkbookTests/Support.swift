@@ -82,7 +82,7 @@ typealias RecomputedSheets = [String: [[String]]]
 /// LibreOffice headless: opens workbooks, recalculates every formula and exports every sheet as CSV.
 enum LibreOffice {
     /// Recomputes several workbooks in one LibreOffice run (it takes seconds to start); results by workbook name.
-    /// `streamed` names workbooks written by a closure (given the path; it returns the sheet names), e.g. through XLSXStream.
+    /// `streamed` names workbooks written by a closure (given the path; it returns the sheet names), e.g. through StreamedWorkbook.
     static func recompute(_ workbooks: [String: Workbook], streamed: [String: (String) throws -> [String]] = [:]) throws -> [String: RecomputedSheets] {
         let folder = NSTemporaryDirectory() + "recompute-\(UUID().uuidString)"
         let csv = folder + "/csv"

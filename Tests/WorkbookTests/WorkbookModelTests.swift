@@ -3,6 +3,7 @@ import BudgetCore
 @testable import BudgetRenderers
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSXWriter
 
@@ -51,9 +52,14 @@ import XLSXWriter
         let roster = try #require(try Shipped.workbook().sheet("Roster jeju-2023"))
         let column = RosterLayout.Column.eligibility.rawValue
         #expect(roster.cell(0, column)?.value == .text("Eligibility"))
-        let rows = (1...15).compactMap { row -> (String, String)? in
-            guard case .text(let id)? = roster.cell(row, 0)?.value, case .text(let verdict)? = roster.cell(row, column)?.value else { return nil }
-            return (id, verdict)
+        var rows: [(String, String)] = []
+        for row in 1...Shipped.budgets[1].lines.count {
+            // Every priced participant's row has an id and a verdict: a missing cell fails here.
+            guard case .text(let id)? = roster.cell(row, 0)?.value, case .text(let verdict)? = roster.cell(row, column)?.value else {
+                Issue.record("Roster jeju-2023 row \(row + 1) has no id or no eligibility text")
+                continue
+            }
+            rows.append((id, verdict))
         }
         #expect(rows.first { $0.0 == "P23-01" }?.1 == "eligible")
         #expect(rows.first { $0.0 == "P23-14" }?.1 == "not known: application date not known; documents not known")
@@ -62,10 +68,15 @@ import XLSXWriter
 
     @Test func namesAndOrganizationsAreAlwaysTextCells() throws {
         let workbook = try Shipped.workbook()
-        for sheet in workbook.sheets where sheet.name.hasPrefix("Roster") {
-            for row in 1...12 {
+        for (sheet, budget) in zip(workbook.sheets.filter { $0.name.hasPrefix("Roster") }, Shipped.budgets) {
+            #expect(!budget.lines.isEmpty, "\(sheet.name)")
+            for row in 1...budget.lines.count {
                 for column in [RosterLayout.Column.id, .name, .organization] {
-                    guard let cell = sheet.cell(row, column.rawValue) else { continue }
+                    // Every row of a roster whose lines are kept spells out these cells: a missing one fails.
+                    guard let cell = sheet.cell(row, column.rawValue) else {
+                        Issue.record("\(sheet.name) row \(row) has no \(column) cell")
+                        continue
+                    }
                     guard case .text = cell.value else {
                         Issue.record("\(sheet.name) row \(row) \(column) is not text")
                         continue
@@ -99,6 +110,23 @@ import XLSXWriter
     @Test func controlCharactersAreRemovedFromNames() throws {
         let workbook = try Shipped.workbook([try budget(name: "Ana\u{7}\u{1B} Lima")])
         #expect(workbook.sheet("Roster jeju-2023")?.cell(1, 1)?.value == .text("Ana Lima"))
+    }
+
+    @Test func theDeleteCharacterIsRemovedFromNamesLikeEveryOtherControlCharacter() throws {
+        let workbook = try Shipped.workbook([try budget(name: "Ana\u{7F} Lima\tda Silva")])
+        #expect(workbook.sheet("Roster jeju-2023")?.cell(1, 1)?.value == .text("Ana Lima\tda Silva"))
+    }
+
+    /// One rule for text in a cell: what the renderers remove from a roster's text is exactly what the writer refuses.
+    @Test func theRenderersCleanExactlyWhatTheWriterRefuses() throws {
+        let p = try budget(name: "x").lines[0].participant
+        for value in UInt32(0)...0xA0 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            let cleaned = try UserText().clean(text, field: "name", of: p)
+            #expect((cleaned != text) == (CellText.problem(text) != nil), "U+\(String(value, radix: 16))")
+            #expect(CellText.problem(cleaned) == nil, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test func aNameLongerThanACellHoldsIsAnErrorNamingTheParticipant() throws {
@@ -167,17 +195,5 @@ import XLSXWriter
                 #expect(Int64((cached * 100).rounded()) == amount.cents, "\(line.participant.id) \(column)")
             }
         }
-    }
-
-    func unzip(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import OutputFiles
 import Spreadsheet
+import TestSupport
 import Testing
 @testable import XLSXWriter
 
@@ -20,17 +22,7 @@ import Testing
     }
 
     /// The unzipped text of one part of an .xlsx file.
-    func part(_ path: String, _ name: String) throws -> String {
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-p", path, name]
-        let pipe = Pipe()
-        unzip.standardOutput = pipe
-        try unzip.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        unzip.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func part(_ path: String, _ name: String) throws -> String { try XLSXParts(path).text(name) }
 
     @Test func formulaIsWrittenWithItsCachedResult() throws {
         let path = folder + "/f.xlsx"
@@ -65,6 +57,53 @@ import Testing
         }
         #expect(error?.description.contains("Sheet!B3") == true)
         #expect(error?.description.contains("U+0001") == true)
+    }
+
+    @Test func theDeleteCharacterIsRefusedLikeEveryOtherControlCharacter() throws {
+        let error = #expect(throws: XLSXError.self) {
+            try XLSXFile.write(workbook([(0, 0, .text("a\u{7F}b"))]), to: folder + "/d.xlsx")
+        }
+        #expect(error?.description.contains("U+007F") == true)
+        #expect(CellText.isControl(Unicode.Scalar(0x7F)) && !CellText.isControl("\t") && !CellText.isControl("\n") && !CellText.isControl("é"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func aSheetWrittenRowByRowInConstantMemoryHoldsEveryRowAndTheRestOfTheModel() throws {
+        let path = folder + "/rows.xlsx"
+        let file = try XLSXFile(path: path, sheets: ["Rows", "Other"], memory: .constant)
+        var setup = Sheet(name: "Rows")
+        setup.frozenRows = 1
+        try file.prepare(setup, at: 0)
+        for row in 0..<3 { try file.write(row: row, [(0, .number(Double(row))), (1, .text("r\(row)"))], sheet: 0) }
+        #expect(!FileManager.default.fileExists(atPath: path))   // nothing is visible before finish
+        var rest = Sheet(name: "Rows")
+        rest.set(4, 0, .formula("SUM(A1:A3)", 3))
+        try file.finish(Workbook(sheets: [rest, workbook([(0, 0, .number(7))], sheet: "Other").sheets[0]], definedNames: [],
+                                 properties: workbook([]).properties))
+        let rows = try part(path, "xl/worksheets/sheet1.xml")
+        #expect(rows.contains("<f>SUM(A1:A3)</f><v>3</v>") && rows.contains("r2"))
+        #expect(try part(path, "xl/worksheets/sheet2.xml").contains("<v>7</v>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["rows.xlsx"])
+    }
+
+    @Test func aWorkbookDroppedBeforeItIsFinishedLeavesNothing() throws {
+        do {
+            let file = try XLSXFile(path: folder + "/dropped.xlsx", sheets: ["S"], memory: .constant)
+            try file.write(row: 0, [(0, .number(1))], sheet: 0)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func theAtomicWriterReplacesAFileWhole_andSaysWhyItCannot() throws {
+        let path = folder + "/report.txt"
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        try AtomicFile.write("new\n", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.txt"])
+        let error = #expect(throws: OutputError.self) { try AtomicFile.write("x", to: path + "/inside.txt") }
+        #expect(error?.description == "\(path)/inside.txt: error: cannot write: \(path) is a file, not a folder\n"
+                + "    hint: write the report somewhere else, or move that file away")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
     }
 
     @Test func aBadSheetNameIsLibxlsxwritersErrorNotACrash() throws {

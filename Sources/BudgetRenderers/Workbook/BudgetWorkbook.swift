@@ -4,8 +4,15 @@ import Spreadsheet
 /// The budget workbook a partner office receives, as a spreadsheet model: Summary, a Plan vs actual sheet per reconciliation,
 /// one Roster sheet per event, one sheet per paying office where an event has several, Caps, Rates and Charts. Every figure is a formula with
 /// the engine's result cached beside it.
+///
+/// One builder for every roster size: a roster sheet's rows go to a ``Spreadsheet/RowSink``, the sheet model itself when the
+/// budget keeps its lines (a ``BudgetCore/Budget``), or the file in constant memory as they are costed when it keeps only
+/// totals (a ``BudgetCore/BudgetTally``: ``rosterRows(_:rows:options:)`` before the rows, ``make()`` after them). Whether lines
+/// are kept decides only what needs them: a kept roster's rows spell everything out and its office sheets list every line;
+/// a streamed roster's rows leave out empty cells (written once, never read back) and its office sheets sum each region
+/// with SUMPRODUCT over the roster sheet.
 public struct BudgetWorkbook {
-    public let budgets: [Budget]
+    public let budgets: [any BudgetSummary]
     /// Plans against actuals, each on a `Plan vs actual` sheet (its plan is among `budgets`).
     public let reconciliations: [Reconciliation]
     /// Every event whose caps and rates the workbook shows (the budgets' events are added when missing).
@@ -16,7 +23,7 @@ public struct BudgetWorkbook {
     /// Creation time (seconds since 1970-01-01 UTC), from the inputs, never the clock.
     public let created: Int64
 
-    public init(budgets: [Budget], reconciliations: [Reconciliation] = [], events: [Event], options: RenderOptions = RenderOptions(),
+    public init(budgets: [any BudgetSummary], reconciliations: [Reconciliation] = [], events: [Event], options: RenderOptions = RenderOptions(),
                 inputs: [String], created: Int64? = nil) {
         self.budgets = budgets
         self.reconciliations = reconciliations
@@ -33,20 +40,51 @@ public struct BudgetWorkbook {
         Int64(events.map(\.start.dayNumber).max() ?? 0) * 86_400
     }
 
-    /// The workbook model; fails only on text no spreadsheet cell can hold.
+    /// The sheets ``make()`` gives for these events' budgets, in order, known before any participant is costed (a streamed
+    /// roster's file starts with them): Summary, Plan vs actual, a roster per event, one per paying office where there are
+    /// several, Caps, Rates, Charts.
+    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = []) -> [String] {
+        [WorkbookNames.summary]
+            + reconciliations.map { WorkbookNames.planVsActual($0.event, several: reconciliations.count > 1) }
+            + events.map(WorkbookNames.roster)
+            + events.flatMap { $0.costSharing.offices.count > 1 ? WorkbookNames.offices($0) : [] }
+            + [WorkbookNames.caps, WorkbookNames.rates, WorkbookNames.charts]
+    }
+
+    /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
+    /// many as will be priced, fixed before the first).
+    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions()) -> StreamedRoster {
+        StreamedRoster(event: event, rows: rows, options: options)
+    }
+
+    /// The workbook model; fails only on text no spreadsheet cell can hold. A budget that keeps only totals gets its roster
+    /// sheet's totals and setup here, its rows having gone to the file already.
     public func make() throws(WorkbookError) -> Workbook {
         let userText = UserText()
-        var sheets = [SummarySheet(budgets: budgets, inputs: inputs).make()]
+        var summary = SummarySheet(budgets: budgets, inputs: inputs)
+        summary.officeTotal = { budget, index, column in
+            if budget is Budget { return OfficeSheet.total(column, sheet: WorkbookNames.offices(budget.event)[index], budget) }
+            return RegionOfficeSheet.total(column, sheet: WorkbookNames.offices(budget.event)[index], budget)
+        }
+        var sheets = [summary.make()]
         for reconciliation in reconciliations {
             let name = WorkbookNames.planVsActual(reconciliation.event, several: reconciliations.count > 1)
             sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
         }
         for budget in budgets {
-            sheets.append(try RosterSheet(budget: budget, options: options, userText: userText).make())
+            if let kept = budget as? Budget {
+                sheets.append(try RosterWorksheet(budget: kept, options: options, userText: userText).make())
+            } else {
+                sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options).finish(budget))
+            }
         }
-        for budget in budgets where budget.offices.count > 1 {
-            for index in budget.offices.indices {
-                sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
+        for budget in budgets where budget.event.costSharing.offices.count > 1 {
+            for index in budget.event.costSharing.offices.indices {
+                if let kept = budget as? Budget {
+                    sheets.append(try OfficeSheet(budget: kept, index: index, options: options, userText: userText).make())
+                } else if let tally = budget as? BudgetTally {
+                    sheets.append(RegionOfficeSheet(tally: tally, index: index).make())
+                }
             }
         }
         let (caps, capNames) = CapsSheet(events: events).make()
@@ -69,6 +107,49 @@ public struct BudgetWorkbook {
     }
 }
 
+/// The roster sheet of a roster whose rows are written as they are costed (to a ``Spreadsheet/RowSink``) and not kept:
+/// its setup before the rows, its header, one row per participant priced; ``BudgetWorkbook/make()`` adds the totals.
+public struct StreamedRoster {
+    public let event: Event
+    /// Rows set aside for participants, fixed before the first.
+    public let rows: Int
+    private let cells: RosterRows
+
+    init(event: Event, rows: Int, options: RenderOptions) {
+        self.event = event
+        self.rows = rows
+        var cells = RosterRows(event: event, options: options, userText: UserText())
+        cells.compact = true
+        self.cells = cells
+    }
+
+    /// The sheet's name, as ``BudgetWorkbook/sheetNames(costing:reconciliations:)`` gives it.
+    public var name: String { WorkbookNames.roster(event) }
+
+    /// Widths, frozen header, the filter over the rows set aside, print setup: a stream sets them before its rows.
+    public func setup() -> Sheet {
+        var sheet = Sheet(name: name)
+        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows))
+        return sheet
+    }
+
+    /// Writes the header row (row 0).
+    public func writeHeader(to sink: inout some RowSink) throws { try sink.write(row: 0, cells.header()) }
+
+    /// The row of the participant at a 0-based position among those priced (sheet row `position + 1`).
+    public func row(_ line: ParticipantCosting, verdict: Verdict, position: Int) throws(WorkbookError) -> [(column: Int, cell: Cell)] {
+        try cells.cells(line, verdict: verdict, row: position + 1)
+    }
+
+    /// The totals under the rows and the note, from the running totals.
+    func finish(_ budget: any BudgetSummary) -> Sheet {
+        let layout = RosterLayout(budget)
+        var sheet = Sheet(name: layout.sheet)
+        cells.finish(&sheet, layout: layout, totals: budget.totals)
+        return sheet
+    }
+}
+
 /// Text that cannot go into a spreadsheet cell, with the participant it belongs to.
 public struct WorkbookError: Error, CustomStringConvertible, Sendable {
     public let participant: String
@@ -81,25 +162,22 @@ public struct WorkbookError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The rules for text from a roster before it reaches a cell.
+/// The rules for text from a roster before it reaches a cell: Spreadsheet's ``CellText``, the one rule the xlsx writer
+/// checks too.
 struct UserText {
-    static let maximumLength = 32_767
+    static let maximumLength = CellText.maximumLength
 
-    /// The text without control characters (a cell cannot hold them; tab, line feed and carriage return stay),
-    /// or an error naming the participant when it is too long for a cell.
+    /// The text without control characters (``CellText/isControl(_:)``: a cell cannot hold them; tab, line feed and
+    /// carriage return stay), or an error naming the participant when it is too long for a cell.
     func clean(_ text: String, field: String, of participant: Participant) throws(WorkbookError) -> String {
         var cleaned = text
-        if text.unicodeScalars.contains(where: UserText.isControl) {
-            cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { !UserText.isControl($0) }))
+        if text.utf8.contains(where: CellText.isControl(byte:)) {
+            cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CellText.isControl($0) }))
         }
         guard cleaned.utf16.count <= UserText.maximumLength else {
             throw WorkbookError(participant: participant.id, location: participant.location,
                                 message: "the \(field) has \(cleaned.utf16.count) characters; a spreadsheet cell holds at most 32,767")
         }
         return cleaned
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && ![0x09, 0x0A, 0x0D].contains(scalar.value)) || scalar.value == 0x7F
     }
 }

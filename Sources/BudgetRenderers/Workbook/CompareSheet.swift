@@ -63,18 +63,18 @@ struct CompareSheet {
             sheet.set(row, 0, .text(line.point))
             for (offset, event) in events.enumerated() {
                 guard let cap = line.caps[offset] else { continue }
-                sheet.set(row, offset + 1, .formula("VLOOKUP(\(a1(row, 0)),\(WorkbookNames.capTable(event)),2,FALSE)", cap.number, usd))
+                sheet.set(row, offset + 1, .formula(Formulas.cap(table: WorkbookNames.capTable(event), departure: a1(row, 0), .listedExact), cap.number, usd))
             }
             let first = line.caps.first ?? nil, last = line.caps.last ?? nil
             let (f, l) = (a1(row, 1), a1(row, n))
             if let first, let last {
-                sheet.set(row, changeColumn, .formula("\(l)-\(f)", (last - first).number, usd))
+                sheet.set(row, changeColumn, .formula(Formulas.change(from: f, to: l), (last - first).number, usd))
                 let tenths = Ratio.percentTenths(from: first.cents, to: last.cents) ?? 0
-                sheet.set(row, percentColumn, .formula("ROUND(\(a1(row, changeColumn))/\(f),3)", Double(tenths) / 1000, percent))
+                sheet.set(row, percentColumn, .formula(Formulas.relativeChange(a1(row, changeColumn), of: f, baseCanBeZero: false), Double(tenths) / 1000, percent))
                 if let indexCells, let restated = comparison.inLastYearsDollars(first) {
-                    sheet.set(row, restatedColumn, .formula("ROUND(\(f)*\(indexCells.last)/\(indexCells.first),2)", restated.number, usd))
+                    sheet.set(row, restatedColumn, .formula(Formulas.restated(f, indexFrom: indexCells.first, to: indexCells.last), restated.number, usd))
                     let real = Ratio.percentTenths(from: restated.cents, to: last.cents) ?? 0
-                    sheet.set(row, realColumn, .formula("ROUND((\(l)-\(a1(row, restatedColumn)))/\(a1(row, restatedColumn)),3)",
+                    sheet.set(row, realColumn, .formula(Formulas.realChange(from: a1(row, restatedColumn), to: l, restatedCanBeZero: false),
                                                         Double(real) / 1000, percent))
                 }
             }
@@ -115,10 +115,10 @@ struct CompareSheet {
                     case .total: cell = .formula(sum(.total), t.total.number, usd)
                     case .per_participant:
                         let count = a1(rowOf[.participants] ?? row, column), total = a1(rowOf[.total] ?? row, column)
-                        cell = .formula("IF(\(count)=0,0,ROUND(\(total)/\(count),2))", t.perParticipant.number, usd)
+                        cell = .formula(Formulas.perParticipant(total: total, count: count), t.perParticipant.number, usd)
                     case .airfare_share_of_total:
                         let assisted = a1(rowOf[.assisted_airfare] ?? row, column), total = a1(rowOf[.total] ?? row, column)
-                        cell = .formula("IF(\(total)=0,0,ROUND(\(assisted)/\(total),3))",
+                        cell = .formula(Formulas.shareOfTotal(assisted, of: total),
                                         Double(Ratio.shareTenths(t.assistedAirfare.cents, of: t.total.cents) ?? 0) / 1000, percent)
                     }
                     sheet.set(row, column, cell)
@@ -128,15 +128,15 @@ struct CompareSheet {
                     let (f, l) = (a1(row, 1), a1(row, n))
                     let style = measure == .airfare_share_of_total ? percent : measure == .participants ? CellStyle(.item, .count) : usd
                     let delta = Double(last - first) / (measure == .participants ? 1 : measure == .airfare_share_of_total ? 1000 : 100)
-                    sheet.set(row, changeColumn, .formula("\(l)-\(f)", delta, style))
+                    sheet.set(row, changeColumn, .formula(Formulas.change(from: f, to: l), delta, style))
                     if measure.isMoney, let tenths = Ratio.percentTenths(from: first, to: last) {
-                        sheet.set(row, percentColumn, .formula("IF(\(f)=0,\"\",ROUND(\(a1(row, changeColumn))/\(f),3))", Double(tenths) / 1000, percent))
+                        sheet.set(row, percentColumn, .formula(Formulas.relativeChange(a1(row, changeColumn), of: f, baseCanBeZero: true), Double(tenths) / 1000, percent))
                     }
                     if measure.isMoney, let indexCells, let restated = comparison.inLastYearsDollars(Money(cents: first)) {
                         let r = a1(row, restatedColumn)
-                        sheet.set(row, restatedColumn, .formula("ROUND(\(f)*\(indexCells.last)/\(indexCells.first),2)", restated.number, usd))
+                        sheet.set(row, restatedColumn, .formula(Formulas.restated(f, indexFrom: indexCells.first, to: indexCells.last), restated.number, usd))
                         if let real = Ratio.percentTenths(from: restated.cents, to: last) {
-                            sheet.set(row, realColumn, .formula("IF(\(r)=0,\"\",ROUND((\(l)-\(r))/\(r),3))", Double(real) / 1000, percent))
+                            sheet.set(row, realColumn, .formula(Formulas.realChange(from: r, to: l, restatedCanBeZero: true), Double(real) / 1000, percent))
                         }
                     }
                 }

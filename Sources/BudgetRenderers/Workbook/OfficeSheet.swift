@@ -33,16 +33,10 @@ struct OfficeSheet {
             func paid(_ whole: C, _ part: C, _ costLine: WorkbookNames.CostLine) -> String {
                 if isLast {
                     // The last office pays what the others leave, so the offices' parts add up to the line.
-                    let others = names.prefix(index).map { quotedSheetName($0) + "!" + at(part) }.joined(separator: "-")
-                    return "ROUND(\(at(whole))-\(others),2)"
+                    return Formulas.rest(of: at(whole), less: names.prefix(index).map { quotedSheetName($0) + "!" + at(part) })
                 }
-                // Cents times the share in hundredths of a percent, rounded half up: the engine's rule, in exact integers;
-                // a participant paid by one office (roster column "Paid by") is that office's whole line.
-                let share = WorkbookNames.officeShare(event, office: index, costLine)
-                let payer = roster.cell(.paidBy, line: lineIndex)
-                let quoted = "\"" + office.office.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                return "IF(\(payer)=\"\",ROUND(ROUND(\(at(whole))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100,"
-                    + "IF(\(payer)=\(quoted),\(at(whole)),0))"
+                return Formulas.officePart(office: office.office, share: WorkbookNames.officeShare(event, office: index, costLine),
+                                           of: .line(amount: at(whole), payer: roster.cell(.paidBy, line: lineIndex)))
             }
             sheet.set(row, C.id.rawValue, .text(try userText.clean(p.id, field: "id", of: p), CellStyle(.item, .text)))
             sheet.set(row, C.name.rawValue, .text(try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text)))
@@ -51,7 +45,7 @@ struct OfficeSheet {
             sheet.set(row, C.airfarePaid.rawValue, .formula(paid(.assisted, .airfarePaid, .airfare), line.assistedAirfare.number, usd))
             sheet.set(row, C.local.rawValue, .formula(roster.cell(.local, line: lineIndex), line.costing.localExpenses.number, usd))
             sheet.set(row, C.localPaid.rawValue, .formula(paid(.local, .localPaid, .local), line.localExpenses.number, usd))
-            sheet.set(row, C.totalPaid.rawValue, .formula("ROUND(\(at(.airfarePaid))+\(at(.localPaid)),2)", line.total.number, usd))
+            sheet.set(row, C.totalPaid.rawValue, .formula(Formulas.total(at(.airfarePaid), at(.localPaid)), line.total.number, usd))
         }
         let total = roster.totalRow
         sheet.set(total, 0, .text("Total", CellStyle(.total)))

@@ -47,6 +47,5 @@ struct PlanActualLayout {
 /// A variance as a percentage of the plan, to one decimal, computed the engine's exact way (cents over cents, rounded half
 /// away from zero), with its cached result: an empty text where nothing was planned.
 func percentCell(variance: String, planned: String, _ figures: PlanActual, _ style: CellStyle) -> Cell {
-    let formula = "IF(ROUND(\(planned)*100,0)<=0,\"\",ROUND(ROUND(\(variance)*100,0)*1000/ROUND(\(planned)*100,0),0)/10)"
-    return Cell(.formula(formula, cached: figures.percent.map { .number($0.number) } ?? .text("")), style)
+    Cell(.formula(Formulas.variancePercent(variance: variance, planned: planned), cached: figures.percent.map { .number($0.number) } ?? .text("")), style)
 }

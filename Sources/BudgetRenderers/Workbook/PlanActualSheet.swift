@@ -75,13 +75,13 @@ struct PlanActualSheet {
         } else if let override = p.capOverride {
             put(.cap, .number(override.number, inputUSD))
         } else {
-            put(.cap, Cell(.formula(WorkbookNames.capLookup(event, departure: at(.departure)),
+            put(.cap, Cell(.formula(Formulas.cap(table: WorkbookNames.capTable(event), departure: at(.departure)),
                                     cached: line.costing.cap.map { .number($0.number) } ?? .text("")), usd))
         }
         put(.ticket, p.actual.ticket.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
         put(.actualNights, p.actual.nights.map { .number(Double($0), inputCount) } ?? Cell(.blank, inputCount))
         put(.localRecorded, p.actual.localExpenses.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
-        let travelled = "OR(\(at(.ticket))<>\"\",\(at(.actualNights))<>\"\",\(at(.localRecorded))<>\"\")"
+        let travelled = Formulas.travelled(ticket: at(.ticket), nights: at(.actualNights), local: at(.localRecorded))
         let attendance = planIndex == nil ? "\"\(Attendance.notPlanned.rawValue)\""
             : "IF(\(travelled),\"\(Attendance.plannedAndTravelled.rawValue)\",\"\(Attendance.plannedNotTravelled.rawValue)\")"
         put(.attendance, Cell(.formula(attendance, cached: .text(line.attendance.rawValue))))
@@ -89,22 +89,25 @@ struct PlanActualSheet {
         put(.plannedAirfare, planned(.assisted, line.assistedAirfare.planned.number, usd))
         let plannedShare = planIndex.map { roster.cell(.share, line: $0) } ?? "0"
         let (ticket, cap) = (at(.ticket), at(.cap))
-        put(.actualAirfare, .formula("IF(NOT(\(travelled)),0,IF(\(ticket)=\"\",\(at(.plannedAirfare)),IF(\(at(.funding))=\"self-funded\",0,"
-                                     + "IF(\(cap)=\"\",0,MIN(\(ticket),\(cap))))))", line.assistedAirfare.actual.number, usd))
-        put(.share, .formula("IF(NOT(\(travelled)),0,IF(\(ticket)=\"\",\(plannedShare),ROUND(\(ticket)-\(at(.actualAirfare)),2)))",
+        put(.actualAirfare, .formula(Formulas.actualAssistedAirfare(travelled: travelled, ticket: ticket, planned: at(.plannedAirfare),
+                                                                    cap: cap, funding: at(.funding)),
+                                     line.assistedAirfare.actual.number, usd))
+        put(.share, .formula(Formulas.actualParticipantShare(travelled: travelled, ticket: ticket, plannedShare: plannedShare,
+                                                             actualAirfare: at(.actualAirfare)),
                              line.participantShare.number, usd))
         put(.plannedNights, planned(.nights, Double(line.plannedNights), CellStyle(.item, .count)))
         put(.days, planIndex.map { .formula(roster.cell(.days, line: $0), Double(line.costing.days), CellStyle(.item, .count)) }
             ?? .number(Double(line.costing.days), inputCount))
         put(.plannedLocal, planned(.local, line.localExpenses.planned.number, usd))
-        let n = { (key: WorkbookNames.RateKey) in WorkbookNames.rate(event, key) }
-        var fromNights = "ROUND((\(at(.actualNights))*\(n(.room))+\(at(.days))*(\(n(.meals))+\(n(.transport))))*100/\(n(.rate)),0)/100"
-        if !event.localExpenses.selfFundedLocalExpensesCovered { fromNights = "IF(\(at(.funding))=\"self-funded\",0,\(fromNights))" }
-        put(.actualLocal, .formula("IF(\(at(.localRecorded))<>\"\",\(at(.localRecorded)),IF(\(at(.actualNights))<>\"\",\(fromNights),"
-                                   + "IF(\(ticket)<>\"\",\(at(.plannedLocal)),0)))", line.localExpenses.actual.number, usd))
-        put(.plannedTotal, .formula("ROUND(\(at(.plannedAirfare))+\(at(.plannedLocal)),2)", line.total.planned.number, usd))
-        put(.actualTotal, .formula("ROUND(\(at(.actualAirfare))+\(at(.actualLocal)),2)", line.total.actual.number, usd))
-        put(.variance, .formula("ROUND(\(at(.actualTotal))-\(at(.plannedTotal)),2)", line.total.variance.number, usd))
+        let rates = WorkbookNames.Rates(event)
+        let units = "(" + Formulas.localUnits(nights: at(.actualNights), days: at(.days), rates) + ")"
+        let fromNights = Formulas.coveredLocal(Formulas.usd(localUnits: units, rates), funding: at(.funding), event)
+        put(.actualLocal, .formula(Formulas.actualLocal(recorded: at(.localRecorded), nights: at(.actualNights), fromNights: fromNights,
+                                                        ticket: ticket, planned: at(.plannedLocal)),
+                                   line.localExpenses.actual.number, usd))
+        put(.plannedTotal, .formula(Formulas.total(at(.plannedAirfare), at(.plannedLocal)), line.total.planned.number, usd))
+        put(.actualTotal, .formula(Formulas.total(at(.actualAirfare), at(.actualLocal)), line.total.actual.number, usd))
+        put(.variance, .formula(Formulas.difference(at(.actualTotal), at(.plannedTotal)), line.total.variance.number, usd))
         put(.percent, percentCell(variance: at(.variance), planned: at(.plannedTotal), line.total, CellStyle(.item, .percentagePoints)))
         put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
         officeCells(line, row: row, planIndex: planIndex, layout: layout, officeNames: officeNames, on: &sheet)
@@ -118,7 +121,7 @@ struct PlanActualSheet {
         func at(_ column: Int) -> String { CellAddress(row: row, column: column).a1 }
         let usd = CellStyle(.item, .usd)
         // Who pays the whole line (roster column "Paid by"): the roster sheet's cell for a planned participant.
-        let payer = planIndex.map { RosterLayout(r.plan).cell(.paidBy, line: $0) } ?? quoted(line.participant.paidBy ?? "")
+        let payer = planIndex.map { RosterLayout(r.plan).cell(.paidBy, line: $0) } ?? Formulas.quoted(line.participant.paidBy ?? "")
         for (index, office) in r.offices.enumerated() {
             let columns = layout.officeColumns(index)
             let part = office.lines[lineIndex]
@@ -131,23 +134,18 @@ struct PlanActualSheet {
             let formula: String
             if index == r.offices.count - 1 {
                 // The last office pays what the others leave, so the offices' parts add up to the line.
-                let others = (0..<index).map { at(layout.officeColumns($0).actual) }.joined(separator: "-")
-                formula = "ROUND(\(at(C.actualTotal.rawValue))-\(others),2)"
+                formula = Formulas.rest(of: at(C.actualTotal.rawValue), less: (0..<index).map { at(layout.officeColumns($0).actual) })
             } else {
                 // The office's share, rounded half up on cents (the engine's rule), or the whole line when it pays it all.
                 func part(_ column: C, _ line: WorkbookNames.CostLine) -> String {
-                    let share = WorkbookNames.officeShare(r.event, office: index, line)
-                    return "IF(\(payer)=\"\",ROUND(ROUND(\(at(column.rawValue))*100,0)*ROUND(\(share)*10000,0)/10000,0)/100,"
-                        + "IF(\(payer)=\(quoted(office.office)),\(at(column.rawValue)),0))"
+                    Formulas.officePart(office: office.office, share: WorkbookNames.officeShare(r.event, office: index, line),
+                                        of: .line(amount: at(column.rawValue), payer: payer))
                 }
-                formula = "ROUND(\(part(.actualAirfare, .airfare))+\(part(.actualLocal, .local)),2)"
+                formula = Formulas.total(part(.actualAirfare, .airfare), part(.actualLocal, .local))
             }
             sheet.set(row, columns.actual, .formula(formula, part.total.actual.number, usd))
         }
     }
-
-    /// Text as a formula's string literal: `"RSO of the Bali Process"`.
-    private func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// The totals under the lines: sums of every figure, and the total's variance as a percentage.
     private func totalRow(_ layout: PlanActualLayout, on sheet: inout Sheet) {

@@ -18,7 +18,7 @@ struct PlanActualSummary {
         sheet.set(row, 2, .formula(planned, cached.planned.number, usd))
         sheet.set(row, 3, .formula(actual, cached.actual.number, usd))
         let (p, a) = (CellAddress(row: row, column: 2).a1, CellAddress(row: row, column: 3).a1)
-        sheet.set(row, 4, .formula("ROUND(\(a)-\(p),2)", cached.variance.number, usd))
+        sheet.set(row, 4, .formula(Formulas.difference(a, p), cached.variance.number, usd))
         sheet.set(row, 5, percentCell(variance: CellAddress(row: row, column: 4).a1, planned: p, cached, CellStyle(role, .percentagePoints)))
     }
 
@@ -105,9 +105,9 @@ struct PlanActualSummary {
             sheet.set(row, 0, .text(plan.scope == .event ? "Event total" : HeadroomText.scope(plan)))
             sheet.set(row, 1, .number(plan.ceiling.number, CellStyle(.input, .usd)))
             sheet.set(row, 2, .formula(CellAddress(row: source, column: 2).a1, plan.spent.number, usd))
-            sheet.set(row, 3, .formula("ROUND(\(ceiling)-\(CellAddress(row: row, column: 2).a1),2)", plan.headroom.number, usd))
+            sheet.set(row, 3, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 2).a1), plan.headroom.number, usd))
             sheet.set(row, 4, .formula(CellAddress(row: source, column: 3).a1, actual.spent.number, usd))
-            sheet.set(row, 5, .formula("ROUND(\(ceiling)-\(CellAddress(row: row, column: 4).a1),2)", actual.headroom.number, usd))
+            sheet.set(row, 5, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 4).a1), actual.headroom.number, usd))
             row += 1
         }
         sheet.set(row, 0, .text(HeadroomText.rule, .note))

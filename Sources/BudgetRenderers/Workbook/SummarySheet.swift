@@ -81,7 +81,7 @@ struct SummarySheet {
             let local = single ? roster.total(.local) : officeTotal(budget, index, .localPaid)
             sheet.set(row, 2, .formula(airfare, office.assistedAirfare.number, usd))
             sheet.set(row, 4, .formula(local, office.localExpenses.number, usd))
-            sheet.set(row, 5, .formula("ROUND(\(CellAddress(row: row, column: 2).a1)+\(CellAddress(row: row, column: 4).a1),2)",
+            sheet.set(row, 5, .formula(Formulas.total(CellAddress(row: row, column: 2).a1, CellAddress(row: row, column: 4).a1),
                                        (office.assistedAirfare + office.localExpenses).number, usd))
             row += 1
         }
@@ -148,7 +148,7 @@ struct ChartsSheet {
             sheet.set(row, 0, .text(point))
             for (column, event) in events.enumerated() {
                 guard let cap = event.caps.first(where: { $0.pointsOfDeparture.contains(point) })?.cap else { continue }
-                let lookup = "VLOOKUP(\(CellAddress(row: row, column: 0).a1),\(WorkbookNames.capTable(event)),2,FALSE)"
+                let lookup = Formulas.cap(table: WorkbookNames.capTable(event), departure: CellAddress(row: row, column: 0).a1, .listedExact)
                 sheet.set(row, column + 1, .formula(lookup, cap.number, CellStyle(.item, .usd)))
             }
         }

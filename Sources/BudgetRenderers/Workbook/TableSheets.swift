@@ -80,16 +80,15 @@ struct RatesSheet {
                 names.append(DefinedName(name: WorkbookNames.rate(event, key),
                                          formula: "=\(sheet.reference)\(CellAddress(row: offset + 2, column: column).absolute)"))
             }
-            let costing = Costing(event: event)
-            let nights = costing.coveredNights.count, days = event.workshopDays.count
+            let nights = event.coveredNights.count, days = event.workshopDays.count
             sheet.set(6, column, .number(Double(nights), CellStyle(.item, .count)))
             sheet.set(7, column, .number(Double(days), CellStyle(.item, .count)))
-            let n = { (key: K) in WorkbookNames.rate(event, key) }
+            let rateNames = WorkbookNames.Rates(event)
             let nightsCell = CellAddress(row: 6, column: column).a1, daysCell = CellAddress(row: 7, column: column).a1
-            sheet.set(8, column, .formula("\(nightsCell)*\(n(.room))+\(daysCell)*(\(n(.meals))+\(n(.transport)))",
+            sheet.set(8, column, .formula(Formulas.localUnits(nights: nightsCell, days: daysCell, rateNames),
                                           Double(rates.localUnits(nights: nights, days: days)), CellStyle(.item, .local(currency: rates.currency))))
-            sheet.set(9, column, .formula("ROUND(\(CellAddress(row: 8, column: column).a1)*100/\(n(.rate)),0)/100",
-                                          costing.fullStayLocalExpenses.number, CellStyle(.item, .usd)))
+            sheet.set(9, column, .formula(Formulas.usd(localUnits: CellAddress(row: 8, column: column).a1, rateNames),
+                                          event.fullStayLocalExpenses.number, CellStyle(.item, .usd)))
             names.append(DefinedName(name: WorkbookNames.fullStay(event), formula: "=\(sheet.reference)\(CellAddress(row: 9, column: column).absolute)"))
         }
         let notes = events.count + 1
@@ -111,8 +110,8 @@ struct RatesSheet {
                     let value = Double(basisPoints) / 10_000
                     if isLast && sharing.offices.count > 1 {
                         // The last office pays the rest of every line, so its share is what the others leave.
-                        let others = (0..<index).map { WorkbookNames.officeShare(event, office: $0, line) }.joined(separator: "-")
-                        sheet.set(row, column, .formula("1-\(others)", value, CellStyle(.item, .percent)))
+                        let others = (0..<index).map { WorkbookNames.officeShare(event, office: $0, line) }
+                        sheet.set(row, column, .formula(Formulas.rest(of: "1", less: others, toTheCent: false), value, CellStyle(.item, .percent)))
                     } else {
                         sheet.set(row, column, .number(value, CellStyle(sharing.offices.count > 1 ? .input : .item, .percent)))
                     }

@@ -25,17 +25,22 @@ enum WorkbookNames {
     /// The defined name of an event's cap lookup table (points of departure and caps): `Caps_jeju_2018`.
     static func capTable(_ event: Event) -> String { "Caps_" + prefix(event) }
 
-    /// The cap of the point of departure in a cell, looked up in the event's cap table; an empty text where no row names it.
-    static func capLookup(_ event: Event, departure cell: String) -> String { capLookup(table: capTable(event), departure: cell) }
-
-    /// The same, with the cap table's name already made (a roster's rows make it once).
-    static func capLookup(table: String, departure cell: String) -> String { "IFERROR(VLOOKUP(\(cell),\(table),2,0),\"\")" }
-
     /// The defined name of one of an event's rate cells: `jeju_2018_room`.
     static func rate(_ event: Event, _ key: RateKey) -> String { prefix(event) + "_" + key.rawValue }
 
     /// The defined name of a full stay's local expenses in US$ on the Rates sheet: `jeju_2023_full_stay`.
     static func fullStay(_ event: Event) -> String { prefix(event) + "_full_stay" }
+
+    /// An event's rate names, made once (a roster's rows use them on every row).
+    struct Rates {
+        let room, meals, transport, rate, fullStay: String
+
+        init(_ event: Event) {
+            (room, meals, transport, rate) = (WorkbookNames.rate(event, .room), WorkbookNames.rate(event, .meals),
+                                              WorkbookNames.rate(event, .transport), WorkbookNames.rate(event, .rate))
+            fullStay = WorkbookNames.fullStay(event)
+        }
+    }
 
     /// The defined name of an office's share of a cost line: `jeju_2023_office1_airfare`.
     static func officeShare(_ event: Event, office index: Int, _ line: CostLine) -> String {

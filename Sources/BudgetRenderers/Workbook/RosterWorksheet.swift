@@ -1,9 +1,10 @@
 import BudgetCore
 import Spreadsheet
 
-/// `Roster <event>`: one row per participant in roster order, each figure a live formula with its cached result.
+/// `Roster <event>`, the workbook's roster sheet (not the CSV reader's `RosterSheet`, a roster file's table): one row per
+/// participant in roster order, each figure a live formula with its cached result.
 /// The header, each row and the tail are made apart, so that a large roster can be streamed row by row.
-struct RosterSheet {
+struct RosterWorksheet {
     let budget: Budget
     let options: RenderOptions
     let userText: UserText
@@ -33,7 +34,7 @@ struct RosterRows {
     /// the eligibility verdict in one word (the reasons are counted on the Summary): fewer cells to write a row.
     var compact = false
     private typealias C = RosterLayout.Column
-    private let names: (room: String, meals: String, transport: String, rate: String, fullStay: String)
+    private let rates: WorkbookNames.Rates
     /// A full stay's covered nights and workshop days.
     private let fullStay: (nights: Int, days: Int)
     private let currency: String
@@ -45,9 +46,8 @@ struct RosterRows {
         self.event = event
         self.options = options
         self.userText = userText
-        names = (WorkbookNames.rate(event, .room), WorkbookNames.rate(event, .meals), WorkbookNames.rate(event, .transport),
-                 WorkbookNames.rate(event, .rate), WorkbookNames.fullStay(event))
-        fullStay = (Costing(event: event).coveredNights.count, event.workshopDays.count)
+        rates = WorkbookNames.Rates(event)
+        fullStay = (event.coveredNights.count, event.workshopDays.count)
         currency = event.localExpenses.rates.currency
         capTable = WorkbookNames.capTable(event)
         func letters(_ column: C) -> String { CellAddress.letters(column.rawValue) }
@@ -94,34 +94,30 @@ struct RosterRows {
         } else {
             if compact, let cap = line.cap {
                 // A large roster's row names a listed point of departure: the plain lookup (a shorter row is a faster one).
-                put(.cap, .formula("VLOOKUP(\(d)\(n),\(capTable),2,0)", cap.number, usd))
+                put(.cap, .formula(Formulas.cap(table: capTable, departure: "\(d)\(n)", .listed), cap.number, usd))
             } else {
-                put(.cap, Cell(.formula(WorkbookNames.capLookup(table: capTable, departure: "\(d)\(n)"), cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
+                put(.cap, Cell(.formula(Formulas.cap(table: capTable, departure: "\(d)\(n)"), cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
             }
         }
         let (fare, cap) = ("\(g)\(n)", "\(h)\(n)")
-        // MIN ignores an empty fare, so a participant with no quote gets the cap (the estimate).
-        if compact && p.funding == .assisted {
-            // A large roster's assisted participant: no funding cell to check (a shorter row is a faster one).
-            put(.assisted, .formula("IF(\(cap)=\"\",0,MIN(\(fare),\(cap)))", line.assistedAirfare.number, usd))
-        } else {
-            put(.assisted, .formula("IF(OR(\(f)\(n)=\"self-funded\",\(cap)=\"\"),0,MIN(\(fare),\(cap)))", line.assistedAirfare.number, usd))
-        }
-        put(.share, .formula("IF(\(fare)=\"\",0,ROUND(\(fare)-\(i)\(n),2))", line.participantShare.number, usd))
-        let convert = "ROUND(\(m)\(n)*100/\(names.rate),0)/100"   // whole local units to cents, rounded half up (see Rates)
+        // A large roster's assisted participant has no funding cell to check (a shorter row is a faster one).
+        let funding: Formulas.FundingCheck = compact && p.funding == .assisted ? .knownAssisted : .cell("\(f)\(n)")
+        put(.assisted, .formula(Formulas.assistedAirfare(fare: fare, cap: cap, funding: funding), line.assistedAirfare.number, usd))
+        put(.share, .formula(Formulas.participantShare(fare: fare, assisted: "\(i)\(n)"), line.participantShare.number, usd))
         if compact && line.nights == fullStay.nights && line.days == fullStay.days {
             // A large roster leaves a full stay's nights and days empty: its local expenses are the Rates sheet's full stay
             // (which follows the rates); a shorter row is a faster one to write.
-            put(.local, .formula(names.fullStay, line.localExpenses.number, usd))
+            put(.local, .formula(rates.fullStay, line.localExpenses.number, usd))
         } else {
             put(.nights, .number(Double(line.nights), inputCount))
             put(.days, .number(Double(line.days), inputCount))
-            put(.localInLocalCurrency, .formula("\(k)\(n)*\(names.room)+\(l)\(n)*(\(names.meals)+\(names.transport))",
+            put(.localInLocalCurrency, .formula(Formulas.localUnits(nights: "\(k)\(n)", days: "\(l)\(n)", rates),
                                                 Double(line.localExpensesLocal), CellStyle(.item, .local(currency: currency))))
-            put(.local, .formula(compact ? "IF(\(k)\(n)&\(l)\(n)=\"\",\(names.fullStay),\(convert))" : convert,
-                                 line.localExpenses.number, usd))
+            let usdFormula = compact ? Formulas.usdOrFullStay(nights: "\(k)\(n)", days: "\(l)\(n)", localUnits: "\(m)\(n)", rates)
+                : Formulas.usd(localUnits: "\(m)\(n)", rates)
+            put(.local, .formula(usdFormula, line.localExpenses.number, usd))
         }
-        put(.total, .formula("ROUND(\(i)\(n)+\(nn)\(n),2)", line.total.number, usd))
+        put(.total, .formula(Formulas.total("\(i)\(n)", "\(nn)\(n)"), line.total.number, usd))
         if !(compact && line.flags.isEmpty) { put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", "))) }
         if compact {
             if verdict.eligible != nil { put(.eligibility, .text(verdict.word)) }
