@@ -93,6 +93,14 @@ import Testing
         expectPlanActualMatches(Shipped.reconciliation(), in: try Recomputed.workbook("reconciled"))
     }
 
+    @Test func aSelfFundedParticipantsLocalExpensesFromNightsAreZeroWhereTheEventDoesNotCoverThem() throws {
+        // Formulas.coveredLocal's IF: the shipped events cover them, so this workbook's event does not.
+        let r = try Shipped.reconciliationSelfFundedNotCovered()
+        let line = try #require(r.lines.first { $0.participant.id == "P23-11" })
+        #expect(line.participant.funding == .selfFunded && line.participant.actual.nights == 4 && line.localExpenses.actual == .zero)
+        expectPlanActualMatches(r, in: try Recomputed.workbook("reconciled-self-funded"))
+    }
+
     @Test func wrongCachedResultsOnThePlanVsActualSheetAreReplacedByRecomputedOnes() throws {
         let sheets = try Recomputed.workbook("reconciled-wrong")
         expectPlanActualMatches(Shipped.reconciliation(), in: sheets)

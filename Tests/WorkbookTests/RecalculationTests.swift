@@ -90,7 +90,8 @@ enum Recomputed {
         reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
         return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
                                           "compare": compare, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
-                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation)],
+                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation),
+                                          "reconciled-self-funded": try Shipped.workbook(try Shipped.reconciliationSelfFundedNotCovered())],
                                          streamed: ["streamed": writeStreamed])
     }
 

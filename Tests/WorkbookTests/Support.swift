@@ -46,14 +46,27 @@ enum Shipped {
         }
     }
 
+    /// The sample with actuals under jeju-2023 where a self-funded participant's local expenses are not covered, with the
+    /// self-funded P23-11's local expenses left to be worked out from the nights (Formulas.coveredLocal's IF).
+    static func reconciliationSelfFundedNotCovered() throws -> Reconciliation {
+        let path = tablesPath + "/rosters/jeju-2023-actuals.csv"
+        guard let shipped = tables.event("jeju-2023") else { throw RecomputeError(message: "no jeju-2023 in the shipped tables") }
+        let uncovered = event(shipped, selfFundedCovered: false)
+        let people = try RosterReader(countries: tables.countries, event: uncovered).read(text: try InputFile.read(path), file: path).map { p in
+            p.id == "P23-11" ? participant(p, actual: ActualSpend(ticket: p.actual.ticket, nights: p.actual.nights, localExpenses: nil)) : p
+        }
+        return Reconciliation(event: uncovered, participants: people, rosterName: "Tables/rosters/jeju-2023-actuals.csv",
+                              ceilings: BudgetCeilings(event: Money(dollars: 16_620), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
+    }
+
     /// The workbook `reconcile --xlsx` writes for a reconciliation.
     static func workbook(_ reconciliation: Reconciliation) throws -> Workbook {
         try workbook([reconciliation.plan], reconciliations: [reconciliation])
     }
 }
 
-/// An event like another with different local-expense rates.
-func event(_ event: Event, roomPerNight: Int64) -> Event {
+/// An event like another with a different room rate, or with a self-funded participant's local expenses covered or not.
+func event(_ event: Event, roomPerNight: Int64? = nil, selfFundedCovered: Bool? = nil) -> Event {
     let policy = event.localExpenses
     let rates = policy.rates
     return Event(id: event.id, title: event.title, source: event.source, start: event.start, end: event.end, venue: event.venue,
@@ -62,8 +75,8 @@ func event(_ event: Event, roomPerNight: Int64) -> Event {
                  localExpenses: LocalExpensePolicy(
                     covers: policy.covers, participantsPay: policy.participantsPay, coveredBy: policy.coveredBy, source: policy.source,
                     nightsBeforeStart: policy.nightsBeforeStart, nightsAfterEnd: policy.nightsAfterEnd,
-                    selfFundedLocalExpensesCovered: policy.selfFundedLocalExpensesCovered,
-                    rates: LocalRates(currency: rates.currency, roomPerNight: roomPerNight, mealsPerDay: rates.mealsPerDay,
+                    selfFundedLocalExpensesCovered: selfFundedCovered ?? policy.selfFundedLocalExpensesCovered,
+                    rates: LocalRates(currency: rates.currency, roomPerNight: roomPerNight ?? rates.roomPerNight, mealsPerDay: rates.mealsPerDay,
                                       transportPerDay: rates.transportPerDay, exchangeRate: rates.exchangeRate),
                     assumptions: policy.assumptions),
                  costSharing: event.costSharing)
