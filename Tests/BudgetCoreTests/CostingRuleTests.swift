@@ -5,6 +5,15 @@ import Testing
 @Suite struct CostingRuleTests {
     let costing = Costing(event: Make.event())
 
+    @Test func theEventCoversEachNightWhoseEveningIsAWorkshopDay_andAFullStayIsThoseNightsAndDaysAtTheRates() {
+        // 12-15 December, no night before, one after: the evenings of the 12th to the 15th.
+        let event = Make.event()
+        #expect(event.coveredNights == ["2023-12-12", "2023-12-13", "2023-12-14", "2023-12-15"].map(Make.date))
+        // 4 × 100,000 + 4 × (50,000 + 12,000) = 648,000 KRW at 1,300 = US$498.4615…, half up to the cent.
+        #expect(event.fullStayLocalExpenses == Money(cents: 498_46))
+        #expect(costing.cost(Make.participant(fare: 500)).localExpenses == event.fullStayLocalExpenses)
+    }
+
     @Test func capIsTheRowForThePointOfDeparture() {
         #expect(costing.cost(Make.participant(fare: 80_000)).cap == Money(dollars: 900))
     }
