@@ -80,6 +80,8 @@ public struct BudgetWorkbook {
         }
         for budget in budgets where budget.event.costSharing.offices.count > 1 {
             for index in budget.event.costSharing.offices.indices {
+                // Lines kept: the office's part of every line. Only totals: its part of each region (the tally keeps
+                // each office's part by region for the cached results).
                 if let kept = budget as? Budget {
                     sheets.append(try OfficeSheet(budget: kept, index: index, options: options, userText: userText).make())
                 } else if let tally = budget as? BudgetTally {

@@ -105,7 +105,7 @@ enum Formulas {
 
     // MARK: Sums and differences of money
 
-    /// a + b, kept to the cent (a line's total: `ParticipantCosting.total`, `OfficeLine.total`, `PlanActual.total`).
+    /// a + b, kept to the cent (a line's total: `ParticipantCosting.total`, `OfficeLine.total`, `ReconciliationLine.total`).
     static func total(_ a: String, _ b: String) -> String { "ROUND(\(a)+\(b),2)" }
 
     /// a − b, kept to the cent (a variance: `PlanActual.variance`; a share: fare − assisted airfare).

@@ -3,7 +3,8 @@ import Spreadsheet
 
 /// `Roster <event>`, the workbook's roster sheet (not the CSV reader's `RosterSheet`, a roster file's table): one row per
 /// participant in roster order, each figure a live formula with its cached result.
-/// The header, each row and the tail are made apart, so that a large roster can be streamed row by row.
+/// The header, each row and the tail are made apart (``RosterRows``): a budget that keeps its lines writes its rows into the
+/// sheet model here (the sheet is the row sink); a large roster's rows go to the file as they are costed (``StreamedRoster``).
 struct RosterWorksheet {
     let budget: Budget
     let options: RenderOptions
@@ -13,11 +14,9 @@ struct RosterWorksheet {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
         let rows = RosterRows(event: budget.event, options: options, userText: userText)
-        for (column, cell) in rows.header() { sheet.set(0, column, cell) }
+        sheet.write(row: 0, rows.header())
         for (index, line) in budget.lines.enumerated() {
-            for (column, cell) in try rows.cells(line, verdict: budget.verdicts[index], row: layout.firstRow + index) {
-                sheet.set(layout.firstRow + index, column, cell)
-            }
+            sheet.write(row: layout.firstRow + index, try rows.cells(line, verdict: budget.verdicts[index], row: layout.firstRow + index))
         }
         rows.setUp(&sheet, layout: layout)
         rows.finish(&sheet, layout: layout, totals: budget.totals)
