@@ -1,8 +1,8 @@
 import BudgetCore
 import Spreadsheet
 
-/// `Roster <event>`, the workbook's roster sheet (not the CSV reader's `RosterSheet`, a roster file's table): one row per
-/// participant in roster order, each figure a live formula with its cached result.
+/// `Roster <event>`, the workbook's roster sheet (a name of its own: the CSV reader has its own type for a roster file's
+/// table): one row per participant in roster order, each figure a live formula with its cached result.
 /// The header, each row and the tail are made apart (``RosterRows``): a budget that keeps its lines writes its rows into the
 /// sheet model here (the sheet is the row sink); a large roster's rows go to the file as they are costed (``StreamedRoster``).
 struct RosterWorksheet {
