@@ -157,7 +157,7 @@ public struct TextReport {
             out.append("")
             out += L.wrap("Awaiting a cap: \(noun) (\(who))\(AwaitingCapText.fares(count: awaiting.count, fares: fares, withoutFare: unknown)). "
                 + "No assisted airfare is budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
-                + "if they assist in full, the total rises \(AwaitingCapText.rise(count: awaiting.count, fares: fares, withoutFare: unknown)).")
+                + "if they assist in full, the total rises by \(AwaitingCapText.rise(count: awaiting.count, fares: fares, withoutFare: unknown)).")
         }
         if !budget.notPlanned.isEmpty {
             let ids = budget.notPlanned.map(\.id).joined(separator: ", ")
