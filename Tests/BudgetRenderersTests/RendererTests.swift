@@ -71,7 +71,7 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         let budget = Repo.sampleBudget("jeju-2023")
         // Lines are wrapped: compare with runs of white space folded to one space.
         let text = TextReport(budget).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        for (flag, _) in budget.flagCounts { #expect(text.contains(flag.explanation)) }
+        for (flag, _) in budget.flagCounts { #expect(text.contains(flag.explanation(under: budget.event))) }
         #expect(text.contains("PLANNING ASSUMPTIONS"))
         #expect(text.contains("RSO of the Bali Process"))
     }
