@@ -29,8 +29,8 @@ public struct StayRestating: Sendable {
         return stay.nights + stay.days > 0
     }
 
-    /// The event a roster's dates belong to: `given` when named, else the one event every dated stay overlaps; nil when
-    /// no participant has dates (every stay is whole, in any event).
+    /// The event a roster's dates belong to: `given` when named, else the one event every dated stay overlaps (of several
+    /// with the same days and covered nights, the first); nil when no participant has dates (every stay is whole, in any event).
     public static func source(of people: [Participant], in events: [Event], given: Event? = nil) throws(StayError) -> Event? {
         let dated = people.filter { $0.arrive != nil || $0.leave != nil }
         guard !dated.isEmpty else { return given }
@@ -43,11 +43,13 @@ public struct StayRestating: Sendable {
             let restating = StayRestating(source: event)
             return dated.allSatisfy(restating.overlaps)
         }
-        switch fitting.count {
-        case 1: return fitting[0]
-        case 0: throw .noEvent(dated, events)
-        default: throw .several(fitting)
+        guard let first = fitting.first else { throw .noEvent(dated, events) }
+        // Events with the same days and covered nights read a stay alike: any of them will do.
+        func window(_ e: Event) -> [Int] {
+            [e.start.dayNumber, e.end.dayNumber, e.localExpenses.nightsBeforeStart, e.localExpenses.nightsAfterEnd]
         }
+        guard fitting.allSatisfy({ window($0) == window(first) }) else { throw .several(fitting) }
+        return first
     }
 }
 
