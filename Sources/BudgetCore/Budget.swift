@@ -44,6 +44,8 @@ public struct Budget: Sendable {
     public let offices: [OfficeBudget]
     /// The roster's name as given (file name), for headings.
     public let rosterName: String
+    /// The roster's headers that no rule reads, said in every report so that nothing is left out in silence.
+    public let unusedColumns: [String]
     /// Which participants are priced.
     public let who: Who
     /// The eligibility verdict of each line, in the order of `lines`.
@@ -59,7 +61,7 @@ public struct Budget: Sendable {
 
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
-                ceilings: BudgetCeilings? = nil) {
+                ceilings: BudgetCeilings? = nil, unusedColumns: [String] = []) {
         let check = EligibilityCheck(event: event)
         let judged = roster.filter(\.isPlanned).map { ($0, check.verdict($0)) }
         let priced = judged.filter { who.includes($0.1) }
@@ -81,6 +83,7 @@ public struct Budget: Sendable {
         self.totals = totals
         self.offices = OfficeBudget.split(lines, by: event.costSharing)
         self.rosterName = rosterName
+        self.unusedColumns = unusedColumns
         self.who = who
         self.verdicts = priced.map(\.1)
         self.leftOut = judged.filter { !who.includes($0.1) }.map { (participant: $0.0, verdict: $0.1) }

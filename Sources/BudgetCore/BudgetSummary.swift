@@ -3,6 +3,8 @@ public protocol BudgetSummary: Sendable {
     var event: Event { get }
     /// The roster's name as given (file name), for headings.
     var rosterName: String { get }
+    /// The roster's headers that no rule reads.
+    var unusedColumns: [String] { get }
     var who: Who { get }
     var totals: CostTotals { get }
     /// Region subtotals in report order.

@@ -3,6 +3,8 @@
 public struct BudgetTally: Sendable {
     public let event: Event
     public let rosterName: String
+    /// The roster's headers that no rule reads.
+    public var unusedColumns: [String] = []
     public let who: Who
     public let ceilings: BudgetCeilings
     /// Rows the roster sheet sets aside for participants: fixed before streaming (no fewer than will be priced).

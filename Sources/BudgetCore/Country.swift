@@ -49,10 +49,11 @@ public struct CountryDirectory: Sendable {
         self.byKey = byKey
     }
 
-    /// The matching key of a spelling: lowercased, without spaces, dots, hyphens, apostrophes, commas or brackets.
+    /// The matching key of a spelling: lowercased, without spaces (of any kind, zero-width ones too), dots, hyphens,
+    /// apostrophes, commas or brackets.
     public static func key(_ text: String) -> String {
         let dropped: Set<Character> = [" ", "\t", ".", "-", "'", "\u{2019}", ",", "(", ")", "_"]
-        return String(text.lowercased().filter { !dropped.contains($0) })
+        return String(text.lowercased().filter { !dropped.contains($0) && !$0.isSpaceLike })
     }
 
     /// The country a spelling names, if any.
@@ -102,4 +103,40 @@ public func editDistance(_ a: String, _ b: String) -> Int {
         swap(&previous, &current)
     }
     return previous[b.count]
+}
+
+extension Character {
+    /// A space other than the plain one (no-break, thin, ideographic, tab) or an invisible mark that separates nothing
+    /// (zero-width space and joiners, word joiner, byte-order mark): read as a space in names.
+    public var isSpaceLike: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        switch scalar.value {
+        case 0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    /// The text with every space-like character (tabs, no-break and zero-width spaces) read as one plain space, runs of
+    /// spaces as one; most texts have none, which one pass over the bytes tells.
+    public func withPlainSpaces() -> String {
+        var plain = true, previousSpace = false
+        for byte in utf8 {
+            if byte >= 0x80 || byte == 0x09 || (byte == 0x20 && previousSpace) { plain = false; break }
+            previousSpace = byte == 0x20
+        }
+        if plain { return self }
+        var out = "", space = false
+        for character in self {
+            if character == " " || character.isSpaceLike {
+                if !space { out.append(" ") }
+                space = true
+            } else {
+                out.append(character)
+                space = false
+            }
+        }
+        return out
+    }
 }

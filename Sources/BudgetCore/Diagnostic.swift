@@ -56,7 +56,12 @@ extension String {
     public var quoted: String {
         let limit = 40
         let cut = count > limit ? prefix(limit) + "…" : Substring(self)
-        return "`" + cut.map { $0.isASCII && ($0.asciiValue ?? 0x20) < 0x20 ? "\u{FFFD}" : String($0) }.joined() + "`"
+        // Invisible and look-alike spaces are shown by code point, so two texts never look the same in a message.
+        return "`" + cut.map { c in
+            if c.isASCII && (c.asciiValue ?? 0x20) < 0x20 { return "\u{FFFD}" }
+            if c.isSpaceLike { return c.unicodeScalars.map { "<U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) + ">" }.joined() }
+            return String(c)
+        }.joined() + "`"
     }
 }
 
@@ -95,4 +100,9 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
 
     /// How many problems are printed before the rest are counted.
     public static let reportLimit = 50
+}
+
+extension String {
+    /// The text with zeros in front, to a width.
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -79,7 +79,7 @@ public struct Scenario: Sendable {
         let rates = policy.rates
         let o = overrides
         var changes: [String] = []
-        if let n = o.nights { changes.append("\(n) covered nights") }
+        if let n = o.nights { changes.append(counted(n, "covered night")) }
         if let r = o.roomPerNight { changes.append("room \(rates.currency) \(r) per night") }
         if let m = o.mealsPerDay { changes.append("meals \(rates.currency) \(m) per day") }
         if let t = o.transportPerDay { changes.append("transport \(rates.currency) \(t) per day") }

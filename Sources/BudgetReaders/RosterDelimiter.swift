@@ -11,7 +11,7 @@ struct RosterDelimiter {
     static let names: [Character: String] = [",": "commas (,)", ";": "semicolons (;)", "\t": "tabs"]
 
     /// Chooses the delimiter under which the first line names the most roster columns; commas when none does better.
-    init(text: String, file: String, columns known: Set<String>) {
+    init(text: String, file: String) {
         let lines = text.sourceLines()
         guard let index = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty && $0 != "\u{FEFF}" }) else {
             self.init(",", separatorLine: 0, note: nil)
@@ -28,7 +28,7 @@ struct RosterDelimiter {
             return
         }
         func score(_ d: Character) -> Int {
-            first.split(separator: d).filter { known.contains($0.replacingOccurrences(of: "\"", with: "").trimmingWhitespace().lowercased()) }.count
+            first.split(separator: d).filter { RosterColumns.column(forHeader: $0.replacingOccurrences(of: "\"", with: "")) != nil }.count
         }
         let best = [",", ";", "\t"].max { score($0) < score($1) } ?? ","
         guard best != ",", score(best) > score(",") else {

@@ -3,28 +3,27 @@ import BudgetCore
 /// Reads a roster CSV into participants, reporting every problem with file, line and column.
 public struct RosterReader: Sendable {
     public let countries: CountryDirectory
-    /// The event the roster is for, to check the `documents` and `paid_by` columns; nil accepts any value.
+    /// The event the roster is for, to check the `documents` and `paid_by` columns and the dates; nil accepts any value.
     public let event: Event?
+    /// Headers mapped by hand (`--columns`).
+    public let mapping: ColumnMapping
 
-    public init(countries: CountryDirectory, event: Event? = nil) {
+    public init(countries: CountryDirectory, event: Event? = nil, mapping: ColumnMapping = ColumnMapping()) {
         self.countries = countries
         self.event = event
+        self.mapping = mapping
     }
 
     /// The columns a roster must have.
-    public static let requiredColumns = ["id", "name", "country", "fare_usd"]
-    /// The columns a roster may have.
-    public static let optionalColumns = ["organization", "arrive", "leave", "cap_override_usd", "funding"]
-        + RosterRow.applicationColumns + ["paid_by"] + actualColumns
-    /// The optional columns of what was actually spent, and whether a row is in the plan.
-    public static let actualColumns = ["planned", "ticket_usd", "nights_actual", "local_actual_usd"]
+    public static var requiredColumns: [String] { RosterColumns.required }
     /// The most hotel nights one participant's stay can have.
     public static let maximumNights = 366
 
     /// A roster as read: its participants, the header's columns that the reader does not use, and how it was read.
     public struct Roster: Sendable {
         public let participants: [Participant]
-        /// Columns ignored (said once, never an error).
+        /// Headers no rule reads (unknown ones that resemble no column, known unused ones, `--columns ignore=`): said in
+        /// every report.
         public let unusedColumns: [String]
         /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns).
         public let notes: [Diagnostic]
@@ -50,15 +49,15 @@ public struct RosterReader: Sendable {
     /// Reads roster text with what it ignored; `file` names it in messages.
     public func readRoster(text: String, file: String) throws(InputError) -> Roster {
         try RosterReader.refuseLongLines(text.utf8, file: file)
-        let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)
-        let delimiter = RosterDelimiter(text: text, file: file, columns: known)
+        let delimiter = RosterDelimiter(text: text, file: file)
         let table = try CSVTable(text: text, file: file, delimiter: delimiter.character)
         var sheet = RosterSheet(excerpt: table.excerpt, file: file, delimiter: delimiter.character)
         guard let header = table.records.first(where: { !$0.isBlank && $0.line != delimiter.separatorLine }) else {
             throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the roster is empty",
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
-        let columns = sheet.readHeader(header)
+        let read = sheet.readHeader(header, mapping: mapping)
+        let columns = read.columns
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
 
         var participants: [Participant] = []
@@ -74,15 +73,13 @@ public struct RosterReader: Sendable {
             if let participant { participants.append(participant) }
         }
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-        let (unused, notes) = RosterReader.notes(header: header, delimiter: delimiter, file: file, excerpt: table.excerpt)
+        let (unused, notes) = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: table.excerpt)
         return Roster(participants: participants, unusedColumns: unused, notes: notes)
     }
 
     /// The header's columns that no rule reads, and the notes on how the roster was read (its delimiter, those columns).
-    static func notes(header: CSVRecord, delimiter: RosterDelimiter, file: String,
+    static func notes(unused: [CSVField], delimiter: RosterDelimiter, file: String,
                       excerpt: (Int) -> String?) -> (unused: [String], notes: [Diagnostic]) {
-        let known = Set(requiredColumns + optionalColumns)
-        let unused = header.fields.filter { !$0.text.trimmingWhitespace().isEmpty && !known.contains($0.text.trimmingWhitespace().lowercased()) }
         var notes = delimiter.note.map { [$0] } ?? []
         if let first = unused.first {
             notes.append(Diagnostic(SourceLocation(file: file, line: first.line, column: first.column),
@@ -116,6 +113,8 @@ public struct RosterReader: Sendable {
         let arrive = row.date("arrive"), leave = row.date("leave")
         if case let (a??, l??) = (arrive, leave), l < a {
             row.refuse("leave", "`leave` \(l) is before `arrive` \(a)", "swap the dates or correct one of them")
+        } else if let event {
+            row.checkStay(arrive: arrive ?? nil, leave: leave ?? nil, event: event)
         }
         let funding = row.funding()
         let paidBy = row.paidBy(event)

@@ -17,8 +17,9 @@ struct RosterRow {
         columns[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
     }
 
-    /// The field's text without surrounding spaces; empty when the column or the field is absent.
-    func text(_ column: String) -> String { field(column)?.text.trimmingWhitespace() ?? "" }
+    /// The field's text without surrounding spaces, every space-like character inside read as one space; empty when the
+    /// column or the field is absent.
+    func text(_ column: String) -> String { field(column)?.text.withPlainSpaces().trimmingWhitespace() ?? "" }
 
     /// Records a problem at a column's field (or at the row when the field is absent).
     mutating func refuse(_ column: String, _ message: String, _ hint: String) {
@@ -79,4 +80,34 @@ struct RosterRow {
         refuse("funding", "`funding` is \(text("funding").quoted)", "write `assisted` (the default) or `self-funded`")
         return nil
     }
+
+    /// How far from the workshop a stay's date can be before it cannot be right (a wrong year, a wrong month).
+    static let datesWithinDays = 30
+
+    /// Refuses a stay that cannot be right for the event: a date more than 30 days from the workshop, or a stay that does
+    /// not overlap it. A stay that covers part of the workshop is kept (and flagged when costed).
+    mutating func checkStay(arrive: CivilDate?, leave: CivilDate?, event: Event) {
+        let window = "the workshop is \(event.start.long) to \(event.end.long)"
+        var far = false
+        for (column, date) in [("arrive", arrive), ("leave", leave)] {
+            guard let date else { continue }
+            let before = event.start.dayNumber - date.dayNumber, after = date.dayNumber - event.end.dayNumber
+            guard before > RosterRow.datesWithinDays || after > RosterRow.datesWithinDays else { continue }
+            far = true
+            let distance = before > 0 ? "\(days(before)) before the workshop starts" : "\(days(after)) after the workshop ends"
+            let year = date.year != event.start.year ? "check the year: " : "check the date: "
+            refuse(column, "`\(column)` \(date) is \(distance), more than \(RosterRow.datesWithinDays) days away: it cannot be right",
+                   year + window + " (leave it empty for a participant present throughout)")
+        }
+        guard !far else { return }
+        if let arrive, arrive > event.end {
+            refuse("arrive", "`arrive` \(arrive) is after the workshop ends (\(event.end.long)): the stay does not overlap the workshop",
+                   "correct the date (\(window)), or remove the participant if they do not attend")
+        } else if let leave, leave < event.start {
+            refuse("leave", "`leave` \(leave) is before the workshop starts (\(event.start.long)): the stay does not overlap the workshop",
+                   "correct the date (\(window)), or remove the participant if they do not attend")
+        }
+    }
+
+    private func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
 }

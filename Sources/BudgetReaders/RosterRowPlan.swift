@@ -4,7 +4,6 @@ import BudgetCore
 /// the paying office (`paid_by`), and what was actually spent (`planned`, `ticket_usd`, `nights_actual`, `local_actual_usd`).
 /// An empty cell is "not known", never a default that hides a problem.
 extension RosterRow {
-    static let applicationColumns = ["passport", "applied_on", "documents", "status"]
 
     /// A value from a fixed list, in any case: `.some(nil)` when empty, nil when refused.
     private mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type) -> T?? where T.RawValue == String {

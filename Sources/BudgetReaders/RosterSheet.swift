@@ -19,34 +19,85 @@ struct RosterSheet {
                                    excerpt: excerpt(line), hint: hint))
     }
 
-    /// Column name (lowercased) to its index; a repeated column or a missing required one is a problem.
-    mutating func readHeader(_ header: CSVRecord) -> [String: Int] {
+    /// The header as read: each roster column's index, and the headers no rule reads.
+    struct Header {
         var columns: [String: Int] = [:]
+        /// Headers travel-budget does not read (unknown ones that resemble no column, known unused ones, ignored ones).
+        var unused: [CSVField] = []
+    }
+
+    /// Reads the header through the names table (and `--columns`): a repeated column, a header that resembles a column
+    /// but is not one, a `--columns` header that is not there, or a missing required column is a problem.
+    mutating func readHeader(_ header: CSVRecord, mapping: ColumnMapping = ColumnMapping()) -> Header {
+        var result = Header()
+        var headerOf: [String: CSVField] = [:]
         for (i, field) in header.fields.enumerated() {
-            let name = field.text.trimmingWhitespace().lowercased()
-            if let first = columns[name] {
-                problem(field.line, field.column, "column \(name.quoted) appears twice (columns \(first + 1) and \(i + 1))",
-                        "keep one of them")
-            } else if !name.isEmpty {
-                columns[name] = i
+            let text = field.text.trimmingWhitespace()
+            if text.isEmpty { continue }
+            if mapping.ignores(text) {
+                result.unused.append(field)
+                continue
+            }
+            guard let name = mapping.column(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
+                let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
+                if let near = candidates.first {
+                    let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
+                    let choices = candidates.map { name in
+                        "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
+                    }.joined()
+                    problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: candidates),
+                            RosterColumns.otherCurrency(text) != nil
+                                ? "give the amounts in US$ in a column named `\(near)`, or \(ignore)"
+                                : choices + "otherwise \(ignore)")
+                } else {
+                    result.unused.append(field)
+                }
+                continue
+            }
+            if let first = headerOf[name], let index = result.columns[name] {
+                let same = first.text.trimmingWhitespace() == text
+                problem(field.line, field.column,
+                        same ? "column \(text.quoted) appears twice (columns \(index + 1) and \(i + 1))"
+                             : "columns \(first.text.trimmingWhitespace().quoted) (column \(index + 1)) and \(text.quoted) (column \(i + 1)) both name `\(name)`",
+                        "keep one of them" + (same ? "" : ", or say which: --columns \"ignore=\(text)\""))
+            } else {
+                result.columns[name] = i
+                headerOf[name] = field
             }
         }
         let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+        for (column, wanted) in mapping.headers.sorted(by: { $0.key < $1.key }) where headerOf[column] == nil
+            || RosterColumns.key(headerOf[column]!.text) != RosterColumns.key(wanted) {
+            let end = (excerpt(header.line)?.count ?? 0) + 1
+            problem(header.line, end, "--columns \(column)=\(wanted): the header has no column \(wanted.quoted)",
+                    "the headers are: \(found.prefix(20).map(\.quoted).joined(separator: ", "))")
+        }
         let shown = found.prefix(12).map { $0.quoted }.joined(separator: ", ") + (found.count > 12 ? ", …" : "")
-        let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)
-        let titleRow = !found.contains { known.contains($0.lowercased()) }
+        let titleRow = result.columns.isEmpty
             ? " The first row that is not empty must name the columns: is there a title row above them?" : ""
-        let missing = RosterReader.requiredColumns.filter { columns[$0] == nil }
-        guard !missing.isEmpty else { return columns }
-        let renames = missing.compactMap { required in
-            found.first { editDistance(CountryDirectory.key($0), CountryDirectory.key(required), atMost: 2) != nil }
-                .map { " Rename \($0.quoted) to `\(required)`?" }
-        }.joined()
+        let missing = RosterColumns.required.filter { result.columns[$0] == nil }
+        guard !missing.isEmpty else { return result }
         let end = (excerpt(header.line)?.count ?? 0) + 1
         let names = missing.map { "`\($0)`" }.joined(separator: ", ")
+        let examples = missing.map { name in
+            "`\(name)` (also: \(RosterColumns.all.first { $0.name == name }!.otherNames.prefix(3).joined(separator: ", ")))"
+        }.joined(separator: "; ")
+        let unread = result.unused.map { $0.text.trimmingWhitespace() }
+        let renames = missing.compactMap { required in
+            unread.first { editDistance(RosterColumns.key($0), RosterColumns.key(required), atMost: 2) != nil }
+                .map { " Rename \($0.quoted) to `\(required)`?" }
+        }.joined()
         problem(header.line, end, "the header has no \(names) column\(missing.count == 1 ? "" : "s")",
-                "found: \(shown.isEmpty ? "nothing" : shown); required: \(RosterReader.requiredColumns.joined(separator: ", ")).\(renames)\(titleRow)")
-        return columns
+                "found: \(shown.isEmpty ? "nothing" : shown); required: \(examples); or name the header that holds it: "
+                + "--columns \"\(missing[0])=YOUR HEADER\".\(renames)\(titleRow)")
+        return result
+    }
+
+    /// Why a header that resembles a column is not read as it.
+    private func unknownHeaderMessage(_ text: String, position: Int, near: [String]) -> String {
+        let currency = RosterColumns.otherCurrency(text).map { " It names \($0): travel-budget reads amounts in US$ only, so convert the column to US$ first." } ?? ""
+        return "column \(position), \(text.quoted), is not a column travel-budget reads, but it looks like "
+            + near.map { "`\($0)`" }.joined(separator: " or ") + "; it was not guessed.\(currency)"
     }
 
     /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.
@@ -58,7 +109,7 @@ struct RosterSheet {
                     "the columns are separated by \(name); a field that holds one must be in double quotes")
             return nil
         }
-        let missing = RosterReader.requiredColumns.filter { (columns[$0] ?? 0) >= record.fields.count }
+        let missing = RosterColumns.required.filter { (columns[$0] ?? 0) >= record.fields.count }
         if !missing.isEmpty, let last = record.fields.last {
             let other = RosterDelimiter.names.keys.sorted().first { $0 != delimiter && record.fields.count == 1 && last.text.contains($0) }
             let hint = other.map { "this row seems separated by \(RosterDelimiter.names[$0] ?? "") but the header by \(name); use one separator throughout" }

@@ -17,6 +17,8 @@ public final class RosterStream: Sequence, IteratorProtocol {
     public private(set) var problems: [Diagnostic] = []
     /// How the file was read (its delimiter, columns not used), for the user.
     public let notes: [Diagnostic]
+    /// Headers no rule reads, said in the report.
+    public let unusedColumns: [String]
     static let problemLimit = 50
 
     /// Opens a roster and reads its header; a bad header, or a file that is not UTF-8 text, is an error at once.
@@ -26,8 +28,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
         ids = IDSet(expected: expectedRows)
         self.file = file
         let start = try RosterStream.firstLines(path, file: file)
-        let known = Set(RosterReader.requiredColumns + RosterReader.optionalColumns)
-        let delimiter = RosterDelimiter(text: start, file: file, columns: known)
+        let delimiter = RosterDelimiter(text: start, file: file)
         let csv = try CSVStream(path: path, file: file, delimiter: delimiter.character)
         self.csv = csv
         sheet = RosterSheet(excerpt: { _ in csv.excerpt }, file: file, delimiter: delimiter.character)
@@ -40,10 +41,13 @@ public final class RosterStream: Sequence, IteratorProtocol {
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
         self.header = header
-        columns = sheet.readHeader(header)
+        let read = sheet.readHeader(header, mapping: reader.mapping)
+        columns = read.columns
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
         let headerLine = csv.excerpt
-        notes = RosterReader.notes(header: header, delimiter: delimiter, file: file, excerpt: { _ in headerLine }).notes
+        let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: { _ in headerLine })
+        unusedColumns = said.unused
+        notes = said.notes
     }
 
     /// The file's first lines as text, to choose the delimiter; a file that is not UTF-8 text is refused here.

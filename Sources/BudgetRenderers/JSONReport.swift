@@ -19,6 +19,8 @@ public struct JSONReport {
         let paying_offices: [String]
         let currency: String
         let roster: String
+        /// The roster's headers that no rule reads.
+        let unused_columns: [String]
         let participants: [Line]
         let regions: [Region]
         let totals: Totals
@@ -119,7 +121,7 @@ public struct JSONReport {
         let b = budget
         let document = Document(
             event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
-            paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName,
+            paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName, unused_columns: b.unusedColumns,
             participants: b.lines.map { line in
                 let p = line.participant
                 return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,

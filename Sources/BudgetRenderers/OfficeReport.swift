@@ -39,7 +39,8 @@ public struct OfficeReport {
         let share = office.share
         var out = ["OFFICE BUDGET  \(event.id)  \(office.office)"]
         out += L.wrap(event.title)
-        out += L.wrap("\(budget.rosterName), \(budget.lines.count) participants priced (\(budget.who.words))", first: "Roster: ", indent: "        ")
+        out += L.wrap("\(budget.rosterName), \(counted(budget.lines.count, "participant")) priced (\(budget.who.words))", first: "Roster: ", indent: "        ")
+        if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { out += L.wrap(unused, first: "        ", indent: "        ") }
         out += L.wrap("\(formatPercent(share.airfareBasisPoints)) of each assisted airfare and \(formatPercent(share.localExpensesBasisPoints)) "
                       + "of each participant's local expenses, unless the roster's paid_by gives the whole line to one office. "
                       + event.costSharing.basis)

@@ -35,9 +35,9 @@ public enum AssumptionText {
         let nights = costing.coveredNights
         var nightText = "no nights"
         if let first = nights.first, let last = nights.last {
-            nightText = "\(nights.count) nights (\(first.long) to \(last.long))"
+            nightText = "\(counted(nights.count, "night")) (\(first.long) to \(last.long))"
         }
-        return "Covered: \(nightText) of accommodation and \(event.workshopDays.count) workshop days of meals and transport "
+        return "Covered: \(nightText) of accommodation and \(counted(event.workshopDays.count, "workshop day")) of meals and transport "
             + "for a participant present throughout."
     }
 

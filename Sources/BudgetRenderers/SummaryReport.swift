@@ -21,8 +21,11 @@ public struct SummaryReport {
         let t = budget.totals
         var out = ["TRAVEL BUDGET  \(event.id)  (summary)"]
         out += L.wrap(event.title)
-        out += L.wrap("\(budget.rosterName), \(t.participants) participants priced", first: "Roster:         ", indent: String(repeating: " ", count: 16))
+        out += L.wrap("\(budget.rosterName), \(counted(t.participants, "participant")) priced", first: "Roster:         ", indent: String(repeating: " ", count: 16))
         out += L.wrap("the participant lines are in \(linesAt)", first: "Lines:          ", indent: String(repeating: " ", count: 16))
+        if let unused = RosterNotes.unusedColumns(budget.unusedColumns) {
+            out += L.wrap(unused, first: "Not read:       ", indent: String(repeating: " ", count: 16))
+        }
         out.append("")
         let head = L.left("Region", 28) + L.right("Participants", 13) + L.right("Assisted", 16) + L.right("Share", 16)
             + L.right("Local", 16) + L.right("Total", 11)
@@ -66,6 +69,8 @@ public struct SummaryReport {
     struct Document: Encodable {
         let event: String
         let roster: String
+        /// The roster's headers that no rule reads.
+        let unused_columns: [String]
         let participant_lines: String
         let totals: JSONReport.Totals
         let regions: [JSONReport.Region]
@@ -95,7 +100,7 @@ public struct SummaryReport {
     public func json() -> String {
         let b = budget
         let document = Document(
-            event: b.event.id, roster: b.rosterName, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
+            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
             regions: b.regionSubtotals.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
             offices: b.officeTotals.map { office in
                 JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),

@@ -2,13 +2,17 @@ import BudgetCore
 
 /// Text listings of the tables: the events, and one event's cap table with provenance.
 public enum TablesText {
-    /// One line per event.
-    public static func events(_ events: [Event]) -> String {
+    /// One line per event, then one per broken event file (id from its file name, its path, its number of problems).
+    public static func events(_ events: [Event], broken: [(id: String, file: String, problems: Int)] = []) -> String {
         var out = [TextLayout.left("ID", 11) + TextLayout.left("Dates", 26) + "Title"]
         for e in events {
             let dates = "\(e.start.description) to \(e.end.description)"
             out += TextLayout.wrap(e.title, first: TextLayout.left(e.id, 11) + TextLayout.left(dates, 26),
                                    indent: String(repeating: " ", count: 37))
+        }
+        for b in broken {
+            out += TextLayout.wrap("\(b.file): \(counted(b.problems, "problem")); not read (`--event \(b.id)` shows them)",
+                                   first: TextLayout.left(b.id, 11) + TextLayout.left("BROKEN", 26), indent: String(repeating: " ", count: 37))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -128,6 +128,7 @@ public struct TextReport {
         let count = budget.lines.count == 1 ? "1 participant" : "\(budget.lines.count) participants"
         let priced = budget.leftOut.isEmpty ? count : "\(count) priced of \(budget.lines.count + budget.leftOut.count) on the roster"
         out += L.wrap("\(budget.rosterName), \(priced)", first: "Roster:         ", indent: indent)
+        if let unused = RosterNotes.unusedColumns(budget.unusedColumns) { out += L.wrap(unused, first: "Not read:       ", indent: indent) }
         out += L.wrap(event.source, first: "Source:         ", indent: indent)
         out.append("")
         out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
@@ -196,7 +197,7 @@ public struct TextReport {
             for line in budget.lines {
                 let p = line.participant
                 let org = p.organization.isEmpty ? "" : " — \(p.organization)"
-                out += L.wrap("\(p.name)\(org) — \(line.nights) nights, \(line.days) days",
+                out += L.wrap("\(p.name)\(org) — \(counted(line.nights, "night")), \(counted(line.days, "day"))",
                               first: "  " + L.left(p.id, columns.id) + " ", indent: String(repeating: " ", count: columns.id + 3))
             }
         }

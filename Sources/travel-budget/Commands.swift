@@ -34,7 +34,12 @@ struct Events: ParsableCommand {
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
-        print(TablesText.events(tables.events), terminator: "")
+        print(TablesText.events(tables.events, broken: tables.broken.map { ($0.id, $0.file, $0.problems.count) }), terminator: "")
+        // Listing the tables is checking them: a broken file's problems are printed whole, and the exit says so.
+        if !tables.broken.isEmpty {
+            tables.broken.forEach { Console.error($0.error.description) }
+            throw ExitCode(65)
+        }
     }
 }
 
@@ -84,9 +89,9 @@ struct Cost: ParsableCommand {
         if let xlsx = options.xlsx, office == nil, stream || LargeRoster.isLarge(options.roster) {
             return try runLarge(xlsx: xlsx)
         }
-        let (tables, event, participants) = try options.read()
-        let budget = Budget(event: event, participants: participants, rosterName: options.roster, who: options.who,
-                            ceilings: try options.ceilingOptions.ceilings(for: event))
+        let (tables, event, roster) = try options.read()
+        let budget = Budget(event: event, participants: roster.participants, rosterName: options.roster, who: options.who,
+                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns)
         if !budget.notPlanned.isEmpty {
             Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
                           + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
@@ -113,7 +118,7 @@ struct Cost: ParsableCommand {
         let ceilings = try options.ceilingOptions.ceilings(for: event)
         let bound = LargeRoster.rowBound(options.roster)   // one scan of the file: the rows set aside, and the id table's size
         let roster = try Console.guarded {
-            try RosterStream(reader: RosterReader(countries: tables.countries, event: event), path: options.roster, file: options.roster,
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: try options.columns.mapping()), path: options.roster, file: options.roster,
                              expectedRows: bound)
         }
         roster.notes.forEach { Console.error($0.description) }
@@ -144,6 +149,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
     var outputDir: String = "Reports"
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var ceilingOptions: CeilingOptions
     @OptionGroup var workbookOptions: WorkbookOptions
@@ -151,15 +157,22 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
+        let mapping = try columns.mapping()
         let ceilings = try ceilingOptions.ceilings(for: tables.events)
         let rosterFolder = rosters ?? (tables.directory as NSString).appendingPathComponent("rosters")
         var budgets: [Budget] = []
         var failures: [InputError] = []
+        var withoutRoster: [(event: Event, path: String)] = []
         for event in tables.events {
             let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
+            guard FileManager.default.fileExists(atPath: path) else {
+                withoutRoster.append((event, path))
+                continue
+            }
             do {
-                budgets.append(Budget(event: event, participants: try Console.readRoster(path, tables: tables, event: event),
-                                      rosterName: path, who: pricing.who, ceilings: ceilings[event.id]))
+                let roster = try Console.readRoster(path, tables: tables, event: event, columns: mapping)
+                budgets.append(Budget(event: event, participants: roster.participants, rosterName: path, who: pricing.who,
+                                      ceilings: ceilings[event.id], unusedColumns: roster.unusedColumns))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }
@@ -167,6 +180,11 @@ struct Report: ParsableCommand {
         if !failures.isEmpty {
             failures.forEach { Console.error($0.description) }
             throw ExitCode(failures.map(\.exitCode).max() ?? 65)
+        }
+        if budgets.isEmpty {
+            let looked = withoutRoster.map(\.path).joined(separator: ", ")
+            try Console.guarded { throw InputError.missing(path: rosterFolder, reason: "no event has a roster here (looked for \(looked))",
+                                                           hint: "name each roster after its event: <event id>.csv, e.g. \(tables.events.first?.id ?? "jeju-2023").csv") }
         }
         // Every roster is read before anything is written: a bad roster leaves the reports as they were.
         for budget in budgets {
@@ -181,6 +199,9 @@ struct Report: ParsableCommand {
                 try OutputFile.write(OfficeReport(budget, office: office, options: pricing.renderOptions).text(), to: officePath)
                 print("  \(office.office): total US$ \(office.total.grouped) -> \(officePath)")
             }
+        }
+        for (event, path) in withoutRoster {
+            print("\(event.id): no roster (\(path) is not there): not costed, no report written")
         }
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
@@ -214,12 +235,13 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: CheckFormat = .text
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var tablesOption: TablesOption
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
         let event = try Console.event(event, in: tables)
-        let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event),
+        let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event, columns: try columns.mapping()).participants,
                                        rosterName: roster)
         print(format == .json ? report.json() : report.text(), terminator: "")
     }

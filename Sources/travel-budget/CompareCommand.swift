@@ -49,6 +49,7 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the workbook (.xlsx) with a Compare sheet to this file.", valueName: "FILE"))
     var xlsx: String?
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
@@ -76,7 +77,7 @@ struct Compare: ParsableCommand {
         var people: [Participant] = []
         var restating: StayRestating?
         if let roster {
-            people = try Console.guarded { try RosterReader(countries: tables.countries).read(text: try InputFile.read(roster), file: roster) }
+            people = try Console.roster(roster, tables: tables, event: nil, columns: try columns.mapping()).participants
             // A roster's dates are its own event's: each stay is read relative to each event compared.
             let given = try rosterEventID.map { try Console.event($0, in: tables) }
             do {

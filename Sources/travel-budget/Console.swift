@@ -31,13 +31,18 @@ enum Console {
         }
     }
 
-    /// Loads the tables folder.
+    /// Loads the tables folder, warning of each event file left out for its problems.
     static func tables(_ option: TablesOption) throws -> Tables {
-        try guarded { try Tables.load(from: option.tables) }
+        let tables = try guarded { try Tables.load(from: option.tables) }
+        tables.broken.forEach { Console.error($0.warning) }
+        return tables
     }
 
-    /// The event with an id, or exit 64 listing the ids there are.
+    /// The event with an id; a broken event file's problems (exit 65), or exit 64 listing the ids there are.
     static func event(_ id: String, in tables: Tables) throws -> Event {
+        if tables.event(id) == nil, let broken = tables.brokenEvent(id) {
+            return try guarded { throw broken.error }
+        }
         guard let event = tables.event(id) else {
             let known = tables.events.map(\.id).joined(separator: ", ")
             throw ValidationError("unknown event `\(id)`; events in \(tables.directory): \(known)")
@@ -46,15 +51,16 @@ enum Console {
     }
 
     /// Reads a roster, telling on stderr how it was read (encoding, delimiter, columns not used).
-    static func roster(_ path: String, tables: Tables, event: Event) throws -> [Participant] {
-        try guarded { try readRoster(path, tables: tables, event: event) }
+    static func roster(_ path: String, tables: Tables, event: Event?, columns: ColumnMapping) throws -> RosterReader.Roster {
+        try guarded { try readRoster(path, tables: tables, event: event, columns: columns) }
     }
 
     /// Reads a roster without printing its errors, for a caller that gathers them; its notes are printed.
-    static func readRoster(_ path: String, tables: Tables, event: Event) throws(InputError) -> [Participant] {
-        let roster = try RosterReader(countries: tables.countries, event: event).readRoster(bytes: try InputFile.bytes(path), file: path)
+    static func readRoster(_ path: String, tables: Tables, event: Event?, columns: ColumnMapping) throws(InputError) -> RosterReader.Roster {
+        let roster = try RosterReader(countries: tables.countries, event: event, mapping: columns)
+            .readRoster(bytes: try InputFile.bytes(path), file: path)
         roster.notes.forEach { Console.error($0.description) }
-        return roster.participants
+        return roster
     }
 }
 

@@ -43,6 +43,7 @@ enum LargeRoster {
                                            rosterRows: bound)
             let stream = try XLSXStream(path: xlsx, sheets: book.sheetNames)
             var tally = BudgetTally(event: event, rosterName: options.roster, who: options.who, ceilings: ceilings, rosterRows: bound)
+            tally.unusedColumns = participants.unusedColumns
             try stream.prepare(book.rosterSetup(), at: book.rosterSheet)
             try stream.write(row: 0, book.header(), sheet: book.rosterSheet)
             // Two cores: this thread reads and costs the roster and makes each row's cells, a second one hands them

@@ -20,9 +20,10 @@ struct Reconcile: ParsableCommand {
     @OptionGroup var options: RosterOptions
 
     func run() throws {
-        let (tables, event, participants) = try options.read()
+        let (tables, event, roster) = try options.read()
+        let participants = roster.participants
         let reconciliation = Reconciliation(event: event, participants: participants, rosterName: options.roster, who: options.who,
-                                            ceilings: try options.ceilingOptions.ceilings(for: event))
+                                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns)
         if participants.allSatisfy(\.actual.isEmpty) {
             Console.error("\(options.roster): note: no participant has actual figures (ticket_usd, nights_actual, local_actual_usd); "
                           + "every one is listed as planned, did not travel")

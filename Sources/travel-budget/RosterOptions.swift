@@ -20,6 +20,7 @@ struct RosterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
     var xlsx: String?
 
+    @OptionGroup var columns: ColumnsOption
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var ceilingOptions: CeilingOptions
     @OptionGroup var workbookOptions: WorkbookOptions
@@ -28,11 +29,11 @@ struct RosterOptions: ParsableArguments {
     var who: Who { pricing.who }
     var renderOptions: RenderOptions { pricing.renderOptions }
 
-    /// The tables, the event and the roster's participants.
-    func read() throws -> (Tables, Event, [Participant]) {
+    /// The tables, the event and the roster as read.
+    func read() throws -> (Tables, Event, RosterReader.Roster) {
         let tables = try Console.tables(tablesOption)
         let event = try Console.event(event, in: tables)
-        return (tables, event, try Console.roster(roster, tables: tables, event: event))
+        return (tables, event, try Console.roster(roster, tables: tables, event: event, columns: try columns.mapping()))
     }
 
     /// Writes the workbook when asked, then the report to its file or to standard output.
@@ -59,4 +60,21 @@ struct PricingOptions: ParsableArguments {
     var redact = false
 
     var renderOptions: RenderOptions { RenderOptions(redact: redact) }
+}
+
+/// `--columns NAME=HEADER`: headers mapped by hand, for every command that reads a roster.
+struct ColumnsOption: ParsableArguments {
+    @Option(name: .customLong("columns"), help: ArgumentHelp(
+        "Read the column HEADER as the roster column NAME (e.g. \"fare_usd=Fare paid\"), or leave it out (\"ignore=HEADER\"); repeatable.",
+        valueName: "NAME=HEADER"))
+    var specifications: [String] = []
+
+    /// The mapping, or exit 64 saying which specification is wrong.
+    func mapping() throws -> ColumnMapping {
+        do {
+            return try ColumnMapping(specifications)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 }

@@ -35,6 +35,10 @@ struct SummarySheet {
         sheet.set(row, 0, .text("\(event.start.long) to \(event.end.long), \(event.venue). Roster: \(budget.rosterName). "
             + "Paying offices: \(event.payingOffices.joined(separator: "; ")). Source: \(event.source).", .note))
         row += 1
+        if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) {
+            sheet.set(row, 0, .text(unused, .note))
+            row += 1
+        }
         sheet.header(row, ["Region", "Participants", "Assisted airfare", "Participant share", "Local expenses", "Total"])
         row += 1
         let firstRegion = row

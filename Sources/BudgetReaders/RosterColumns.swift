@@ -1,0 +1,218 @@
+import BudgetCore
+
+/// The roster's columns and the header names officers type for them: the one table of names
+/// (documented in `Tables/rosters/README.md`, which a test keeps in step with it).
+///
+/// A header matches a column when its *key* equals the key of the column's name or of one of its other names. The key
+/// ignores case, spaces, punctuation and the US-dollar unit (`Fare (USD)`, `Fare US$`, `fare_usd` and `FARE` are all
+/// `fare`); any other currency stays in the key, so `Fare (KRW)` is never read as US dollars.
+public enum RosterColumns {
+    /// One column of the roster format.
+    public struct Column: Sendable {
+        /// The column's name in the roster format (what messages and `--columns` call it).
+        public let name: String
+        /// Whether every roster must have it.
+        public let isRequired: Bool
+        /// The other header names read as this column.
+        public let otherNames: [String]
+        /// What the column holds, for the README and hints.
+        public let meaning: String
+    }
+
+    /// Every column travel-budget reads, in the order the README lists them.
+    public static let all: [Column] = [
+        Column(name: "id", isRequired: true, otherNames: ["Participant ID", "Participant ref", "Ref", "Ref no", "Reference"],
+               meaning: "the participant's id, unique in the roster"),
+        Column(name: "name", isRequired: true, otherNames: ["Full name", "Participant", "Participant name", "Name of participant"],
+               meaning: "the participant's name (or a placeholder such as TBC-1)"),
+        Column(name: "organization", isRequired: false, otherNames: ["Organisation", "Org", "Agency", "Institution", "Affiliation", "Ministry"],
+               meaning: "the participant's organization"),
+        Column(name: "country", isRequired: true,
+               otherNames: ["Point of departure", "Country of departure", "Departure country", "Departure point", "Departing from",
+                            "Travelling from", "Traveling from"],
+               meaning: "the point of departure (the country the participant flies from, not the nationality)"),
+        Column(name: "fare_usd", isRequired: true,
+               otherNames: ["Fare", "Airfare", "Air fare", "Quoted fare", "Fare quote", "Return fare", "Estimated fare", "Economy fare"],
+               meaning: "the quoted return fare in US$ (empty: not quoted yet, estimated at the cap)"),
+        Column(name: "arrive", isRequired: false,
+               otherNames: ["Arrival", "Arrival date", "Date of arrival", "Arrive date", "Arrives", "Check-in", "Check-in date"],
+               meaning: "the arrival date (empty: present for the whole workshop)"),
+        Column(name: "leave", isRequired: false,
+               otherNames: ["Departure date", "Date of departure", "Leave date", "Leaves", "Check-out", "Check-out date"],
+               meaning: "the departure date (empty: present for the whole workshop)"),
+        Column(name: "cap_override_usd", isRequired: false,
+               otherNames: ["Cap override", "Override cap", "Agreed cap", "Special cap", "Cap agreed"],
+               meaning: "a cap agreed for this participant in US$, replacing the cap table's"),
+        Column(name: "funding", isRequired: false, otherNames: ["Funding type", "Funding status", "Funded"],
+               meaning: "`assisted` (the default) or `self-funded`"),
+        Column(name: "passport", isRequired: false, otherNames: ["Passport type", "Type of passport"],
+               meaning: "`ordinary` or `official` (the kind of passport, for the deadline; not its number)"),
+        Column(name: "applied_on", isRequired: false,
+               otherNames: ["Applied", "Application date", "Date applied", "Date of application", "Applied date"],
+               meaning: "the date the application was received"),
+        Column(name: "documents", isRequired: false, otherNames: ["Documents received", "Docs", "Docs received"],
+               meaning: "`all`, `none`, a count, or the event's short names separated by `;`"),
+        Column(name: "status", isRequired: false, otherNames: ["Application status", "Approval", "Approval status"],
+               meaning: "`applied`, `approved` or `declined`"),
+        Column(name: "paid_by", isRequired: false, otherNames: ["Paying office", "Paid by office", "Payer", "Funded by"],
+               meaning: "the paying office that pays the participant's whole line (empty: the event's shares)"),
+        Column(name: "planned", isRequired: false, otherNames: ["In plan", "In the plan"],
+               meaning: "`yes` (the default) or `no` (added after the plan)"),
+        Column(name: "ticket_usd", isRequired: false, otherNames: ["Ticket", "Actual ticket", "Ticket cost", "Ticket price", "Actual fare"],
+               meaning: "the ticket actually bought, in US$"),
+        Column(name: "nights_actual", isRequired: false, otherNames: ["Actual nights", "Nights paid", "Hotel nights paid"],
+               meaning: "the hotel nights actually paid"),
+        Column(name: "local_actual_usd", isRequired: false,
+               otherNames: ["Local actual", "Actual local expenses", "Local expenses paid", "Local expenses actual"],
+               meaning: "the local expenses actually paid, in US$"),
+    ]
+
+    /// Columns officers keep that travel-budget knows it does not use: listed in the report as not used, never an error.
+    public static let knownUnused: [String] = [
+        "No", "No.", "#", "S/N", "Serial", "Nationality", "Citizenship", "Gender", "Sex", "Title", "Position", "Job title",
+        "Designation", "Email", "E-mail", "Phone", "Mobile", "Telephone", "Passport number", "Passport No", "Date of birth",
+        "DOB", "Remarks", "Notes", "Comments", "Comment",
+    ]
+
+    /// What a column holds, in words (its name when unknown).
+    public static func meaning(of name: String) -> String {
+        all.first { $0.name == name }?.meaning ?? "`\(name)`"
+    }
+
+    /// The required columns, in order.
+    public static var required: [String] { all.filter(\.isRequired).map(\.name) }
+
+    /// Every column's name, in order.
+    public static var names: [String] { all.map(\.name) }
+
+    /// A header's matching key: lowercased letters and digits only, without the US-dollar unit.
+    public static func key(_ header: String) -> String {
+        words(header).filter { !dollarWords.contains($0) }.joined()
+    }
+
+    /// The column a header names (by its name or another name), if any.
+    public static func column(forHeader header: String) -> String? {
+        byKey[key(header)]
+    }
+
+    /// Whether a header is one travel-budget knows it does not use.
+    public static func isKnownUnused(_ header: String) -> Bool {
+        let k = key(header)
+        return k.isEmpty || unusedKeys.contains(k)
+    }
+
+    /// The column an unrecognised header probably means: a name a typo or two away, or a shared word; nil when none.
+    public static func resemblance(_ header: String) -> String? { resemblances(header).first }
+
+    /// The columns an unrecognised header may mean, most likely first: the nearest name a typo or two away, else every
+    /// column sharing a significant word with it (`Departure` is `country` or `leave`); empty when none.
+    public static func resemblances(_ header: String) -> [String] {
+        let k = key(header)
+        guard !k.isEmpty else { return [] }
+        var best: (name: String, distance: Int, spelling: String)?
+        for (spelling, name) in byKey {
+            let limit = spelling.count >= 5 ? 2 : 1
+            if let d = editDistance(k, spelling, atMost: limit), (d, spelling) < (best?.distance ?? Int.max, best?.spelling ?? "") {
+                best = (name, d, spelling)
+            }
+        }
+        if let best { return [best.name] }
+        let significant = Set(words(header)).subtracting(commonWords).subtracting(dollarWords)
+        return all.filter { column in
+            !significant.isDisjoint(with: ([column.name] + column.otherNames).flatMap { words($0) }.filter { !commonWords.contains($0) })
+        }.map(\.name)
+    }
+
+    /// The column whose name (or other name) is nearest to a text, two typos at most: for suggestions.
+    public static func nearestName(_ text: String) -> String? {
+        let k = key(text)
+        return byKey.compactMap { spelling, name in editDistance(k, spelling, atMost: 2).map { ($0, spelling, name) } }
+            .min { ($0.0, $0.1) < ($1.0, $1.1) }?.2 ?? resemblance(text)
+    }
+
+    /// A currency other than the US dollar named in a header (`KRW`, `EUR`, `₩`…), if any.
+    public static func otherCurrency(_ header: String) -> String? {
+        let lowered = header.lowercased()
+        if let symbol = lowered.first(where: { "₩€£¥".contains($0) }) { return String(symbol) }
+        return words(header).first { otherCurrencyWords.contains($0) }?.uppercased()
+    }
+
+    /// The header's lowercase words: runs of letters and digits (`US$` is the word `usd`).
+    static func words(_ header: String) -> [String] {
+        let text = header.lowercased().replacingOccurrences(of: "us$", with: " usd ").replacingOccurrences(of: "$", with: " usd ")
+        return text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    private static let dollarWords: Set<String> = ["usd", "us", "dollar", "dollars"]
+    private static let otherCurrencyWords: Set<String> = ["krw", "won", "eur", "euro", "euros", "gbp", "jpy", "yen", "aud", "nzd",
+                                                          "sgd", "thb", "php", "idr", "inr", "myr", "vnd", "cny", "rmb", "hkd", "twd"]
+    /// Words too common to tie a header to a column on their own.
+    private static let commonWords: Set<String> = ["of", "the", "by", "on", "in", "for", "a", "to", "from", "and", "date",
+                                                   "no", "number", "type", "total", "amount", "per", "cost", "price", "paid", "actual", "hotel"]
+
+    private static let byKey: [String: String] = {
+        var keys: [String: String] = [:]
+        for column in all {
+            for spelling in [column.name] + column.otherNames { keys[key(spelling)] = column.name }
+        }
+        return keys
+    }()
+
+    private static let unusedKeys = Set(knownUnused.map(key))
+}
+
+/// Headers mapped by hand (`--columns NAME=HEADER`): a column read from a header the names table does not know, or a
+/// header set aside (`ignore=HEADER`).
+public struct ColumnMapping: Sendable, Equatable {
+    /// Column name to the header text that holds it.
+    public private(set) var headers: [String: String] = [:]
+    /// Headers not to read (listed as not used).
+    public private(set) var ignored: [String] = []
+
+    public init() {}
+
+    /// Reads `NAME=HEADER` specifications; the error says which one is wrong and how to write it.
+    public init(_ specifications: [String]) throws(ColumnMappingError) {
+        for spec in specifications {
+            guard let equals = spec.firstIndex(of: "=") else {
+                throw ColumnMappingError("`--columns \(spec)` has no `=`: write NAME=HEADER, e.g. --columns \"fare_usd=Fare paid\"")
+            }
+            let name = String(spec[..<equals]).trimmingWhitespace(), header = String(spec[spec.index(after: equals)...]).trimmingWhitespace()
+            guard !header.isEmpty else { throw ColumnMappingError("`--columns \(spec)` names no header after `=`") }
+            if RosterColumns.key(name) == "ignore" {
+                ignored.append(header)
+                continue
+            }
+            guard let column = RosterColumns.column(forHeader: name) else {
+                let near = RosterColumns.nearestName(name).map { "did you mean `\($0)`? " } ?? ""
+                throw ColumnMappingError("`--columns \(spec)`: \(name.quoted) is not a roster column; \(near)the columns are: "
+                                         + RosterColumns.names.joined(separator: ", ") + " (or `ignore`)")
+            }
+            if let other = headers[column], RosterColumns.key(other) != RosterColumns.key(header) {
+                throw ColumnMappingError("`--columns` maps `\(column)` twice (to \(other.quoted) and \(header.quoted)): keep one")
+            }
+            if let (other, _) = headers.first(where: { RosterColumns.key($0.value) == RosterColumns.key(header) && $0.key != column }) {
+                throw ColumnMappingError("`--columns` maps \(header.quoted) to both `\(other)` and `\(column)`: keep one")
+            }
+            headers[column] = header
+        }
+    }
+
+    /// The column a header is mapped to by hand, if any.
+    func column(forHeader header: String) -> String? {
+        let key = RosterColumns.key(header)
+        return headers.first { RosterColumns.key($0.value) == key }?.key
+    }
+
+    /// Whether a header is set aside by hand.
+    func ignores(_ header: String) -> Bool {
+        let key = RosterColumns.key(header)
+        return ignored.contains { RosterColumns.key($0) == key }
+    }
+}
+
+/// A `--columns` specification that cannot be used.
+public struct ColumnMappingError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
