@@ -48,9 +48,13 @@ public enum AssumptionText {
             : "Self-funded participants' local expenses are not covered (planning assumption)."
     }
 
-    /// Every sentence, in order.
+    /// Every sentence, in order (for an event that funds no other point of departure, that it covers no local expenses there).
     public static func all(_ event: Event) -> [String] {
-        [rates(event), coverage(event)] + event.localExpenses.assumptions + [selfFunded(event), rounding(event)]
+        [rates(event), coverage(event)] + event.localExpenses.assumptions + [selfFunded(event)]
+            + (event.otherPointsOfDeparture == .notFunded
+                ? ["A participant from a point of departure that no row of the cap table names gets no local expenses (not-funded), "
+                   + "unless a cap is agreed with the organisers (cap_override_usd)."] : [])
+            + [rounding(event)]
     }
 
     static func rate(_ r: ExchangeRate) -> String {

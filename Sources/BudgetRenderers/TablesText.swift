@@ -47,6 +47,13 @@ public enum TablesText {
         case .contactOrganisers:
             out += TextLayout.wrap("Any other point of departure has no cap: the participant is flagged contact-organisers "
                                    + "and gets 0.00 assisted airfare until a cap is agreed (roster column cap_override_usd).")
+        case .notFunded:
+            out += TextLayout.wrap("Any other point of departure is not funded: the participant is flagged not-funded, gets no "
+                                   + "assisted airfare and no local expenses, and is not eligible, unless a cap is agreed with the "
+                                   + "organisers (roster column cap_override_usd).")
+        }
+        if let quote = event.otherPointsSource {
+            out += TextLayout.wrap("source: \"\(quote)\"", first: "", indent: "")
         }
         return out.joined(separator: "\n") + "\n"
     }
