@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
+        // A TOML 1.0 reader of our own: every key and value with its line and column, errors in plain words.
+        .target(name: "TOML"),
         // The model and the costing: knows nothing of files, formats or the terminal.
         .target(name: "BudgetCore"),
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
@@ -41,7 +43,10 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"]),
         .executableTarget(name: "fuzz-roster", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-tables", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-toml", dependencies: ["TOML"]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
+        // The TOML reader against the language's conformance suite (../shared/toml-test) and its own rules.
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["Spreadsheet", "XLSXWriter"]),
