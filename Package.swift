@@ -11,7 +11,6 @@ let package = Package(
     // Exact versions: Package.resolved is not kept in git, so the manifest pins what the tests were run with.
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Tests only: property-based testing on Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -21,10 +20,7 @@ let package = Package(
         // The model and the costing: knows nothing of files, formats or the terminal.
         .target(name: "BudgetCore"),
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
-        .target(name: "BudgetReaders", dependencies: [
-            "BudgetCore",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        .target(name: "BudgetReaders", dependencies: ["BudgetCore", "TOML"]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.

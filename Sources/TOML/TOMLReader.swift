@@ -747,12 +747,16 @@ private struct Parser {
         }
         let text = String(String.UnicodeScalarView(token))
         if let kind = Parser.number(token) ?? Parser.dateOrTime(token) { return TOMLValue(kind, at: start, text: text) }
-        throw error(Parser.whyNotAValue(token), at: start,
+        // Shown as written up to the next space or separator (`2023-12-$5`, not just `2023-12-`).
+        var end = i
+        while end < s.count, !" \t\r\n,]}#".unicodeScalars.contains(s[end]) { end += 1 }
+        throw error(Parser.whyNotAValue(token, shown: Array(s[from..<end])), at: start,
                     hint: "write a number (12, -3, 1_000, 0.5), a date (2023-12-15) or a time (09:30:00); a text goes in double quotes")
     }
 
-    static func whyNotAValue(_ token: [Unicode.Scalar]) -> String {
-        let text = "`" + String(String.UnicodeScalarView(token.prefix(40))) + (token.count > 40 ? "…" : "") + "`"
+    static func whyNotAValue(_ token: [Unicode.Scalar], shown: [Unicode.Scalar]) -> String {
+        let text = "`" + String(String.UnicodeScalarView(shown.prefix(40).map { isControl($0) ? "\u{FFFD}" : $0 }))
+            + (shown.count > 40 ? "…" : "") + "`"
         if token.count >= 5, token[4] == "-", token.prefix(4).allSatisfy({ isDigit($0) }) {
             return "\(text) is not a date written YYYY-MM-DD (or a date-time such as 2023-12-15T09:30:00)"
         }

@@ -47,7 +47,7 @@ struct ReaderTests {
     @Test(arguments: [
         ("venue = \"Jeju\nx = 1", 1, 14, "a text in double quotes is not closed before the end of the line"),
         ("end = 2023-12-15 9", 1, 18, "a date followed by a lone digit"),
-        ("end = 2023-12-$5 9", 1, 7, "`2023-12-` is not a date written YYYY-MM-DD (or a date-time such as 2023-12-15T09:30:00)"),
+        ("end = 2023-12-$5 9", 1, 7, "`2023-12-$5` is not a date written YYYY-MM-DD (or a date-time such as 2023-12-15T09:30:00)"),
         ("a = [\"x\", }]", 1, 11, "a `}` inside a list, which `]` closes"),
         ("a = [\"x\"\u{2028}]", 1, 9, "a Unicode line separator inside a list"),
         ("[\n", 1, 2, "a table name is missing after `[`"),
