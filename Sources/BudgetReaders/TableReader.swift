@@ -1,5 +1,5 @@
 import BudgetCore
-import TOMLKit
+import TOML
 
 /// Reads the human-editable tables: the country directory and the event files.
 public enum TableReader {
