@@ -75,10 +75,13 @@ import Testing
         #expect(verdict.failures == ["Samoa is not in the cap table and listed-only funds no other point of departure "
                                      + "(the event file's rule for other points of departure: not funded)"])
         #expect(!Flag.notFunded.explanation(under: event).contains("please contact"))
-        // The 2018 announcement has no line on other points of departure: its flag no longer quotes 2023's.
+        // The 2018 announcement has no line on other points of departure; it is open to 11 countries, so other points of
+        // departure are not funded, in its own words, never 2023's.
         let jeju2018 = try #require(tables.event("jeju-2018"))
-        #expect(jeju2018.otherPointsSource == nil)
-        #expect(!Flag.contactOrganisers.explanation(under: jeju2018).contains("please contact"))
+        let seed2018 = try String(contentsOfFile: Paths.fixture("seeds/001_2b1f1f7a20b36993.txt"), encoding: .utf8)
+        #expect(seed2018.contains(try #require(jeju2018.otherPointsSource)))
+        #expect(jeju2018.otherPointsSource?.contains("11 Asia Pacific countries") == true)
+        #expect(!Flag.notFunded.explanation(under: jeju2018).contains("please contact"))
         let jeju2023 = try #require(tables.event("jeju-2023"))
         #expect(Flag.contactOrganisers.explanation(under: jeju2023).contains("(\"Other points of departure – please contact UNITAR CIFAL Jeju/JITC\")"))
     }
@@ -144,10 +147,16 @@ import Testing
         let path = (Paths.tables as NSString).appendingPathComponent("rosters/jeju-2023.csv")
         let people = try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path)
         let figures = local(people, from: y2023, under: y2018)
-        #expect(figures.filter { $0.key != "P23-09" }.values.allSatisfy { $0 == Money(cents: 47_273) })
-        #expect(figures["P23-01"] == Money(cents: 47_273))   // arrives the day before and leaves the day after: whole
-        #expect(figures["P23-09"] == Money(cents: 35_455))   // arrives the day after the first workshop day
-        #expect(figures.values.sum() == Money(cents: 839_096))
+        // 2018 funds only its 11 countries (not-funded) and agreed caps (P23-12's cap_override_usd): the 7 participants so
+        // funded all stay throughout; the others get nothing.
+        let listed = Set(y2018.caps.flatMap(\.pointsOfDeparture))
+        for person in people {
+            let funded = listed.contains(person.country.name) || person.capOverride != nil
+            #expect(figures[person.id] == (funded ? Money(cents: 47_273) : .zero), "\(person.id)")
+        }
+        #expect(figures["P23-01"] == .zero)                   // China: not one of 2018's 11 countries
+        #expect(figures["P23-10"] == Money(cents: 47_273))   // India, whole stay
+        #expect(figures.values.sum() == Money(cents: 330_911))
     }
 
     @Test func datesThatFitNoEventAreRefusedWithTheFix() throws {

@@ -37,8 +37,8 @@ import Testing
     @Test func the2023RosterUnder2018GivesEveryWholeStayThe2018LocalExpenses_andSaysSo() throws {
         let run = try Run(["compare", "--roster", "Tables/rosters/jeju-2023.csv", "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
-        // 17 whole stays × 472.73 + P23-09 (arrives the day after the first workshop day) 354.55; 2023 as `cost` gives it.
-        #expect(run.stdout.contains("mix,All regions,local_expenses,8390.96,8847.67,456.71,5.4,\r\n"))
+        // 2018 funds only its 11 countries: the 7 whole stays from them × 472.73; 2023 as `cost` gives it.
+        #expect(run.stdout.contains("mix,All regions,local_expenses,3309.11,8847.67,5538.56,167.4,\r\n"))
         #expect(run.stdout.contains("note,,,,,,,\"Stays are read relative to each event: the roster's dates are those of jeju-2023"))
         let text = try Run(["compare", "--roster", "Tables/rosters/jeju-2023.csv"])
         #expect(text.stdout.contains("A participant present for the whole workshop there is present for the whole workshop\n  in every event"))
@@ -103,13 +103,13 @@ import Testing
     }
 
     @Test func compareGivesNoLocalExpensesUnderTheNotFundedEventOnly() throws {
-        let run = try Run(["compare", "--roster", "\(Self.fixtures)/roster.csv", "--event", "listed-only", "--event", "jeju-2018",
+        let run = try Run(["compare", "--roster", "\(Self.fixtures)/roster.csv", "--event", "listed-only", "--event", "jeju-2023",
                            "--format", "csv", "--tables", try tables()])
         #expect(run.status == 0, "\(run.stderr)")
-        // N02-N05 are Pacific Islands: under listed-only only N05 (a cap agreed) has local expenses; under jeju-2018 all four
-        // (3 × 472.73 for the whole stays, 354.55 for N03, who arrives on 4 April).
-        #expect(run.stdout.contains("mix,Pacific Islands,local_expenses,1772.74,472.73,"))
-        let text = try Run(["compare", "--roster", "\(Self.fixtures)/roster.csv", "--event", "listed-only", "--event", "jeju-2018",
+        // N02-N05 are Pacific Islands: under listed-only only N05 (a cap agreed) has local expenses; under jeju-2023 (which
+        // funds the Pacific) all four: 3 × 498.46 for the whole stays, 373.85 for N03, who arrives on the second day.
+        #expect(run.stdout.contains("mix,Pacific Islands,local_expenses,472.73,1869.23,"))
+        let text = try Run(["compare", "--roster", "\(Self.fixtures)/roster.csv", "--event", "listed-only", "--event", "jeju-2023",
                             "--tables", try tables()])
         let folded = text.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(folded.contains("listed-only not-funded, no assisted airfare and no local expenses (\"This training is open to"))
