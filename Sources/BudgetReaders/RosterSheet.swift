@@ -105,7 +105,7 @@ struct RosterSheet {
         let name = RosterDelimiter.names[delimiter] ?? "\(delimiter)"
         let extra = record.fields.dropFirst(header.fields.count)
         if let first = extra.first, !extra.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) {
-            problem(first.line, first.column, "this row has \(record.fields.count) fields but the header has \(header.fields.count)",
+            problem(first.line, first.column, "this row has \(counted(record.fields.count, "field")) but the header has \(header.fields.count)",
                     "the columns are separated by \(name); a field that holds one must be in double quotes")
             return nil
         }
