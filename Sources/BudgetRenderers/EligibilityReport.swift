@@ -22,8 +22,8 @@ public struct EligibilityReport {
 
     /// The rules in words, from the event file.
     public static func rules(_ event: Event) -> [String] {
-        guard let rules = event.eligibility else { return ["The event file states no eligibility rules."] }
-        var out: [String] = []
+        var out = AssumptionText.draft(event)
+        guard let rules = event.eligibility else { return out + ["The event file states no eligibility rules."] }
         if !rules.deadlines.isEmpty {
             out.append("Deadlines: " + rules.deadlines.map { d in
                 d.date.long + (d.passport.map { " (\($0.rawValue) passports)" } ?? "")
