@@ -7,7 +7,7 @@ public enum TablesText {
         var out = [TextLayout.left("ID", 11) + TextLayout.left("Dates", 26) + "Title"]
         for e in events {
             let dates = "\(e.start.description) to \(e.end.description)"
-            out += TextLayout.wrap(e.title, first: TextLayout.left(e.id, 11) + TextLayout.left(dates, 26),
+            out += TextLayout.wrap((e.isDraft ? "[DRAFT] " : "") + e.title, first: TextLayout.left(e.id, 11) + TextLayout.left(dates, 26),
                                    indent: String(repeating: " ", count: 37))
         }
         return out.joined(separator: "\n") + "\n"
@@ -18,6 +18,7 @@ public enum TablesText {
         var out: [String] = []
         out.append("CAP TABLE  \(event.id)  (\(event.source))")
         out += TextLayout.wrap(event.title)
+        for sentence in AssumptionText.draft(event) { out += TextLayout.wrap(sentence) }
         out += TextLayout.wrap("Airfare assistance limit per point of departure, US$; paid by \(event.payingOffices.joined(separator: " and ")).")
         out.append("")
         out.append(TextLayout.left("#", 3) + TextLayout.left("Region", 20) + TextLayout.right("Cap", 9) + "  Points of departure")

@@ -54,6 +54,8 @@ public struct DraftDeadline: Sendable {
     public let date: CivilDate
     public let quote: NoticeQuote
     public let yearInferred: Bool
+    /// The weekday the notice gives with the date (0 = Sunday), if any.
+    public let weekday: Int?
 }
 
 /// A required document: the short name a roster writes and the notice's name for it.

@@ -174,10 +174,14 @@ public struct EventFileDraft: Sendable {
             out += ["", "[[eligibility.deadlines]]"]
             out.append("# notice \(deadline.quote.where_)")
             if let passport = deadline.passport { out.append("passport = \"\(passport)\"") }
-            var note = ""
+            var notes: [String] = []
             if deadline.yearInferred {
-                note = "   # the notice gives no year: \(deadline.date.year), the last such date before the workshop (inferred)"
+                notes.append("the notice gives no year: \(deadline.date.year), the last such date before the workshop (inferred)")
             }
+            if let said = deadline.weekday, said == deadline.date.weekday {
+                notes.append("a \(CivilDate.weekdayNames[said]), as the notice says")
+            }
+            let note = notes.isEmpty ? "" : "   # " + notes.joined(separator: "; ")
             out.append("date = \(deadline.date)" + note)
             out.append("source = \(toml(deadline.quote.text))")
         }

@@ -149,14 +149,14 @@ extension AnnouncementDraft {
                     if known.date == date {
                         if !known.quote.lines.contains(line.number) {
                             deadlines[i] = DraftDeadline(passport: passport, date: date, quote: known.quote + quote,
-                                                         yearInferred: known.yearInferred && inferred)
+                                                         yearInferred: known.yearInferred && inferred, weekday: known.weekday ?? weekday)
                         }
                     } else {
                         checks.append("Line \(line.number) also gives \(date.long) as a deadline\(passport.map { " for \($0) passports" } ?? ""); "
                                       + "the draft keeps \(known.date.long) (line \(known.quote.lines[0])): check which applies.")
                     }
                 } else {
-                    deadlines.append(DraftDeadline(passport: passport, date: date, quote: quote, yearInferred: inferred))
+                    deadlines.append(DraftDeadline(passport: passport, date: date, quote: quote, yearInferred: inferred, weekday: weekday))
                 }
             }
         }
