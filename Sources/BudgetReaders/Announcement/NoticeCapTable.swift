@@ -162,8 +162,9 @@ enum NoticeCapTable {
         // A region and its points of departure on one line: "Eastern Asia: Hong Kong".
         for (regionKey, region) in regions.sorted(by: { $0.key.count > $1.key.count }) where key.hasPrefix(regionKey) {
             let words = text.split(separator: " ")
-            for n in 1..<max(words.count, 1) where CountryDirectory.key(words.prefix(n).joined()) == regionKey {
-                let printed = words.prefix(n).joined(separator: " ")
+            for n in 1..<max(words.count, 1)
+            where CountryDirectory.key(words.prefix(n).joined()).trimmingCharacters(in: separators) == regionKey {
+                let printed = words.prefix(n).joined(separator: " ").trimmingCharacters(in: separators)
                 return [(.region(region, printed: printed), printed)]
                     + classifyText(words.dropFirst(n).joined(separator: " "), regions: regions, countries: countries)
             }
