@@ -4,11 +4,12 @@ import BudgetCore
 public enum TablesText {
     /// One line per event.
     public static func events(_ events: [Event]) -> String {
-        var out = [TextLayout.left("ID", 11) + TextLayout.left("Dates", 26) + "Title"]
+        let idWidth = max(11, (events.map(\.id.count).max() ?? 0) + 2)
+        var out = [TextLayout.left("ID", idWidth) + TextLayout.left("Dates", 26) + "Title"]
         for e in events {
             let dates = "\(e.start.description) to \(e.end.description)"
-            out += TextLayout.wrap((e.isDraft ? "[DRAFT] " : "") + e.title, first: TextLayout.left(e.id, 11) + TextLayout.left(dates, 26),
-                                   indent: String(repeating: " ", count: 37))
+            out += TextLayout.wrap((e.isDraft ? "[DRAFT] " : "") + e.title, first: TextLayout.left(e.id, idWidth) + TextLayout.left(dates, 26),
+                                   indent: String(repeating: " ", count: idWidth + 26))
         }
         return out.joined(separator: "\n") + "\n"
     }
