@@ -80,6 +80,11 @@ struct Draft: ParsableCommand {
         let text = EventFileDraft(draft, id: id, template: EventFileDraft.template(among: tables.events)).text()
         // The draft must load as it is, with the countries it adds.
         let directory = newCountries.adding(to: tables.countries) ?? tables.countries
+        let problems = draft.problems(countries: directory)
+        if !problems.isEmpty {
+            Console.error(InputError.badData(problems).description)
+            throw ExitCode(65)
+        }
         let event: Event
         do {
             event = try TableReader.event(text: text, file: target == "-" ? "\(id).toml" : target, countries: directory)

@@ -145,6 +145,25 @@ import Testing
         #expect(!said.contains("India"))   // India is in the table
     }
 
+    @Test func aRegionTheTableLacks_andAPointOnTwoRows_areToldAtTheNoticesLines() throws {
+        let text = "Workshop X\n\n1-3 May 2026\n\nPoint of departure\nCentral Asia\nMongolia\nUS$ 500\nEastern Asia\nChina and Mongolia\nUS$ 400\n"
+        let d = try AnnouncementDraft.read(text: text, file: "n.txt", countries: tables.countries)
+        let problems = d.problems(countries: tables.countries).map(\.description)
+        #expect(problems.count == 2)
+        #expect(problems.first?.hasPrefix("n.txt:6: error: the region `Central Asia` is not a region of any country") == true)
+        #expect(problems.last?.hasPrefix("n.txt:10: error: `Mongolia` is on two rows of the cap table (also line 7)") == true)
+    }
+
+    @Test func aNoticeWithoutDatesOrWithoutACapTableIsRefused() {
+        let c = tables.countries
+        #expect(message { () throws(InputError) in
+            _ = try AnnouncementDraft.read(text: "Workshop\n\nPoint of departure\nEastern Asia\nChina\nUS$ 400\n", file: "n.txt", countries: c)
+        }.contains("n.txt: error: no workshop dates found"))
+        #expect(message { () throws(InputError) in
+            _ = try AnnouncementDraft.read(text: "Workshop\n\n1-3 May 2026\n\nAssistance with travel expenses\nNone this year.\n", file: "n.txt", countries: c)
+        }.contains("n.txt:5:1: error: no cap table found"))
+    }
+
     // MARK: The pieces
 
     @Test(arguments: [("12 ~ 15 December 2023", "2023-12-12", "2023-12-15"), ("3-6 April 2018 (Jeju-do, Korea)", "2018-04-03", "2018-04-06"),

@@ -63,3 +63,31 @@ public struct DraftCountries: Sendable {
         }
     }
 }
+
+extension AnnouncementDraft {
+    /// What would stop the drafted event file from loading, told at the notice's lines: a region that no country of the
+    /// table (with the countries to add) belongs to, and a point of departure on two rows.
+    public func problems(countries directory: CountryDirectory) -> [Diagnostic] {
+        let regions = Set(directory.countries.map(\.region))
+        var out: [Diagnostic] = []
+        var claimed: [String: Int] = [:]
+        for row in caps {
+            let line = row.quote.lines.first ?? 0
+            if !regions.contains(row.region) {
+                out.append(Diagnostic(SourceLocation(file: file, line: line, column: 0),
+                    "the region \(row.region.quoted) is not a region of any country in the country table",
+                    hint: "use one of its regions (\(regions.sorted().joined(separator: ", "))) in the text, or add the region's countries to countries.toml"))
+            }
+            for name in row.pointsOfDeparture {
+                if let first = claimed[name] {
+                    out.append(Diagnostic(SourceLocation(file: file, line: row.quote.lines.dropLast().last ?? line, column: 0),
+                        "\(name.quoted) is on two rows of the cap table (also line \(first))",
+                        hint: "a point of departure belongs to one row only: correct the text, or write the event file by hand"))
+                } else {
+                    claimed[name] = row.quote.lines.dropLast().last ?? line
+                }
+            }
+        }
+        return out
+    }
+}
