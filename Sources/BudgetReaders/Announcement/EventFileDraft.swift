@@ -124,7 +124,7 @@ public struct EventFileDraft: Sendable {
         for row in draft.caps {
             out.append("")
             out.append("[[caps]]")
-            out.append("# notice \(row.quote.where_)")
+            out.append("# notice \(row.quote.lineReference)")
             out.append("region = \(toml(row.region))")
             out.append("points_of_departure = [\(row.pointsOfDeparture.map(toml).joined(separator: ", "))]")
             let respelled = zip(row.printed, row.pointsOfDeparture).filter { $0 != $1 }
@@ -164,7 +164,7 @@ public struct EventFileDraft: Sendable {
         var out = ["# Who can be funded: the application section's deadlines and documents, and the countries the event is open to."]
         out.append("[eligibility]")
         let quote = draft.eligibilityQuote ?? draft.deadlines.map(\.quote).reduce(NoticeQuote(lines: [], pieces: []), +)
-        if !quote.lines.isEmpty { out.append("# notice \(quote.where_)") }
+        if !quote.lines.isEmpty { out.append("# notice \(quote.lineReference)") }
         out.append("source = \(toml(quote.pieces.isEmpty ? "PLACEHOLDER: the announcement's application rules" : quote.text))")
         if let open = draft.openTo {
             out.append(quoteComment(open.quote, words: false))
@@ -172,7 +172,7 @@ public struct EventFileDraft: Sendable {
         }
         for deadline in draft.deadlines {
             out += ["", "[[eligibility.deadlines]]"]
-            out.append("# notice \(deadline.quote.where_)")
+            out.append("# notice \(deadline.quote.lineReference)")
             if let passport = deadline.passport { out.append("passport = \"\(passport)\"") }
             var notes: [String] = []
             if deadline.yearInferred {
@@ -197,8 +197,8 @@ public struct EventFileDraft: Sendable {
 
     /// `# notice line 12: "3-6 April 2018 (Jeju-do, Korea)"`; only the line numbers when the value quotes the words anyway.
     private func quoteComment(_ quote: NoticeQuote, words: Bool = true) -> String {
-        guard words else { return "# notice \(quote.where_)" }
-        return "# notice \(quote.where_): " + comment(quote.pieces.map { "\"\($0)\"" }.joined(separator: " / "))
+        guard words else { return "# notice \(quote.lineReference)" }
+        return "# notice \(quote.lineReference): " + comment(quote.pieces.map { "\"\($0)\"" }.joined(separator: " / "))
     }
 
     /// Text safe on one comment line.

@@ -17,7 +17,7 @@ public struct NoticeQuote: Hashable, Sendable {
     public var text: String { pieces.joined(separator: " / ") }
 
     /// "line 12" or "lines 214, 216, 218".
-    public var where_: String {
+    public var lineReference: String {
         let numbers = lines.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
         return (numbers.count == 1 ? "line " : "lines ") + numbers.map(String.init).joined(separator: ", ")
     }
