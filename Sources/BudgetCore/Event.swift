@@ -28,12 +28,14 @@ public struct Event: Sendable {
     public let eligibility: EligibilityRules?
     /// Budget ceilings given in the event file (none by default).
     public let ceilings: BudgetCeilings
+    /// Drafted from the announcement by `travel-budget draft` and not yet checked by an officer: every report says so.
+    public let isDraft: Bool
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
                 otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
-                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings(), otherPointsSource: String? = nil) {
+                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings(), otherPointsSource: String? = nil, isDraft: Bool = false) {
         self.id = id
         self.title = title
         self.source = source
@@ -50,6 +52,7 @@ public struct Event: Sendable {
         self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
         self.eligibility = eligibility
         self.ceilings = ceilings
+        self.isDraft = isDraft
     }
 
     /// The same event with other local-expense rules (a scenario's overrides).
@@ -57,7 +60,7 @@ public struct Event: Sendable {
         Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
               payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
               localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings,
-              otherPointsSource: otherPointsSource)
+              otherPointsSource: otherPointsSource, isDraft: isDraft)
     }
 
     /// The highest cap among a region's rows that name a point of departure: the worst case for "someone from REGION".

@@ -161,7 +161,7 @@ public struct CompareReport: Sendable {
             "Everyone in the mix is priced under every event (eligibility is not applied), so the events are compared like for like.",
         ]
         if let stays { notes.append(stays) }
-        for event in events { notes.append("\(event.id): " + AssumptionText.rates(event)) }
+        for event in events { notes += (AssumptionText.draft(event) + [AssumptionText.rates(event)]).map { "\(event.id): " + $0 } }
         if real, let index = comparison.index {
             let values = years.map { year in index.values[year].map { "\(year) = \(Double($0) / 1000)" } ?? "\(year) = not in the index" }
             notes.append("Real terms: \(index.title), \(index.source) (\(index.series): \(values.joined(separator: ", "))). "
@@ -183,6 +183,8 @@ public struct CompareReport: Sendable {
         let price_index: String?
         /// How a roster's stays are read under each event (left out for a scenario).
         let stays: String?
+        /// The draft notices of draft events (left out when none is a draft).
+        let drafts: [String]?
     }
 
     struct CapEntry: Encodable {
@@ -240,7 +242,8 @@ public struct CompareReport: Sendable {
             events: events.map(\.id), mix: mixName, mix_source: mixSource, fares: fareWords, caps: caps,
             unlabelled_rows: comparison.unlabelled.map { UnlabelledRow(event: $0.event.id, region: $0.row.region, cap: $0.row.cap.plain) },
             regions: regions,
-            price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays)
+            price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays,
+            drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
@@ -283,6 +286,9 @@ public struct CompareReport: Sendable {
             }
         }
         if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
+        for event in events {
+            for sentence in AssumptionText.draft(event) { rows.append(["note", event.id, ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
+        }
         // Text columns are defused against formulas; the figures are plain numbers (a leading minus is a number, not a formula).
         return rows.map { row in
             row.enumerated().map { index, cell in index < 3 || index == row.count - 1 ? CSVReport.field(cell) : cell }.joined(separator: ",")

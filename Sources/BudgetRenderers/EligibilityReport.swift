@@ -24,10 +24,10 @@ public struct EligibilityReport {
     public static func rules(_ event: Event) -> [String] {
         let notFunded = "Other points of departure are not funded (\(event.otherPointsWords)): a participant from one is not "
             + "eligible unless a cap is agreed with the organisers (cap_override_usd)."
+        var out = AssumptionText.draft(event)
         guard let rules = event.eligibility else {
-            return ["The event file states no eligibility rules."] + (event.otherPointsOfDeparture == .notFunded ? [notFunded] : [])
+            return out + ["The event file states no eligibility rules."] + (event.otherPointsOfDeparture == .notFunded ? [notFunded] : [])
         }
-        var out: [String] = []
         if !rules.deadlines.isEmpty {
             out.append("Deadlines: " + rules.deadlines.map { d in
                 d.date.long + (d.passport.map { " (\($0.rawValue) passports)" } ?? "")

@@ -137,7 +137,7 @@ public struct FitReport {
         }
         out.append("")
         out.append("Local expenses")
-        for sentence in [AssumptionText.rates(event), AssumptionText.coverage(event), AssumptionText.rounding(event)] {
+        for sentence in AssumptionText.draft(event) + [AssumptionText.rates(event), AssumptionText.coverage(event), AssumptionText.rounding(event)] {
             out += L.wrap(sentence, first: "  ", indent: "  ")
         }
         return out.joined(separator: "\n") + "\n"

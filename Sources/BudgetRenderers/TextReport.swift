@@ -118,6 +118,7 @@ public struct TextReport {
         var out: [String] = []
         let rule = String(repeating: "-", count: min(columns.width, L.width))
         out.append("TRAVEL BUDGET  \(event.id)")
+        if event.isDraft { out.append(AssumptionText.draftNotice.uppercased()) }
         out += L.wrap(event.title)
         var dates = "\(event.start.long) to \(event.end.long)"
         if let note = event.datesNote { dates += " (\(note))" }
