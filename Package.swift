@@ -11,18 +11,16 @@ let package = Package(
     // Exact versions: Package.resolved is not kept in git, so the manifest pins what the tests were run with.
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Tests only: property-based testing on Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
+        // A TOML 1.0 reader of our own: every key and value with its line and column, errors in plain words.
+        .target(name: "TOML"),
         // The model and the costing: knows nothing of files, formats or the terminal.
         .target(name: "BudgetCore"),
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
-        .target(name: "BudgetReaders", dependencies: [
-            "BudgetCore",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        .target(name: "BudgetReaders", dependencies: ["BudgetCore", "TOML"]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.
@@ -46,7 +44,10 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"]),
         .executableTarget(name: "fuzz-roster", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-tables", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-toml", dependencies: ["TOML"]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
+        // The TOML reader against the language's conformance suite (../shared/toml-test) and its own rules.
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
         // Helpers shared by the test targets (reading the parts of a written .xlsx file).

@@ -99,8 +99,12 @@ public struct Budget: Sendable {
     /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.
     public var awaitingCap: [ParticipantCosting] { lines.filter { $0.flags.contains(.contactOrganisers) } }
 
-    /// The quoted fares of the participants awaiting a cap: how far the total could rise once caps are agreed.
+    /// The quoted fares of the participants awaiting a cap: how far the total could rise once caps are agreed (plus the
+    /// unknown fares of ``awaitingCapWithoutFare``).
     public var awaitingCapFares: Money { awaitingCap.compactMap(\.participant.fare).sum() }
+
+    /// Participants awaiting a cap with no fare quoted: each an unknown amount on top of ``awaitingCapFares``.
+    public var awaitingCapWithoutFare: Int { awaitingCap.filter { $0.participant.fare == nil }.count }
 
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flagCounts: [(flag: Flag, count: Int)] {

@@ -17,6 +17,8 @@ public protocol BudgetSummary: Sendable {
     var flaggedParticipants: Int { get }
     var awaitingCapCount: Int { get }
     var awaitingCapFares: Money { get }
+    /// Participants awaiting a cap with no fare quoted: an unknown amount each.
+    var awaitingCapWithoutFare: Int { get }
     /// The first few participants awaiting a cap.
     var awaitingCapIDs: [String] { get }
     var leftOutCount: Int { get }

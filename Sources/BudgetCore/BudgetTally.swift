@@ -20,6 +20,8 @@ public struct BudgetTally: Sendable {
     private var flagTally: [Flag: Int] = [:]
     public private(set) var awaitingCap = 0
     public private(set) var awaitingCapFares = Money.zero
+    /// Participants awaiting a cap with no fare quoted (an unknown amount each).
+    public private(set) var awaitingCapWithoutFare = 0
     public private(set) var eligibilityNotKnown = 0
     public private(set) var leftOut = 0
     public private(set) var notPlanned = 0
@@ -81,6 +83,7 @@ public struct BudgetTally: Sendable {
             awaitingCap += 1
             if awaitingCapIDs.count < summaryExamples { awaitingCapIDs.append(p.id) }
             awaitingCapFares += p.fare ?? .zero
+            if p.fare == nil { awaitingCapWithoutFare += 1 }
         }
         return (line, verdict)
     }

@@ -48,8 +48,13 @@ public struct Costing: Sendable {
             if row.isInferred { flags.append(.inferredCap) }
         } else {
             cap = nil
-            // A self-funded participant needs no cap, so there is nothing to ask the organisers.
-            if p.funding == .assisted { flags.append(.contactOrganisers) }
+            switch event.otherPointsOfDeparture {
+            case .contactOrganisers:
+                // A self-funded participant needs no cap, so there is nothing to ask the organisers.
+                if p.funding == .assisted { flags.append(.contactOrganisers) }
+            case .notFunded:
+                flags.append(.notFunded)
+            }
         }
 
         let assisted: Money
@@ -74,7 +79,7 @@ public struct Costing: Sendable {
 
         let coveredLocal = coversLocalExpenses(of: p)
         let (nights, days, partial) = coveredStay(arrive: p.arrive, leave: p.leave)
-        if partial { flags.append(.partialStay) }
+        if partial && !event.fundsNothing(for: p) { flags.append(.partialStay) }
         let local = coveredLocal ? localExpenses(nights: nights, days: days) : (units: 0, usd: .zero)
         return ParticipantCosting(
             participant: p,
@@ -90,9 +95,10 @@ public struct Costing: Sendable {
         )
     }
 
-    /// Whether the event covers a participant's local expenses (a self-funded one's only if the event file says so).
+    /// Whether the event covers a participant's local expenses (a self-funded one's only if the event file says so; none
+    /// for a point of departure the event does not fund).
     public func coversLocalExpenses(of p: Participant) -> Bool {
-        p.funding == .assisted || event.localExpenses.selfFundedLocalExpensesCovered
+        !event.fundsNothing(for: p) && (p.funding == .assisted || event.localExpenses.selfFundedLocalExpensesCovered)
     }
 
     /// Local expenses for nights and workshop days at the planning rates: in local units, and in US$ converted once, half up.

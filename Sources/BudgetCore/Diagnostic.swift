@@ -59,7 +59,7 @@ extension String {
         // Invisible and look-alike spaces are shown by code point, so two texts never look the same in a message.
         return "`" + cut.map { c in
             if c.isASCII && (c.asciiValue ?? 0x20) < 0x20 { return "\u{FFFD}" }
-            if c.isSpaceLike { return c.unicodeScalars.map { "<U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) + ">" }.joined() }
+            if c.isSpaceLike || c.isInvisible { return c.unicodeScalars.map { "<U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) + ">" }.joined() }
             return String(c)
         }.joined() + "`"
     }
@@ -105,4 +105,17 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
 extension String {
     /// The text with zeros in front, to a width.
     func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+extension Character {
+    /// A character that prints as nothing (a format character such as U+2062, a separator other than the space).
+    var isInvisible: Bool {
+        unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .format, .lineSeparator, .paragraphSeparator: return true
+            case .spaceSeparator: return scalar != " "
+            default: return false
+            }
+        }
+    }
 }

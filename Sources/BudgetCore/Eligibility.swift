@@ -76,6 +76,11 @@ public struct EligibilityCheck: Sendable {
     /// The verdict on one participant.
     public func verdict(_ p: Participant) -> Verdict {
         guard let rules = event.eligibility else {
+            if event.fundsNothing(for: p) {
+                // The rule for other points of departure holds even where the event file states no other rules.
+                let reason = notFunded(p)
+                return Verdict(eligible: false, reasons: [reason], failures: [reason], unknowns: [], status: p.application.status)
+            }
             let reason = "the event file states no eligibility rules"
             return Verdict(eligible: nil, reasons: [reason], failures: [], unknowns: [reason], status: p.application.status)
         }
@@ -144,12 +149,23 @@ public struct EligibilityCheck: Sendable {
     private func pointOfDeparture(_ p: Participant, _ rules: EligibilityRules) -> Finding {
         let name = p.country.name
         if let open = rules.openTo {
-            return open.contains(name) ? .met("\(name) is one of the \(open.count) countries the announcement is open to")
-                : .failed("\(name) is not one of the \(open.count) countries the announcement is open to")
+            guard open.contains(name) else { return .failed("\(name) is not one of the \(open.count) countries the announcement is open to") }
+            return event.fundsNothing(for: p) ? .failed(notFunded(p))
+                : .met("\(name) is one of the \(open.count) countries the announcement is open to")
         }
         if event.capRow(for: p.country) != nil { return .met("\(name) is in the cap table") }
         if p.capOverride != nil { return .met("\(name) is not in the cap table; a cap was agreed with the organisers") }
-        return .unknown("\(name) is not in the cap table: other points of departure must contact the organisers")
+        switch event.otherPointsOfDeparture {
+        case .contactOrganisers:
+            return .unknown("\(name) is not in the cap table: other points of departure must contact the organisers")
+        case .notFunded:
+            return .failed(notFunded(p))
+        }
+    }
+
+    /// Why a participant from a point of departure the event does not fund is not eligible, in the event's words.
+    private func notFunded(_ p: Participant) -> String {
+        "\(p.country.name) is not in the cap table and \(event.id) funds no other point of departure (\(event.otherPointsWords))"
     }
 }
 

@@ -19,6 +19,8 @@ public struct Event: Sendable {
     public let caps: [CapRow]
     /// What happens to a point of departure that no row names.
     public let otherPointsOfDeparture: OtherPointsRule
+    /// The announcement's words on a point of departure that no row names; nil when it has none.
+    public let otherPointsSource: String?
     public let localExpenses: LocalExpensePolicy
     /// How the paying offices split the costs.
     public let costSharing: CostSharing
@@ -26,12 +28,14 @@ public struct Event: Sendable {
     public let eligibility: EligibilityRules?
     /// Budget ceilings given in the event file (none by default).
     public let ceilings: BudgetCeilings
+    /// Drafted from the announcement by `travel-budget draft` and not yet checked by an officer: every report says so.
+    public let isDraft: Bool
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
                 otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
-                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings()) {
+                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings(), otherPointsSource: String? = nil, isDraft: Bool = false) {
         self.id = id
         self.title = title
         self.source = source
@@ -43,17 +47,20 @@ public struct Event: Sendable {
         self.currency = currency
         self.caps = caps
         self.otherPointsOfDeparture = otherPointsOfDeparture
+        self.otherPointsSource = otherPointsSource
         self.localExpenses = localExpenses
         self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
         self.eligibility = eligibility
         self.ceilings = ceilings
+        self.isDraft = isDraft
     }
 
     /// The same event with other local-expense rules (a scenario's overrides).
     public func with(localExpenses: LocalExpensePolicy) -> Event {
         Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
               payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
-              localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings)
+              localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings,
+              otherPointsSource: otherPointsSource, isDraft: isDraft)
     }
 
     /// The highest cap among a region's rows that name a point of departure: the worst case for "someone from REGION".
@@ -84,6 +91,22 @@ public struct Event: Sendable {
     /// The row that names a country (labelled or inferred), if any.
     public func capRow(for country: Country) -> CapRow? {
         caps.first { row in row.pointsOfDeparture.contains(country.name) }
+    }
+
+    /// Whether the event funds nothing for a participant: no row names the point of departure, no cap was agreed
+    /// (`cap_override_usd`) and the rule for other points of departure is `not-funded`.
+    public func fundsNothing(for p: Participant) -> Bool {
+        otherPointsOfDeparture == .notFunded && p.capOverride == nil && capRow(for: p.country) == nil
+    }
+
+    /// This event's rule for a point of departure that no row names, in its announcement's words when the event file
+    /// quotes them, else as the event file's rule: `"Other points of departure – please contact …"`.
+    public var otherPointsWords: String {
+        if let quote = otherPointsSource { return "\"\(quote)\"" }
+        switch otherPointsOfDeparture {
+        case .contactOrganisers: return "the event file's rule for other points of departure: contact the organisers"
+        case .notFunded: return "the event file's rule for other points of departure: not funded"
+        }
     }
 
     /// Regions in report order: the cap table's in its order, then any others alphabetically.
@@ -135,9 +158,11 @@ public struct CapRow: Hashable, Sendable {
 }
 
 /// The rule for a point of departure that no cap row names.
-public enum OtherPointsRule: String, Sendable {
+public enum OtherPointsRule: String, Sendable, CaseIterable {
     /// No cap: the participant is flagged to contact the organisers, assisted airfare 0.00 until an override.
     case contactOrganisers = "contact-organisers"
+    /// Not funded: no assisted airfare and no local expenses, and not eligible (unless a cap is agreed as an override).
+    case notFunded = "not-funded"
 }
 
 /// Local expenses: what they cover, the covered nights and days, and the planning rates.

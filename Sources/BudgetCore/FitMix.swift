@@ -41,8 +41,8 @@ extension FitRequest {
             case .region(let name) where !event.regionOrder.contains(name):
                 idle(target, bound, because: "\(event.id)'s cap table has no row for \(name)", reasons: &reasons, notes: &notes)
             case .country(let country) where event.capRow(for: country) == nil:
-                idle(target, bound, because: "no row of \(event.id)'s cap table names \(country.name) (the announcement says "
-                     + "to contact the organisers), so a participant from there has no cap to price",
+                idle(target, bound, because: "no row of \(event.id)'s cap table names \(country.name) (\(otherPoints)), "
+                     + "so a participant from there has no cap to price",
                      reasons: &reasons, notes: &notes)
             default: break
             }
@@ -116,6 +116,16 @@ extension FitRequest {
                       _ bound: (minimum: Int?, maximum: Int?)) -> FitItem {
         FitItem(region: region, kind: kind, row: row, assistedAirfare: fare.assistedAirfare(cap: row.cap),
                 localExpenses: local, minimum: bound.minimum ?? 0, maximum: bound.maximum)
+    }
+
+    /// The event's rule for a point of departure no row names, in its own words.
+    private var otherPoints: String {
+        switch (event.otherPointsOfDeparture, event.otherPointsSource) {
+        case (.contactOrganisers, nil): return event.otherPointsWords
+        case (.contactOrganisers, _?): return "the announcement: \(event.otherPointsWords)"
+        case (.notFunded, nil): return "\(event.id) funds no other point of departure"
+        case (.notFunded, _?): return "\(event.id) funds no other point of departure: \(event.otherPointsWords)"
+        }
     }
 
     /// The order bounds are shown in: regions in cap-table order, other regions, then countries by name.

@@ -4,6 +4,8 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
     case estimate
     /// No cap row names the point of departure and no override is given.
     case contactOrganisers = "contact-organisers"
+    /// No cap row names the point of departure and the event funds no other: no assisted airfare, no local expenses.
+    case notFunded = "not-funded"
     /// The cap comes from a row whose label was inferred, not printed in the announcement.
     case inferredCap = "inferred-cap"
     /// The cap comes from the roster's `cap_override_usd`, not from the event's table.
@@ -15,13 +17,16 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
     /// Arrival or departure dates cut the covered nights or days.
     case partialStay = "partial-stay"
 
-    /// What the flag means, in words, for the note beneath a report.
-    public var explanation: String {
+    /// What the flag means under an event, in words, for the note beneath a report (the rule for other points of
+    /// departure in that event's own words).
+    public func explanation(under event: Event) -> String {
         switch self {
         case .estimate:
             return "no fare quoted yet; the cap is used as the planning estimate of the assisted airfare"
         case .contactOrganisers:
-            return "no row of the event's cap table names this point of departure (\"other points of departure - please contact\"); assisted airfare is 0.00 until the organisers agree a cap, entered as cap_override_usd"
+            return "no row of the event's cap table names this point of departure (\(event.otherPointsWords)); assisted airfare is 0.00 until the organisers agree a cap, entered as cap_override_usd"
+        case .notFunded:
+            return "no row of the event's cap table names this point of departure and \(event.id) funds no other (\(event.otherPointsWords)): no assisted airfare and no local expenses, and not eligible; a cap agreed with the organisers, entered as cap_override_usd, funds the participant"
         case .inferredCap:
             return "the cap comes from a row whose country label is missing in the announcement; the label is an inference, see `caps EVENT`"
         case .capOverride:

@@ -1,5 +1,5 @@
 import BudgetCore
-import TOMLKit
+import TOML
 
 /// Reads an event file's optional `[eligibility]` table: deadlines, required documents, countries it is open to.
 enum EligibilityTable {

@@ -30,7 +30,7 @@ public enum RosterColumns {
         Column(name: "country", isRequired: true,
                otherNames: ["Point of departure", "Country of departure", "Departure country", "Departure point", "Departing from",
                             "Travelling from", "Traveling from"],
-               meaning: "the point of departure (the country the cap table prices); not the nationality"),
+               meaning: "the point of departure (the country the participant flies from, not the nationality)"),
         Column(name: "fare_usd", isRequired: true,
                otherNames: ["Fare", "Airfare", "Air fare", "Quoted fare", "Fare quote", "Return fare", "Estimated fare", "Economy fare"],
                meaning: "the quoted return fare in US$ (empty: not quoted yet, estimated at the cap)"),
@@ -102,19 +102,25 @@ public enum RosterColumns {
     }
 
     /// The column an unrecognised header probably means: a name a typo or two away, or a shared word; nil when none.
-    public static func resemblance(_ header: String) -> String? {
+    public static func resemblance(_ header: String) -> String? { resemblances(header).first }
+
+    /// The columns an unrecognised header may mean, most likely first: the nearest name a typo or two away, else every
+    /// column sharing a significant word with it (`Departure` is `country` or `leave`); empty when none.
+    public static func resemblances(_ header: String) -> [String] {
         let k = key(header)
-        guard !k.isEmpty else { return nil }
-        var best: (name: String, distance: Int)?
+        guard !k.isEmpty else { return [] }
+        var best: (name: String, distance: Int, spelling: String)?
         for (spelling, name) in byKey {
             let limit = spelling.count >= 5 ? 2 : 1
-            if let d = editDistance(k, spelling, atMost: limit), d < (best?.distance ?? Int.max) { best = (name, d) }
+            if let d = editDistance(k, spelling, atMost: limit), (d, spelling) < (best?.distance ?? Int.max, best?.spelling ?? "") {
+                best = (name, d, spelling)
+            }
         }
-        if let best { return best.name }
+        if let best { return [best.name] }
         let significant = Set(words(header)).subtracting(commonWords).subtracting(dollarWords)
-        return all.first { column in
+        return all.filter { column in
             !significant.isDisjoint(with: ([column.name] + column.otherNames).flatMap { words($0) }.filter { !commonWords.contains($0) })
-        }?.name
+        }.map(\.name)
     }
 
     /// The column whose name (or other name) is nearest to a text, two typos at most: for suggestions.

@@ -39,13 +39,16 @@ struct RosterSheet {
                 continue
             }
             guard let name = mapping.column(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
-                if !RosterColumns.isKnownUnused(text), let near = RosterColumns.resemblance(text) {
+                let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
+                if let near = candidates.first {
                     let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
-                    problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: near),
+                    let choices = candidates.map { name in
+                        "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
+                    }.joined()
+                    problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: candidates),
                             RosterColumns.otherCurrency(text) != nil
                                 ? "give the amounts in US$ in a column named `\(near)`, or \(ignore)"
-                                : "if it holds \(RosterColumns.meaning(of: near)), rename it to `\(near)` or map it: --columns \"\(near)=\(text)\"; "
-                                  + "otherwise \(ignore)")
+                                : choices + "otherwise \(ignore)")
                 } else {
                     result.unused.append(field)
                 }
@@ -91,10 +94,10 @@ struct RosterSheet {
     }
 
     /// Why a header that resembles a column is not read as it.
-    private func unknownHeaderMessage(_ text: String, position: Int, near: String) -> String {
+    private func unknownHeaderMessage(_ text: String, position: Int, near: [String]) -> String {
         let currency = RosterColumns.otherCurrency(text).map { " It names \($0): travel-budget reads amounts in US$ only, so convert the column to US$ first." } ?? ""
-        return "column \(position), \(text.quoted), is not a column travel-budget reads, but it looks like `\(near)`; "
-            + "it was not guessed.\(currency)"
+        return "column \(position), \(text.quoted), is not a column travel-budget reads, but it looks like "
+            + near.map { "`\($0)`" }.joined(separator: " or ") + "; it was not guessed.\(currency)"
     }
 
     /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.
@@ -102,7 +105,7 @@ struct RosterSheet {
         let name = RosterDelimiter.names[delimiter] ?? "\(delimiter)"
         let extra = record.fields.dropFirst(header.fields.count)
         if let first = extra.first, !extra.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) {
-            problem(first.line, first.column, "this row has \(record.fields.count) fields but the header has \(header.fields.count)",
+            problem(first.line, first.column, "this row has \(counted(record.fields.count, "field")) but the header has \(header.fields.count)",
                     "the columns are separated by \(name); a field that holds one must be in double quotes")
             return nil
         }

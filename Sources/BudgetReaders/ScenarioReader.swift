@@ -1,5 +1,5 @@
 import BudgetCore
-import TOMLKit
+import TOML
 
 /// Reads a scenario file (`Tables/scenarios/*.toml`): a mix of head counts and the assumptions to price it with.
 public enum ScenarioReader {

@@ -1,108 +1,96 @@
 import BudgetCore
-import TOMLKit
+import TOML
 
-/// A parsed TOML file with a locator that finds the line and column of each key, for messages.
+/// A parsed TOML file (read by our own TOML reader), with the line and column of every key and value for messages.
 struct TOMLDocument {
     let root: TOMLTable
     let file: String
     let lines: [Substring]
-    /// Where a key is written: its line, the column of the key and the column of its value.
-    private struct KeyPosition {
-        let line: Int
-        let keyColumn: Int
-        let valueColumn: Int
-    }
-    /// "caps[2].cap_usd" → where the key is written.
-    private let keyPositions: [String: KeyPosition]
-    /// "caps[2]" → line of its header.
-    private let tablePositions: [String: Int]
 
     /// What a message points at: the key's name, or its value.
     enum Target { case key, value }
 
     init(text: String, file: String) throws(InputError) {
         self.file = file
-        self.lines = text.sourceLines()
-        if let problem = TOMLGuard.firstProblem(lines) {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column),
-                                       "TOML syntax: \(problem.message)", excerpt: String(lines[problem.line - 1]),
-                                       hint: problem.hint)])
-        }
+        let lines = text.sourceLines()
+        self.lines = lines
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let line = error.source.begin.line, column = error.source.begin.column
-            throw .badData([Diagnostic(SourceLocation(file: file, line: line, column: column),
-                                       "TOML syntax: \(error.description)",
-                                       excerpt: line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil,
-                                       hint: "see https://toml.io for the syntax; text values go in double quotes")])
+            root = try TOMLReader.parse(text)
         } catch {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot parse TOML: \(error)",
-                                       hint: "see https://toml.io for the syntax")])
+            let line = error.line >= 1 && error.line <= lines.count ? String(lines[error.line - 1]) : nil
+            throw .badData([Diagnostic(SourceLocation(file: file, line: error.line, column: Self.column(error.column, in: line)),
+                                       "TOML syntax: \(error.message)", excerpt: line,
+                                       hint: error.hint ?? "see https://toml.io for the syntax; text values go in double quotes")])
         }
-        var keys: [String: KeyPosition] = [:]
-        var tables: [String: Int] = ["": 1]
-        var arrayCounts: [String: Int] = [:]
-        var prefix = ""
-        for (i, raw) in lines.enumerated() {
-            let lineNumber = i + 1
-            let trimmed = raw.trimmingWhitespace()
-            if trimmed.hasPrefix("[[") {
-                let name = trimmed.dropFirst(2).prefix { $0 != "]" }.trimmingWhitespace()
-                let index = arrayCounts[name, default: -1] + 1
-                arrayCounts[name] = index
-                prefix = "\(name)[\(index)]"
-                tables[prefix] = lineNumber
-            } else if trimmed.hasPrefix("[") {
-                prefix = trimmed.dropFirst().prefix { $0 != "]" }.trimmingWhitespace()
-                tables[prefix] = lineNumber
-            } else if !trimmed.hasPrefix("#"), let eq = raw.firstIndex(of: "="), !raw[..<eq].contains("\"\"\"") {
-                let keyText = raw[..<eq].trimmingWhitespace().replacingQuotes()
-                guard !keyText.isEmpty, keyText.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else { continue }
-                let keyColumn = raw.distance(from: raw.startIndex, to: raw.firstIndex { $0 != " " && $0 != "\t" } ?? raw.startIndex) + 1
-                let afterEquals = raw[raw.index(after: eq)...]
-                let value = afterEquals.firstIndex { $0 != " " && $0 != "\t" } ?? afterEquals.startIndex
-                let path = prefix.isEmpty ? keyText : "\(prefix).\(keyText)"
-                if keys[path] == nil {
-                    keys[path] = KeyPosition(line: lineNumber, keyColumn: keyColumn,
-                                             valueColumn: raw.distance(from: raw.startIndex, to: value) + 1)
-                }
-            }
-        }
-        keyPositions = keys
-        tablePositions = tables
     }
 
-    /// Where a key path is written (its key or its value), else its table's header, else the file's first line.
+    /// A column counted in code points (the TOML reader's) as the characters a caret counts.
+    private static func column(_ codePoints: Int, in line: String?) -> Int {
+        guard let line, codePoints > 1 else { return codePoints }
+        let scalars = line.unicodeScalars
+        guard codePoints - 1 <= scalars.count else { return line.count + codePoints - scalars.count }
+        return String(String.UnicodeScalarView(scalars.prefix(codePoints - 1))).count + 1
+    }
+
+    private func location(_ position: TOMLPosition) -> SourceLocation {
+        let line = position.line >= 1 && position.line <= lines.count ? String(lines[position.line - 1]) : nil
+        return SourceLocation(file: file, line: position.line, column: Self.column(position.column, in: line))
+    }
+
+    /// What a key path ("caps[2].cap_usd", "local_expenses.planning") names in the document: the value, and the
+    /// entry when the last step is a key (not an index). Keys are matched longest first, so a key may hold dots.
+    private func find(_ path: String) -> (value: TOMLValue, entry: TOMLTable.Entry?)? {
+        var table = root
+        var rest = Substring(path)
+        while true {
+            let matches = table.entries.filter { entry in
+                rest.hasPrefix(entry.key) && (rest.count == entry.key.count || [".", "["].contains(rest.dropFirst(entry.key.count).first))
+            }
+            guard let entry = matches.max(by: { $0.key.count < $1.key.count }) else { return nil }
+            rest = rest.dropFirst(entry.key.count)
+            var value = entry.value
+            var named: TOMLTable.Entry? = entry
+            while rest.first == "[", let close = rest.firstIndex(of: "]"), let n = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+                guard let items = value.array, n >= 0, n < items.count else { return nil }
+                value = items[n]
+                named = nil
+                rest = rest[rest.index(after: close)...]
+            }
+            if rest.isEmpty { return (value, named) }
+            guard rest.first == ".", let next = value.table else { return nil }
+            rest = rest.dropFirst()
+            table = next
+        }
+    }
+
+    /// Where a key path is written (its key or its value), else its nearest written table, else the file's first line.
     func location(_ path: String, at target: Target = .value) -> SourceLocation {
-        if let position = keyPositions[path] {
-            return SourceLocation(file: file, line: position.line,
-                                  column: target == .key ? position.keyColumn : position.valueColumn)
+        if let (value, entry) = find(path) {
+            return location(target == .key && entry?.form == .keyValue ? entry!.keyPosition : value.position)
         }
         var table = path
-        while !table.isEmpty {
-            if let line = tablePositions[table] { return SourceLocation(file: file, line: line, column: 1) }
-            table = table.lastIndex(of: ".").map { String(table[..<$0]) } ?? ""
+        while let cut = table.lastIndex(where: { $0 == "." || $0 == "[" }) {
+            table = String(table[..<cut])
+            if let (value, _) = find(table) { return location(value.position) }
         }
         // A key of the top-level table that is not written: point at the file's first line.
         return SourceLocation(file: file, line: 1, column: 1)
     }
 
     /// A diagnostic at a key path (at the quoted `item` of its list when given), with its line as excerpt;
-    /// a top-level key that is not written has no excerpt.
+    /// a top-level key or table that is not written as `key = value` has no excerpt.
     func diagnostic(_ path: String, _ message: String, hint: String, at target: Target = .value, item: String? = nil) -> Diagnostic {
         var location = location(path, at: target)
-        let written = keyPositions[path] != nil || path.contains(".") || path.contains("[")
-        let line = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : nil
-        if let item, let line, keyPositions[path] != nil, let found = line.range(of: "\"\(item)\"") {
-            location = SourceLocation(file: file, line: location.line, column: line.distance(from: line.startIndex, to: found.lowerBound) + 2)
+        let found = find(path)
+        let written = (found != nil && found?.entry?.form != .header) || path.contains(".") || path.contains("[")
+        if let item, let element = found?.value.array?.first(where: { $0.string == item }) {
+            // The text of the item, after its opening quote (one, or three).
+            let quote = element.text?.hasPrefix("\"\"\"") == true || element.text?.hasPrefix("'''") == true ? 3 : 1
+            location = self.location(TOMLPosition(line: element.position.line, column: element.position.column + quote))
         }
+        let line = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : nil
         return Diagnostic(location, message, excerpt: written ? line : nil, hint: hint)
     }
-}
-
-extension String {
-    fileprivate func replacingQuotes() -> String { filter { $0 != "\"" && $0 != "'" } }
 }
 
 /// Reads typed values from one TOML table, collecting problems instead of stopping at the first.
@@ -137,7 +125,7 @@ struct TableFields {
     }
 
     /// The value of a key; a missing required key is reported, with a hint on how to write it.
-    private mutating func value(_ key: String, required: Bool = true, hint: String) -> TOMLValueConvertible? {
+    private mutating func value(_ key: String, required: Bool = true, hint: String) -> TOMLValue? {
         if let value = table[key] { return value }
         if required { fail(key, "missing required key `\(key)`" + inTable(), hint: hint) }
         return nil
@@ -166,7 +154,7 @@ struct TableFields {
 
     mutating func integer(_ key: String, required: Bool = true) -> Int? {
         guard let value = value(key, required: required, hint: "add `\(key) = ` and a whole number") else { return nil }
-        guard let n = value.int else { fail(key, "`\(key)` must be a whole number", hint: "write digits only, without quotes"); return nil }
+        guard let n = value.integer.map(Int.init) else { fail(key, "`\(key)` must be a whole number", hint: "write digits only, without quotes"); return nil }
         return n
     }
 
@@ -178,7 +166,7 @@ struct TableFields {
 
     mutating func date(_ key: String) -> CivilDate? {
         guard let value = value(key, hint: "add `\(key) = YYYY-MM-DD`") else { return nil }
-        guard let d = value.date, let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
+        guard let d = value.localDate, let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
             fail(key, "`\(key)` must be a date written YYYY-MM-DD without quotes", hint: "write e.g. `\(key) = 2023-12-12`"); return nil
         }
         return date
@@ -188,7 +176,7 @@ struct TableFields {
     mutating func money(_ key: String, required: Bool = true, limit: MoneyText.Limit = .amount) -> Money? {
         let exact = "write a whole number (950) or a text with cents (\"950.50\")"
         guard let value = value(key, required: required, hint: "add `\(key) = ` and the amount; " + exact) else { return nil }
-        if let n = value.int {
+        if let n = value.integer.map(Int.init) {
             if n < 0 { fail(key, "`\(key)` cannot be negative", hint: "write the amount the announcement gives; " + exact); return nil }
             if n > limit.dollars {
                 fail(key, "`\(key)` is more than US$ \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be",
@@ -211,7 +199,7 @@ struct TableFields {
     /// A positive decimal with up to four places, as a whole number or a text ("1306.5"), times 10,000.
     mutating func decimal4(_ key: String) -> Int64? {
         guard let value = value(key, hint: "add `\(key) = ` and a number") else { return nil }
-        if let n = value.int, n > 0, n <= 1_000_000 { return Int64(n) * 10_000 }
+        if let n = value.integer.map(Int.init), n > 0, n <= 1_000_000 { return Int64(n) * 10_000 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, whole <= 1_000_000,
@@ -230,7 +218,7 @@ struct TableFields {
     /// A percentage from 0 to 100 with up to two decimals, as a whole number or a text ("33.33"), in hundredths of a percent.
     mutating func percent(_ key: String) -> Int? {
         guard let value = value(key, hint: "add `\(key) = ` and a percentage, e.g. 50") else { return nil }
-        if let n = value.int, (0...100).contains(n) { return n * 100 }
+        if let n = value.integer.map(Int.init), (0...100).contains(n) { return n * 100 }
         if let s = value.string {
             let parts = s.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),

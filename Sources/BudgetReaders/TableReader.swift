@@ -1,5 +1,5 @@
 import BudgetCore
-import TOMLKit
+import TOML
 
 /// Reads the human-editable tables: the country directory and the event files.
 public enum TableReader {
@@ -45,14 +45,16 @@ public enum TableReader {
         let document = try TOMLDocument(text: text, file: file)
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
-                             "currency", "other_points_of_departure", "local_expenses", "caps", "cost_sharing", "eligibility",
-                             "budget_usd"])
+                             "currency", "other_points_of_departure", "other_points_source", "local_expenses", "caps", "cost_sharing", "eligibility",
+                             "budget_usd", "draft"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
         let venue = f.string("venue"), offices = f.strings("paying_offices"), currency = f.string("currency")
         let otherText = f.string("other_points_of_departure")
+        let otherSource = f.string("other_points_source", required: false)
         let ceiling = f.money("budget_usd", required: false, limit: .ceiling)
+        let draft = f.bool("draft", required: false) ?? false
         var problems = f.problems
         if let id, id.isEmpty || id.hasPrefix(".") || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
             problems.append(document.diagnostic("id", "the event id \(id.quoted) cannot name a report file",
@@ -76,7 +78,7 @@ public enum TableReader {
             other = OtherPointsRule(rawValue: otherText)
             if other == nil {
                 problems.append(document.diagnostic("other_points_of_departure", "unknown rule \(otherText.quoted)",
-                                                    hint: "the only rule is \"contact-organisers\""))
+                                                    hint: "use " + OtherPointsRule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")))
             }
         }
         let local = localExpenses(document, problems: &problems)
@@ -91,7 +93,7 @@ public enum TableReader {
         let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
                           localExpenses: local, costSharing: sharing, eligibility: rules,
-                          ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings))
+                          ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings), otherPointsSource: otherSource, isDraft: draft)
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = event.fullStayLocalExpenses
         if fullStay > Money(dollars: MoneyText.maximumDollars) {

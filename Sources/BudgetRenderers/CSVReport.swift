@@ -69,7 +69,7 @@ public struct CSVReport {
             rows.append(["note", "", "Not in the plan (planned = no): " + budget.notPlanned.map(\.id).joined(separator: ", ")] + blank)
         }
         for (flag, count) in budget.flagCounts {
-            rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank)
+            rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation(under: budget.event))"] + blank)
         }
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { rows.append(["note", "", unused] + blank) }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }

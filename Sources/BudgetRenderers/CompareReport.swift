@@ -11,13 +11,31 @@ public struct CompareReport: Sendable {
     public let fareWords: String
     /// Whether to restate the first event's figures in the last event's dollars.
     public let real: Bool
+    /// How a roster's stays are read under each event, in words (nil for a scenario: its mix has no dates).
+    public let stays: String?
 
-    public init(_ comparison: Comparison, mixName: String, mixSource: String, fareWords: String, real: Bool) {
+    public init(_ comparison: Comparison, mixName: String, mixSource: String, fareWords: String, real: Bool, stays: String? = nil) {
         self.comparison = comparison
         self.mixName = mixName
         self.mixSource = mixSource
         self.fareWords = fareWords
         self.real = real
+        self.stays = stays
+    }
+
+    /// Each event's rule for a point of departure that no row names, in its own words.
+    var otherPointsNote: String {
+        "A head count by region is priced at the region's highest cap among rows that name a point of departure (the worst case); "
+            + "a region or country with no cap in an event is priced by that event's rule for other points of departure: "
+            + events.map { event in
+                let rule: String
+                switch event.otherPointsOfDeparture {
+                case .contactOrganisers: rule = "no assisted airfare until a cap is agreed"
+                case .notFunded: rule = "no assisted airfare and no local expenses"
+                }
+                let words = event.otherPointsSource.map { "\"\($0)\"" } ?? "no such line in the announcement"
+                return "\(event.id) \(event.otherPointsOfDeparture.rawValue), \(rule) (\(words))"
+            }.joined(separator: "; ") + "."
     }
 
     /// A measure of a group of participants.
@@ -139,10 +157,11 @@ public struct CompareReport: Sendable {
         out.append("Notes")
         var notes = [
             "Change and % compare the last event with the first; an airfare share changes in percentage points. Percentages are rounded half away from zero to a tenth.",
-            "A head count by region is priced at the region's highest cap among rows that name a point of departure (the worst case); a region or country with no cap in an event gets no assisted airfare there (\"other points of departure - please contact\").",
+            otherPointsNote,
             "Everyone in the mix is priced under every event (eligibility is not applied), so the events are compared like for like.",
         ]
-        for event in events { notes.append("\(event.id): " + AssumptionText.rates(event)) }
+        if let stays { notes.append(stays) }
+        for event in events { notes += (AssumptionText.draft(event) + [AssumptionText.rates(event)]).map { "\(event.id): " + $0 } }
         if real, let index = comparison.index {
             let values = years.map { year in index.values[year].map { "\(year) = \(Double($0) / 1000)" } ?? "\(year) = not in the index" }
             notes.append("Real terms: \(index.title), \(index.source) (\(index.series): \(values.joined(separator: ", "))). "
@@ -162,6 +181,10 @@ public struct CompareReport: Sendable {
         let unlabelled_rows: [UnlabelledRow]
         let regions: [RegionEntry]
         let price_index: String?
+        /// How a roster's stays are read under each event (left out for a scenario).
+        let stays: String?
+        /// The draft notices of draft events (left out when none is a draft).
+        let drafts: [String]?
     }
 
     struct CapEntry: Encodable {
@@ -219,7 +242,8 @@ public struct CompareReport: Sendable {
             events: events.map(\.id), mix: mixName, mix_source: mixSource, fares: fareWords, caps: caps,
             unlabelled_rows: comparison.unlabelled.map { UnlabelledRow(event: $0.event.id, region: $0.row.region, cap: $0.row.cap.plain) },
             regions: regions,
-            price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil)
+            price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays,
+            drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
@@ -260,6 +284,10 @@ public struct CompareReport: Sendable {
             for measure in Measure.allCases {
                 rows.append(["mix", name, measure.rawValue] + figures(measure, totals.map { measure.value($0) }) + [""])
             }
+        }
+        if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
+        for event in events {
+            for sentence in AssumptionText.draft(event) { rows.append(["note", event.id, ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
         }
         // Text columns are defused against formulas; the figures are plain numbers (a leading minus is a number, not a formula).
         return rows.map { row in

@@ -22,8 +22,12 @@ public struct EligibilityReport {
 
     /// The rules in words, from the event file.
     public static func rules(_ event: Event) -> [String] {
-        guard let rules = event.eligibility else { return ["The event file states no eligibility rules."] }
-        var out: [String] = []
+        let notFunded = "Other points of departure are not funded (\(event.otherPointsWords)): a participant from one is not "
+            + "eligible unless a cap is agreed with the organisers (cap_override_usd)."
+        var out = AssumptionText.draft(event)
+        guard let rules = event.eligibility else {
+            return out + ["The event file states no eligibility rules."] + (event.otherPointsOfDeparture == .notFunded ? [notFunded] : [])
+        }
         if !rules.deadlines.isEmpty {
             out.append("Deadlines: " + rules.deadlines.map { d in
                 d.date.long + (d.passport.map { " (\($0.rawValue) passports)" } ?? "")
@@ -35,8 +39,12 @@ public struct EligibilityReport {
         }
         if let open = rules.openTo {
             out.append("Open to \(open.count) countries: \(open.joined(separator: ", ")).")
+            if event.otherPointsOfDeparture == .notFunded { out.append(notFunded) }
         } else {
-            out.append("Open to the points of departure in the cap table; others after contacting the organisers.")
+            switch event.otherPointsOfDeparture {
+            case .contactOrganisers: out.append("Open to the points of departure in the cap table; others after contacting the organisers.")
+            case .notFunded: out.append("Open to the points of departure in the cap table. " + notFunded)
+            }
         }
         out.append("Participation is subject to approval by the organisers.")
         return out

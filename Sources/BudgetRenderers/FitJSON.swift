@@ -103,7 +103,7 @@ extension FitReport {
                       totals: s.totals.map { $0.map(\.plain) })
             }),
             rules: FitReport.rules(a), notes: a.notes,
-            assumptions: [AssumptionText.rates(a.request.event), AssumptionText.coverage(a.request.event),
+            assumptions: AssumptionText.draft(a.request.event) + [AssumptionText.rates(a.request.event), AssumptionText.coverage(a.request.event),
                           AssumptionText.rounding(a.request.event)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

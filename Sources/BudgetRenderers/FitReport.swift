@@ -42,6 +42,14 @@ public struct FitReport {
         }
     }
 
+    /// The event's rule for a point of departure that no row names, in short.
+    static func otherPoints(_ event: Event) -> String {
+        switch event.otherPointsOfDeparture {
+        case .contactOrganisers: return "contact the organisers"
+        case .notFunded: return "not funded in \(event.id): no airfare, no local expenses"
+        }
+    }
+
     /// How the mix is found, in the finance officer's words.
     static func rules(_ answer: FitAnswer) -> [String] {
         let worst = answer.regions.map { region in
@@ -52,7 +60,7 @@ public struct FitReport {
             "A participant from any point of departure in a region is priced at the worst case: the region's highest cap "
                 + "among the cap-table rows that name a point of departure: \(worst.joined(separator: "; ")). "
                 + "Unlabelled rows name no point of departure and price nobody; a point of departure that no row names "
-                + "(contact the organisers) has no cap and is left out of the mix.",
+                + "(\(otherPoints(answer.request.event))) has no cap and is left out of the mix.",
             "A country named in --min or --max is priced at its own row's cap and counts toward its region's bounds; "
                 + "a participant from any point of departure counts toward the region only.",
             "One participant costs the assisted airfare, min(fare, cap), plus the full stay's local expenses "
@@ -129,7 +137,7 @@ public struct FitReport {
         }
         out.append("")
         out.append("Local expenses")
-        for sentence in [AssumptionText.rates(event), AssumptionText.coverage(event), AssumptionText.rounding(event)] {
+        for sentence in AssumptionText.draft(event) + [AssumptionText.rates(event), AssumptionText.coverage(event), AssumptionText.rounding(event)] {
             out += L.wrap(sentence, first: "  ", indent: "  ")
         }
         return out.joined(separator: "\n") + "\n"

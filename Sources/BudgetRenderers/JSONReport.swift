@@ -72,6 +72,8 @@ public struct JSONReport {
     struct AwaitingCap: Encodable {
         let participants: [String]
         let fares: String
+        /// Those of them with no fare quoted (an unknown amount each); left out when there are none.
+        let no_fare_quoted: [String]?
     }
 
     struct Region: Encodable {
@@ -131,7 +133,9 @@ public struct JSONReport {
             regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal)) },
             totals: Totals(b.totals),
             awaiting_cap: AwaitingCap(participants: b.awaitingCap.map(\.participant.id),
-                                      fares: b.awaitingCapFares.plain),
+                                      fares: b.awaitingCapFares.plain,
+                                      no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil
+                                          : b.awaitingCap.filter { $0.participant.fare == nil }.map(\.participant.id)),
             offices: b.offices.map { office in
                 Office(office: office.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
                        local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
@@ -146,7 +150,7 @@ public struct JSONReport {
                 who: b.who.rawValue,
                 left_out: b.leftOut.map { LeftOut(id: $0.participant.id, eligible: $0.verdict.eligible, reasons: $0.verdict.reasons) },
                 not_known: zip(b.lines, b.verdicts).filter { $0.1.eligible == nil }.map(\.0.participant.id)),
-            flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
+            flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

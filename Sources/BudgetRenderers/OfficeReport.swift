@@ -38,6 +38,7 @@ public struct OfficeReport {
         let event = budget.event
         let share = office.share
         var out = ["OFFICE BUDGET  \(event.id)  \(office.office)"]
+        for sentence in AssumptionText.draft(event) { out += L.wrap(sentence) }
         out += L.wrap(event.title)
         out += L.wrap("\(budget.rosterName), \(counted(budget.lines.count, "participant")) priced (\(budget.who.words))", first: "Roster: ", indent: "        ")
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { out += L.wrap(unused, first: "        ", indent: "        ") }
@@ -80,6 +81,8 @@ public struct OfficeReport {
         let local_expenses: String
         let total: String
         let event_total: String
+        /// The draft notice, for a draft event only (left out otherwise).
+        let draft: String?
     }
 
     struct Line: Encodable {
@@ -108,7 +111,7 @@ public struct OfficeReport {
                             office_local_expenses: line.localExpenses.plain, office_total: line.total.plain, how: how(line))
             },
             assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain, total: office.total.plain,
-            event_total: budget.totals.total.plain)
+            event_total: budget.totals.total.plain, draft: AssumptionText.draft(budget.event).first)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
@@ -125,6 +128,7 @@ public struct OfficeReport {
         }
         rows.append(["total", "", office.office, "", budget.totals.assistedAirfare.plain, office.assistedAirfare.plain,
                      budget.totals.localExpenses.plain, office.localExpenses.plain, office.total.plain, ""])
+        for sentence in AssumptionText.draft(budget.event) { rows.append(["note", "", sentence] + Array(repeating: "", count: 7)) }
         return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -14,6 +14,17 @@ public struct RenderOptions: Sendable {
 
 /// Sentences every report states about an event's local expenses and its assumptions.
 public enum AssumptionText {
+    /// What every report from a draft event says first.
+    public static let draftNotice = "DRAFT: check against the announcement"
+
+    /// The draft notice as a sentence for an event drafted from its announcement and not yet checked; none otherwise.
+    public static func draft(_ event: Event) -> [String] {
+        guard event.isDraft else { return [] }
+        return ["\(draftNotice). \(event.id) was drafted from the announcement by `travel-budget draft`: its figures are "
+                + "unchecked and its rates and cost sharing are placeholders until an officer checks them and removes "
+                + "`draft = true` from the event file."]
+    }
+
     /// The local-expense rates in words, marked as planning assumptions.
     public static func rates(_ event: Event) -> String {
         let r = event.localExpenses.rates
@@ -47,9 +58,13 @@ public enum AssumptionText {
             : "Self-funded participants' local expenses are not covered (planning assumption)."
     }
 
-    /// Every sentence, in order.
+    /// Every sentence, in order (for an event that funds no other point of departure, that it covers no local expenses there).
     public static func all(_ event: Event) -> [String] {
-        [rates(event), coverage(event)] + event.localExpenses.assumptions + [selfFunded(event), rounding(event)]
+        draft(event) + [rates(event), coverage(event)] + event.localExpenses.assumptions + [selfFunded(event)]
+            + (event.otherPointsOfDeparture == .notFunded
+                ? ["A participant from a point of departure that no row of the cap table names gets no local expenses (not-funded), "
+                   + "unless a cap is agreed with the organisers (cap_override_usd)."] : [])
+            + [rounding(event)]
     }
 
     static func rate(_ r: ExchangeRate) -> String {

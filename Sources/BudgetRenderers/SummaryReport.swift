@@ -48,13 +48,15 @@ public struct SummaryReport {
         out += L.wrap(event.costSharing.basis, first: "  ", indent: "  ")
         if budget.awaitingCapCount > 0 {
             out.append("")
-            out += L.wrap("Awaiting a cap: \(budget.awaitingCapCount) participant\(budget.awaitingCapCount == 1 ? "" : "s") with quoted fares of US$ \(budget.awaitingCapFares.grouped); "
+            out += L.wrap("Awaiting a cap: \(AwaitingCapText.people(budget.awaitingCapCount))"
+                          + AwaitingCapText.fares(count: budget.awaitingCapCount, fares: budget.awaitingCapFares,
+                                                  withoutFare: budget.awaitingCapWithoutFare) + "; "
                           + "no assisted airfare is budgeted for them until the organisers agree a cap.")
         }
         out.append("")
         out.append("Flags")
         if budget.flagCounts.isEmpty { out.append("  none") }
-        for (flag, count) in budget.flagCounts { out += L.wrap("\(flag.rawValue) (\(count)): \(flag.explanation).", first: "  ", indent: "    ") }
+        for (flag, count) in budget.flagCounts { out += L.wrap("\(flag.rawValue) (\(count)): \(flag.explanation(under: event)).", first: "  ", indent: "    ") }
         out.append("")
         out.append("Eligibility")
         for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }
@@ -83,6 +85,8 @@ public struct SummaryReport {
         let count: Int
         let participants: [String]
         let fares: String
+        /// How many of them have no fare quoted (an unknown amount each); left out when none.
+        let no_fare_quoted: Int?
     }
 
     struct Eligibility: Encodable {
@@ -104,8 +108,9 @@ public struct SummaryReport {
                                   assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
                                   total: (office.assistedAirfare + office.localExpenses).plain)
             },
-            awaiting_cap: AwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain),
-            flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
+            awaiting_cap: AwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain,
+                                      no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil : b.awaitingCapWithoutFare),
+            flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
             eligibility: Eligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()

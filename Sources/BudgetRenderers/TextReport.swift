@@ -15,6 +15,7 @@ public struct TextReport {
         switch flag {
         case .estimate: return "E"
         case .contactOrganisers: return "C"
+        case .notFunded: return "N"
         case .inferredCap: return "I"
         case .capOverride: return "O"
         case .selfFunded: return "S"
@@ -117,6 +118,7 @@ public struct TextReport {
         var out: [String] = []
         let rule = String(repeating: "-", count: min(columns.width, L.width))
         out.append("TRAVEL BUDGET  \(event.id)")
+        if event.isDraft { out.append(AssumptionText.draftNotice.uppercased()) }
         out += L.wrap(event.title)
         var dates = "\(event.start.long) to \(event.end.long)"
         if let note = event.datesNote { dates += " (\(note))" }
@@ -151,13 +153,13 @@ public struct TextReport {
         out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
-            let fares = budget.awaitingCapFares
+            let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)
             let who = awaiting.map(\.participant.id).joined(separator: ", ")
-            let noun = awaiting.count == 1 ? "1 participant" : "\(awaiting.count) participants"
+            let noun = AwaitingCapText.people(awaiting.count)
             out.append("")
-            out += L.wrap("Awaiting a cap: \(noun) (\(who)) with quoted fares of US$ \(fares.grouped). No assisted airfare is "
-                + "budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
-                + "if they assist in full, the total rises by up to US$ \(fares.grouped).")
+            out += L.wrap("Awaiting a cap: \(noun) (\(who))\(AwaitingCapText.fares(count: awaiting.count, fares: fares, withoutFare: unknown)). "
+                + "No assisted airfare is budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
+                + "if they assist in full, the total rises by \(AwaitingCapText.rise(count: awaiting.count, fares: fares, withoutFare: unknown)).")
         }
         if !budget.notPlanned.isEmpty {
             let ids = budget.notPlanned.map(\.id).joined(separator: ", ")
@@ -177,7 +179,7 @@ public struct TextReport {
         if counts.isEmpty { out.append("  none") }
         for (flag, n) in counts {
             let ids = budget.lines.filter { $0.flags.contains(flag) }.map(\.participant.id).joined(separator: ", ")
-            out += L.wrap("\(flag.rawValue) (\(n): \(ids)): \(flag.explanation).",
+            out += L.wrap("\(flag.rawValue) (\(n): \(ids)): \(flag.explanation(under: event)).",
                           first: "  \(TextReport.code(flag))  ", indent: "     ")
         }
         out.append("")

@@ -10,12 +10,16 @@ struct Compare: ParsableCommand {
         abstract: "Price the same participant mix under several events, side by side (caps by point of departure, costs by region).",
         discussion: """
             The mix is a scenario file (head counts by region or country, and the assumptions to price it with) or a roster.
+            A roster's stays are read relative to each event: a whole stay is whole in every event; a partial stay keeps its
+            days after the first workshop day and before the last (the roster's dates are its own event's: --roster-event,
+            else the one event every dated stay falls in).
             Events default to the scenario's `events`, else every event in the tables, oldest first.
 
             Examples:
               travel-budget compare --scenario Tables/scenarios/six-southern-asia-four-pacific.toml
               travel-budget compare --scenario Tables/scenarios/six-southern-asia-four-pacific.toml --real
               travel-budget compare --roster Tables/rosters/jeju-2023.csv --format csv --output Reports/compare.csv
+              travel-budget compare --roster R.csv --roster-event jeju-2023 --event jeju-2018 --event jeju-2023
               travel-budget compare --scenario S.toml --xlsx Reports/compare.xlsx
             """)
 
@@ -24,6 +28,11 @@ struct Compare: ParsableCommand {
 
     @Option(help: ArgumentHelp("A roster CSV to use as the mix instead of a scenario.", valueName: "FILE"))
     var roster: String?
+
+    @Option(name: .customLong("roster-event"),
+            help: ArgumentHelp("The event whose dates the roster's arrive/leave are (default: the one event every dated stay falls in).",
+                               valueName: "EVENT"))
+    var rosterEventID: String?
 
     @Option(name: .customLong("event"), help: ArgumentHelp("An event to price the mix under (repeat for several).", valueName: "EVENT"))
     var eventIDs: [String] = []
@@ -46,6 +55,7 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard (scenario == nil) != (roster == nil) else { throw ValidationError("give either --scenario FILE or --roster FILE") }
+        if rosterEventID != nil && roster == nil { throw ValidationError("--roster-event names the event of a --roster's dates") }
     }
 
     func run() throws {
@@ -65,17 +75,29 @@ struct Compare: ParsableCommand {
         let events = try ids.map { try Console.event($0, in: tables) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         guard events.count >= 2 else { throw ValidationError("a comparison needs at least two events; got \(events.map(\.id))") }
         var people: [Participant] = []
+        var restating: StayRestating?
         if let roster {
             people = try Console.roster(roster, tables: tables, event: nil, columns: try columns.mapping()).participants
+            // A roster's dates are its own event's: each stay is read relative to each event compared.
+            let given = try rosterEventID.map { try Console.event($0, in: tables) }
+            do {
+                restating = try StayRestating.source(of: people, in: tables.events, given: given).map(StayRestating.init)
+            } catch {
+                Console.error("\(roster): error: \(error.message)")
+                throw ExitCode(65)
+            }
         }
         let budgets = events.map { event -> Budget in
             let adjusted = mix?.adjust(event) ?? event
-            return Budget(event: adjusted, participants: mix?.participants(under: adjusted) ?? people,
+            let restated = restating.map { r in people.map { r.participant($0, under: event) } } ?? people
+            return Budget(event: adjusted, participants: mix?.participants(under: adjusted) ?? restated,
                           rosterName: scenario ?? roster ?? "", who: .all)
         }
         let comparison = Comparison(events: budgets.map(\.event), budgets: budgets, index: tables.priceIndex)
         let report = CompareReport(comparison, mixName: mix.map { "\($0.title) (\($0.headCount) participants)" } ?? "roster \(roster ?? "")",
-                                   mixSource: scenario ?? roster ?? "", fareWords: Compare.fareWords(mix), real: real)
+                                   mixSource: scenario ?? roster ?? "", fareWords: Compare.fareWords(mix), real: real,
+                                   stays: roster == nil ? nil : restating.map { StayError.rule(source: $0.source) }
+                                       ?? "No participant on the roster has arrive/leave dates: every stay is whole in every event.")
         let text = format == .json ? report.json() : format == .csv ? report.csv() : report.text()
         if let xlsx {
             try Console.guarded {

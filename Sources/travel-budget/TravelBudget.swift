@@ -18,8 +18,9 @@ struct TravelBudget: ParsableCommand {
               travel-budget check --event jeju-2023 --roster Tables/rosters/jeju-2023.csv
               travel-budget reconcile --event jeju-2023 --roster Tables/rosters/jeju-2023-actuals.csv
               travel-budget fit --event jeju-2023 --budget 20000 --min "South-Eastern Asia=3" --max "Southern Asia=2"
+              travel-budget draft --announcement notice.txt --id jeju-2025
             """,
-        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self])
+        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self, Draft.self])
 
     /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process
     /// with SIGXFSZ, which would leave a temporary file behind.

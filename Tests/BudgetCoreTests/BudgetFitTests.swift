@@ -102,8 +102,8 @@ enum FitMake {
     @Test func aPlaceWithNoCapRowCannotBeRequired_andBoundingItChangesNothing() throws {
         #expect(FitMake.refusal(9_000, min: ["Hong Kong=1", "Pacific Islands=1"]) == .cannotMeet([
             "--min Pacific Islands=1 cannot be met: fit-test's cap table has no row for Pacific Islands",
-            "--min Hong Kong=1 cannot be met: no row of fit-test's cap table names Hong Kong (the announcement says to "
-                + "contact the organisers), so a participant from there has no cap to price",
+            "--min Hong Kong=1 cannot be met: no row of fit-test's cap table names Hong Kong (the event file's rule for "
+                + "other points of departure: contact the organisers), so a participant from there has no cap to price",
         ]))
         let answer = try FitMake.fit(1_000, max: ["Hong Kong=2"])
         #expect(answer.notes.contains { $0.hasPrefix("The bound on Hong Kong changes nothing: no row of fit-test's cap table names") })

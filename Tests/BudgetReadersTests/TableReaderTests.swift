@@ -114,6 +114,16 @@ import Testing
         expectMessage(text, matches: path.replacingOccurrences(of: ".toml", with: ".expected"))
     }
 
+    @Test func aPointOfDepartureOnItsOwnLineOfAListIsPointedAtOnThatLine() throws {
+        let path = (Paths.tables as NSString).appendingPathComponent("events/jeju-2023.toml")
+        let original = try InputFile.read(path)
+        let row = try #require(original.range(of: #"points_of_departure = ["Afghanistan""#))
+        let text = original.replacingCharacters(in: row, with: "points_of_departure = [\n  \"Indai\"")
+        let said = message { () throws(InputError) in _ = try TableReader.event(text: text, file: "jeju-2023.toml", countries: tables.countries) }
+        let line = text[..<row.lowerBound].filter { $0 == "\n" }.count + 2
+        #expect(said.hasPrefix("jeju-2023.toml:\(line):4: error: unknown point of departure `Indai`\n      \"Indai\", \"Bhutan\""), "\(said)")
+    }
+
     @Test func anAliasThatNamesTwoCountriesIsAnError() {
         let path = Paths.fixture("countries-errors/alias-names-two-countries.toml")
         let text = message { () throws(InputError) in _ = try TableReader.countries(text: try InputFile.read(path), file: "countries.toml") }

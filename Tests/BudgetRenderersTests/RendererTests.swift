@@ -71,7 +71,7 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         let budget = Repo.sampleBudget("jeju-2023")
         // Lines are wrapped: compare with runs of white space folded to one space.
         let text = TextReport(budget).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        for (flag, _) in budget.flagCounts { #expect(text.contains(flag.explanation)) }
+        for (flag, _) in budget.flagCounts { #expect(text.contains(flag.explanation(under: budget.event))) }
         #expect(text.contains("PLANNING ASSUMPTIONS"))
         #expect(text.contains("RSO of the Bali Process"))
     }
@@ -161,5 +161,50 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         #expect(CSVReport.field("+1") == "'+1")
         #expect(CSVReport.field("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVReport.field("Nguyen, Mai") == "\"Nguyen, Mai\"")
+    }
+}
+
+/// The awaiting-a-cap exposure counts a participant with no fare quoted as an unknown amount, and says so (fixture
+/// `awaiting-cap/no-fare-quoted.csv`: one quoted fare, one without, under jeju-2023).
+@Suite struct AwaitingCapTests {
+    static let budget: Budget = {
+        let path = "Tests/BudgetReadersTests/Fixtures/awaiting-cap/no-fare-quoted.csv"
+        let people = try! RosterReader(countries: Repo.tables.countries).read(text: try! InputFile.read(Repo.path(path)), file: path)
+        return Budget(event: Repo.tables.event("jeju-2023")!, participants: people, rosterName: path)
+    }()
+
+    static func folded(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+
+    @Test func theCoreCountsTheParticipantWithNoFare() {
+        #expect(Self.budget.awaitingCap.map(\.participant.id) == ["A1", "A2"])
+        #expect(Self.budget.awaitingCapFares == Money(dollars: 520))
+        #expect(Self.budget.awaitingCapWithoutFare == 1)
+    }
+
+    @Test func theTextReportSaysSo() {
+        let text = Self.folded(TextReport(Self.budget).render())
+        #expect(text.contains("Awaiting a cap: 2 participants (A1, A2): 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted."))
+        #expect(text.contains("the total rises by up to US$ 520.00 plus the fare, not known yet, of 1 participant with no fare quoted."))
+    }
+
+    @Test func theJSONListsWhoHasNoFare() throws {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(Self.budget).render().utf8)) as? [String: Any])
+        let awaiting = try #require(json["awaiting_cap"] as? [String: Any])
+        #expect(awaiting["participants"] as? [String] == ["A1", "A2"])
+        #expect(awaiting["fares"] as? String == "520.00")
+        #expect(awaiting["no_fare_quoted"] as? [String] == ["A2"])
+        // Without such a participant the key is left out, as before.
+        let shipped = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(Repo.sampleBudget("jeju-2023")).render().utf8)) as? [String: Any])
+        #expect((shipped["awaiting_cap"] as? [String: Any])?.keys.contains("no_fare_quoted") == false)
+    }
+
+    @Test func theSummaryOfALargeRosterSaysSoToo() throws {
+        let summary = SummaryReport(Self.budget, linesAt: "x.xlsx")
+        #expect(Self.folded(summary.text()).contains("Awaiting a cap: 2 participants: 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted;"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json().utf8)) as? [String: Any])
+        #expect((json["awaiting_cap"] as? [String: Any])?["no_fare_quoted"] as? Int == 1)
+        var tally = BudgetTally(event: Self.budget.event, rosterName: "x", rosterRows: 3)
+        for p in Self.budget.lines.map(\.participant) { _ = tally.add(p) }
+        #expect(tally.awaitingCapWithoutFare == 1)
     }
 }

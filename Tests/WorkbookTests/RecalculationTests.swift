@@ -46,6 +46,20 @@ enum Recomputed {
         return Budget(event: shipped.event, participants: people, rosterName: shipped.rosterName)
     }()
 
+    /// The not-funded fixture (event `listed-only` and its roster), everyone priced: the unlisted come to 0.00 in LibreOffice too.
+    static let notFundedBudget: Budget = {
+        let folder = Shipped.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/not-funded").path
+        do {
+            let event = try TableReader.event(text: try InputFile.read(folder + "/listed-only.toml"), file: "listed-only.toml",
+                                              countries: Shipped.tables.countries)
+            let people = try RosterReader(countries: Shipped.tables.countries).read(text: try InputFile.read(folder + "/roster.csv"),
+                                                                                  file: "roster.csv")
+            return Budget(event: event, participants: people, rosterName: "roster.csv", who: .all)
+        } catch {
+            fatalError("the not-funded fixture does not read: \(error)")
+        }
+    }()
+
     /// The shipped 80%-fares scenario compared under both events, in real terms too.
     static let compareReport: CompareReport = {
         let path = Shipped.tablesPath + "/scenarios/regional-mix-80-percent-fares.toml"
@@ -79,6 +93,8 @@ enum Recomputed {
         let hostile = try Shipped.workbook([hostileBudget])
         let paid = try Shipped.workbook([paidByBudget])
         let compare = try CompareWorkbook(report: compareReport, options: RenderOptions(), inputs: ["scenario"], created: 0).make()
+        let notFunded = try BudgetWorkbook(budgets: [notFundedBudget], events: [notFundedBudget.event], options: RenderOptions(),
+                                           inputs: ["not-funded"]).make()
         let reconciled = try Shipped.workbook(Shipped.reconciliation())
         var reconciledEdited = reconciled
         guard let planActual = reconciledEdited.sheets.firstIndex(where: { $0.name == "Plan vs actual" }),
@@ -89,7 +105,7 @@ enum Recomputed {
         reconciledEdited.sheets[planActual].set(1, PlanActualLayout.Column.ticket.rawValue, Cell(.number(editedTicket.number), ticket.style))
         reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
         return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
-                                          "compare": compare, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
+                                          "compare": compare, "not-funded": notFunded, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
                                           "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation),
                                           "reconciled-self-funded": try Shipped.workbook(try Shipped.reconciliationSelfFundedNotCovered())],
                                          streamed: ["streamed": writeStreamed])
@@ -236,6 +252,20 @@ enum Recomputed {
         expectSummaryMatches(Recomputed.editedBudget, in: sheets)
         // The edit moved the figures: the engine's edited total is not the shipped one.
         #expect(Recomputed.editedBudget.totals.total != Shipped.budgets[1].totals.total)
+    }
+
+    @Test func aNotFundedParticipantsRowRecomputesToNoAirfareAndNoLocalExpenses() throws {
+        let sheets = try Recomputed.workbook("not-funded")
+        let budget = Recomputed.notFundedBudget
+        expectRosterMatches(budget, in: sheets)
+        expectSummaryMatches(budget, in: sheets)
+        let rows = sheets["Roster listed-only"] ?? []
+        for id in ["N02", "N03", "N04"] {
+            let row = try #require(rows.first { $0.first == id }, "\(id)")
+            for column in [RosterLayout.Column.assisted, .local, .total] {
+                #expect(cents(row[safe: column.rawValue]) == 0, "\(id) \(column)")
+            }
+        }
     }
 
     @Test func namesThatLookLikeFormulasComeBackAsTheSameText() throws {

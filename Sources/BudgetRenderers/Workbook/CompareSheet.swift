@@ -148,6 +148,10 @@ struct CompareSheet {
         sheet.set(row, 0, .text("Caps are looked up on the Caps sheet; the mix's costs are summed from each event's roster sheet "
             + "(the mix as synthetic participants). A head count by region is priced at the region's highest cap among rows that "
             + "name a point of departure. Percentages are rounded to a tenth of a percent.", .note))
+        if let stays = report.stays {
+            row += 1
+            sheet.set(row, 0, .text(stays, .note))
+        }
 
         let chartRegions = Array(totalRows.dropLast())
         if !chartRegions.isEmpty {

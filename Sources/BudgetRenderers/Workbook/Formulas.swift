@@ -86,7 +86,7 @@ enum Formulas {
     }
 
     /// A large roster's local expenses: a full stay (nights and days left empty) is the Rates sheet's full stay, any other
-    /// stay is converted. Mirrors `Costing.localExpenses(nights:days:)` and `Costing.fullStayLocalExpenses`.
+    /// stay is converted. Mirrors `Costing.localExpenses(nights:days:)` and `Event.fullStayLocalExpenses`.
     static func usdOrFullStay(nights: String, days: String, localUnits units: String, _ rates: WorkbookNames.Rates) -> String {
         "IF(\(nights)&\(days)=\"\",\(rates.fullStay),\(usd(localUnits: units, rates)))"
     }

@@ -100,14 +100,16 @@ struct SummarySheet {
         sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
         row += 1
         for (flag, n) in budget.flagCounts {
-            sheet.set(row, 0, .text("\(flag.rawValue): \(flag.explanation)"))
+            sheet.set(row, 0, .text("\(flag.rawValue): \(flag.explanation(under: budget.event))"))
             sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.rawValue)*\")", Double(n), count))
             row += 1
         }
         if budget.awaitingCapCount > 0 {
             let more = budget.awaitingCapCount > budget.awaitingCapIDs.count ? ", and \(budget.awaitingCapCount - budget.awaitingCapIDs.count) more" : ""
-            sheet.set(row, 0, .text("Awaiting a cap: \(budget.awaitingCapIDs.joined(separator: ", "))\(more), with quoted fares of "
-                + "US$ \(budget.awaitingCapFares.grouped); no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
+            let fares = AwaitingCapText.fares(count: budget.awaitingCapCount, fares: budget.awaitingCapFares,
+                                              withoutFare: budget.awaitingCapWithoutFare, comma: true)
+            sheet.set(row, 0, .text("Awaiting a cap: \(budget.awaitingCapIDs.joined(separator: ", "))\(more)\(fares); "
+                + "no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
             row += 1
         }
         row += 1

@@ -34,8 +34,14 @@ struct CapsSheet {
             }
             let range = CellRange(CellAddress(row: 2, column: left + 1), CellAddress(row: max(row - 1, 2), column: left + 2))
             names.append(DefinedName(name: WorkbookNames.capTable(event), formula: "=\(sheet.reference)\(range.absolute)"))
+            let other: String
+            switch event.otherPointsOfDeparture {
+            case .contactOrganisers: other = "no cap until the organisers agree one"
+            case .notFunded: other = "no assisted airfare and no local expenses, not eligible, unless the organisers agree a cap"
+            }
             sheet.set(row + 1, left, .text("Source: \(event.source). A point of departure on no row: "
-                + "\(event.otherPointsOfDeparture.rawValue) (no cap until the organisers agree one).", .note))
+                + "\(event.otherPointsOfDeparture.rawValue) (\(other))"
+                + (event.otherPointsSource.map { "; the announcement: \"\($0)\"" } ?? "") + ".", .note))
         }
         sheet.frozenRows = 2
         sheet.printSetup = PrintSetup(header: "Caps by point of departure")
