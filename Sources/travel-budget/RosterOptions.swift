@@ -3,13 +3,20 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 
-/// The options of the commands that read one roster under one event and write a report (and a workbook).
-struct RosterOptions: ParsableArguments {
+/// `--event ID --roster FILE`: the one roster under one event that `cost`, `reconcile` and `check` read.
+struct EventRosterOptions: ParsableArguments {
     @Option(help: "The event id (see `travel-budget events`).")
     var event: String
 
     @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
     var roster: String
+}
+
+/// The options of the commands that read one roster under one event and write a report (and a workbook).
+struct RosterOptions: ParsableArguments {
+    @OptionGroup var eventRoster: EventRosterOptions
+    var event: String { eventRoster.event }
+    var roster: String { eventRoster.roster }
 
     @Option(help: "Output format: text, json or csv.")
     var format: Format = .text

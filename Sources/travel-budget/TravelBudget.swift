@@ -19,6 +19,7 @@ struct TravelBudget: ParsableCommand {
               travel-budget reconcile --event jeju-2023 --roster Tables/rosters/jeju-2023-actuals.csv
               travel-budget fit --event jeju-2023 --budget 20000 --min "South-Eastern Asia=3" --max "Southern Asia=2"
             """,
+        version: Version.current,
         subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self])
 
     /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process
