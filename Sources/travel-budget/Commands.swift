@@ -122,7 +122,7 @@ struct Cost: ParsableCommand {
         roster.notes.forEach { Console.error($0.description) }
         let tally = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
         let text = options.format.render(tally, linesAt: xlsx, options.renderOptions)
-        if let output = options.output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
+        try options.report.write(text)
         Console.warn(event: event, plan: tally.headroom)
     }
 }
