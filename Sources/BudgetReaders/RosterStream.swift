@@ -35,7 +35,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
             switch self {
             case .exact(var seen):
                 if let first = seen[id] { return first }
-                self = .hashed(IDSet(expected: 0))   // lets `seen` be changed in place
+                self = .exact([:])   // lets `seen` be changed in place (an empty dictionary allocates nothing)
                 seen[id] = line
                 self = .exact(seen)
                 return nil
