@@ -5,17 +5,15 @@ import BudgetCore
 public enum BudgetReport {
     /// The text report.
     public static func text(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
-        if let full = budget as? Budget { return TextReport(full, options: options).render() }
-        return SummaryReport(budget, linesAt: linesAt ?? "the workbook").text()
+        TextReport(budget, linesAt: linesAt, options: options).render()
     }
 
     /// The JSON report.
     public static func json(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
-        if let full = budget as? Budget { return JSONReport(full, options: options).render() }
-        return SummaryReport(budget, linesAt: linesAt ?? "the workbook").json()
+        JSONReport(budget, linesAt: linesAt, options: options).render()
     }
 
-    /// The CSV report: one report for both, with summary rows and a note in place of the lines.
+    /// The CSV report: summary rows and a note in place of the lines when the budget kept none.
     public static func csv(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
         CSVReport(budget, linesAt: linesAt, options: options).render()
     }
