@@ -14,8 +14,9 @@ final class ByteSource {
 
     init(bytes: [UInt8]) { storage = .memory(bytes) }
 
-    /// Opens a file; an unreadable one is `.missing` (exit 66).
+    /// Opens a file; a missing, unreadable one or a folder is `.missing` (exit 66), said as for a file read whole.
     init(path: String) throws(InputError) {
+        try InputFile.checkReadable(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .missing(path: path, reason: "cannot read the file", hint: "check its permissions (ls -l)")
         }
