@@ -62,35 +62,31 @@ public struct Budget: Sendable {
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
                 ceilings: BudgetCeilings? = nil, unusedColumns: [String] = []) {
-        let check = EligibilityCheck(event: event)
-        let judged = roster.filter(\.isPlanned).map { ($0, check.verdict($0)) }
-        let priced = judged.filter { who.includes($0.1) }
-        let participants = priced.map(\.0)
-        let costing = Costing(event: event)
-        let lines = participants.map(costing.cost)
-        var regions: [RegionBudget] = []
-        for region in event.reportOrder(of: lines.map(\.region)) {
-            let members = lines.filter { $0.region == region }
-            var subtotal = CostTotals()
-            members.forEach { subtotal.add($0) }
-            regions.append(RegionBudget(region: region, lines: members, subtotal: subtotal))
-        }
-        var totals = CostTotals()
-        lines.forEach { totals.add($0) }
-        self.event = event
+        var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, keepsLines: true)
+        tally.unusedColumns = unusedColumns
+        for participant in roster { _ = tally.add(participant) }
+        self.init(tally)
+    }
+
+    /// The budget of a tally that kept its lines (the one accumulator, ``BudgetTally``): its totals as it summed them.
+    public init(_ tally: BudgetTally) {
+        precondition(tally.keepsLines, "a budget is made from a tally that kept its lines")
+        let lines = tally.lines
+        self.event = tally.event
         self.lines = lines
-        self.regions = regions
-        self.totals = totals
-        self.offices = OfficeBudget.split(lines, by: event.costSharing)
-        self.rosterName = rosterName
-        self.unusedColumns = unusedColumns
-        self.who = who
-        self.verdicts = priced.map(\.1)
-        self.leftOut = judged.filter { !who.includes($0.1) }.map { (participant: $0.0, verdict: $0.1) }
-        self.notPlanned = roster.filter { !$0.isPlanned }
-        let ceilings = ceilings ?? event.ceilings
-        self.ceilings = ceilings
-        self.headroom = Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.office, $0.total) })
+        self.regions = tally.regions.map { region, subtotal in
+            RegionBudget(region: region, lines: lines.filter { $0.region == region }, subtotal: subtotal)
+        }
+        self.totals = tally.totals
+        self.offices = OfficeBudget.split(lines, by: tally.event.costSharing)
+        self.rosterName = tally.rosterName
+        self.unusedColumns = tally.unusedColumns
+        self.who = tally.who
+        self.verdicts = tally.verdicts
+        self.leftOut = tally.everyLeftOut
+        self.notPlanned = tally.everyNotPlanned
+        self.ceilings = tally.ceilings
+        self.headroom = tally.headroom
     }
 
     /// Priced participants whose eligibility is not known.

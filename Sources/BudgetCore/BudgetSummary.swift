@@ -30,6 +30,10 @@ public protocol BudgetSummary: Sendable {
     var headroom: [Headroom] { get }
     /// Rows the roster sheet sets aside for participants: their number, or more when a stream had to fix it in advance.
     var rosterRows: Int { get }
+    /// Roster rows marked `planned = no`, never in the budget.
+    var notPlannedCount: Int { get }
+    /// The participant lines, in roster order, when the budget keeps them (nil: only running totals were kept).
+    var keptLines: [ParticipantCosting]? { get }
 }
 
 /// How many ids a summary names before it says "and N more".
@@ -43,6 +47,8 @@ extension Budget: BudgetSummary {
     public var flaggedParticipants: Int { lines.filter { !$0.flags.isEmpty }.count }
     public var rosterRows: Int { lines.count }
     public var awaitingCapCount: Int { awaitingCap.count }
+    public var notPlannedCount: Int { notPlanned.count }
+    public var keptLines: [ParticipantCosting]? { lines }
     public var awaitingCapIDs: [String] { Array(awaitingCap.prefix(summaryExamples).map(\.participant.id)) }
     public var leftOutCount: Int { leftOut.count }
     public var leftOutExamples: [(participant: Participant, verdict: Verdict)] { Array(leftOut.prefix(summaryExamples)) }
@@ -57,4 +63,6 @@ extension BudgetTally: BudgetSummary {
     public var flagCounts: [(flag: Flag, count: Int)] { flags }
     public var awaitingCapCount: Int { awaitingCap }
     public var leftOutCount: Int { leftOut }
+    public var notPlannedCount: Int { notPlanned }
+    public var keptLines: [ParticipantCosting]? { nil }
 }

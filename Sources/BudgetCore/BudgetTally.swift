@@ -1,5 +1,7 @@
-/// A budget kept as running totals, one participant at a time: what a very large roster's summary needs, without
-/// holding its lines (the lines go straight to a file as they are costed).
+/// The one accumulator of a budget: costs participants one at a time and keeps running totals (by region, paying office
+/// and flag, with the eligibility counts), and, when asked, the lines too. A roster held whole keeps its lines (a
+/// ``Budget`` is made from them); a very large roster keeps only the totals, its lines going straight to a file as they are
+/// costed. The roster's size chooses only that.
 public struct BudgetTally: Sendable {
     public let event: Event
     public let rosterName: String
@@ -32,10 +34,20 @@ public struct BudgetTally: Sendable {
     /// The first few participants awaiting a cap, and whose eligibility is not known.
     public private(set) var awaitingCapIDs: [String] = []
     public private(set) var notKnownIDs: [String] = []
+    /// Whether the lines (and every participant left out or not planned) are kept, not only the totals.
+    public let keepsLines: Bool
+    /// The priced lines and their verdicts, in roster order (when kept).
+    public private(set) var lines: [ParticipantCosting] = []
+    public private(set) var verdicts: [Verdict] = []
+    /// Every participant left out, with the verdict, and every row not planned (when the lines are kept).
+    public private(set) var everyLeftOut: [(participant: Participant, verdict: Verdict)] = []
+    public private(set) var everyNotPlanned: [Participant] = []
     private let costing: Costing
     private let check: EligibilityCheck
 
-    public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil, rosterRows: Int) {
+    public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil, rosterRows: Int,
+                keepsLines: Bool = false) {
+        self.keepsLines = keepsLines
         self.event = event
         self.rosterRows = rosterRows
         self.rosterName = rosterName
@@ -51,12 +63,14 @@ public struct BudgetTally: Sendable {
     public mutating func add(_ p: Participant) -> (costing: ParticipantCosting, verdict: Verdict)? {
         guard p.isPlanned else {
             notPlanned += 1
+            if keepsLines { everyNotPlanned.append(p) }
             return nil
         }
         let verdict = check.verdict(p)
         guard who.includes(verdict) else {
             leftOut += 1
             if leftOutExamples.count < summaryExamples { leftOutExamples.append((p, verdict)) }
+            if keepsLines { everyLeftOut.append((p, verdict)) }
             return nil
         }
         if verdict.eligible == nil {
@@ -64,6 +78,10 @@ public struct BudgetTally: Sendable {
             if notKnownIDs.count < summaryExamples { notKnownIDs.append(p.id) }
         }
         let line = costing.cost(p)
+        if keepsLines {
+            lines.append(line)
+            verdicts.append(verdict)
+        }
         totals.add(line)
         regionTotals[line.region, default: CostTotals()].add(line)
         let sharing = event.costSharing

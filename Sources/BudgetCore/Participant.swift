@@ -1,20 +1,46 @@
-/// Where a value came from in an input file, for messages that point back at it.
+/// Where a value came from in an input file, for messages that point back at it: a line and column of a text file
+/// (`roster.csv:7:3`), or a cell of a workbook's sheet (`roster.xlsx:[Roster]!C7`).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public let file: String
-    /// 1-based line; 0 when unknown.
+    /// 1-based line (a sheet's row); 0 when unknown.
     public let line: Int
-    /// 1-based column; 0 when unknown.
+    /// 1-based column (a sheet's column number); 0 when unknown.
     public let column: Int
+    /// The workbook sheet the cell is on; nil for a text file.
+    public let sheet: String?
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
+        sheet = nil
     }
 
-    /// `FILE:LINE:COL`, leaving out what is unknown.
+    /// A cell of a workbook's sheet: its row and column, from 1.
+    public init(file: String, sheet: String, row: Int, column: Int) {
+        self.file = file
+        self.line = row
+        self.column = column
+        self.sheet = sheet
+    }
+
+    /// `FILE:LINE:COL` or `FILE:[SHEET]!C7`, leaving out what is unknown.
     public var description: String {
-        line == 0 ? file : column == 0 ? "\(file):\(line)" : "\(file):\(line):\(column)"
+        if let sheet {
+            return line == 0 ? "\(file):[\(sheet)]" : column == 0 ? "\(file):[\(sheet)]!\(line):\(line)" : "\(file):[\(sheet)]!\(SourceLocation.columnLetters(column))\(line)"
+        }
+        return line == 0 ? file : column == 0 ? "\(file):\(line)" : "\(file):\(line):\(column)"
+    }
+
+    /// A sheet's column as letters: 1 is A, 26 is Z, 27 is AA.
+    public static func columnLetters(_ column: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            let digit = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 }
 

@@ -1,105 +1,20 @@
 import BudgetCore
 
-/// One field of a CSV record with where it began.
-struct CSVField: Sendable {
-    let text: String
-    let line: Int
-    let column: Int
-}
-
-/// One record (row) of a CSV file.
-struct CSVRecord: Sendable {
-    let fields: [CSVField]
-    /// The line the record began on.
-    let line: Int
-    var isBlank: Bool { fields.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
-}
-
-/// RFC 4180 CSV: quoted fields may hold delimiters, quotes (doubled) and line breaks; LF or CRLF;
-/// a UTF-8 byte-order mark is skipped. Every field keeps its line and column.
+/// A CSV text's records, all at once: the one CSV reader (``CSVStream``) collected, with the text's lines for excerpts.
 struct CSVTable: Sendable {
-    let records: [CSVRecord]
+    let records: [SourceRecord]
     /// The source lines, for excerpts in messages.
     let lines: [Substring]
 
     /// Parses text; an unbalanced quote is reported at the line and column where its field began.
     init(text: String, file: String, delimiter: Character = ",") throws(InputError) {
+        let csv = CSVStream(source: ByteSource(bytes: Array(text.utf8)), file: file, delimiter: delimiter)
+        var records: [SourceRecord] = []
+        while let record = try csv.next() { records.append(record) }
+        self.records = records
         var text = Substring(text)
         if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        var records: [CSVRecord] = []
-        var fields: [CSVField] = []
-        var field = ""
-        var line = 1, column = 1
-        var fieldLine = 1, fieldColumn = 1, recordLine = 1
-        var inQuotes = false, wasQuoted = false
-        var index = text.startIndex
-
-        func endField() {
-            fields.append(CSVField(text: field, line: fieldLine, column: fieldColumn))
-            field = ""
-            wasQuoted = false
-        }
-        while index < text.endIndex {
-            let c = text[index]
-            index = text.index(after: index)
-            if inQuotes {
-                if c == "\"" {
-                    if index < text.endIndex, text[index] == "\"" {
-                        field.append("\"")
-                        index = text.index(after: index)
-                        column += 2
-                        continue
-                    }
-                    inQuotes = false
-                    column += 1
-                } else if c == "\n" || c == "\r\n" {
-                    field.append("\n")
-                    line += 1
-                    column = 1
-                } else {
-                    field.append(c)
-                    column += 1
-                }
-                continue
-            }
-            switch c {
-            case delimiter:
-                endField()
-                column += 1
-                fieldLine = line
-                fieldColumn = column
-            case "\n", "\r\n", "\r":
-                endField()
-                records.append(CSVRecord(fields: fields, line: recordLine))
-                fields = []
-                line += 1
-                column = 1
-                fieldLine = line
-                fieldColumn = 1
-                recordLine = line
-            case "\"" where field.isEmpty && !wasQuoted:
-                inQuotes = true
-                wasQuoted = true
-                column += 1
-            default:
-                field.append(c)
-                column += 1
-            }
-        }
-        let allLines = text.sourceLines()
-        if inQuotes {
-            throw .badData([Diagnostic(
-                SourceLocation(file: file, line: fieldLine, column: fieldColumn),
-                "a quoted field is never closed",
-                excerpt: fieldLine <= allLines.count ? String(allLines[fieldLine - 1]) : nil,
-                hint: "close the field with a double quote; a quote inside a quoted field is written twice (\"\")")])
-        }
-        if !field.isEmpty || !fields.isEmpty {
-            endField()
-            records.append(CSVRecord(fields: fields, line: recordLine))
-        }
-        self.records = records
-        self.lines = allLines
+        lines = text.sourceLines()
     }
 
     /// The text of a line, for an excerpt.

@@ -38,6 +38,18 @@ public enum InputFile {
         return bytes
     }
 
+    /// Checks that a path is a file that can be read, with the messages of ``bytes(_:limit:)`` (a file read as a stream).
+    static func checkReadable(_ path: String) throws(InputError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw openFailure(path, errno: errno) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw readFailure(path, errno: errno) }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            throw .missing(path: path, reason: "this is a folder, not a file", hint: "give the path of a file inside it")
+        }
+    }
+
     /// The file's text, which must be UTF-8 (the tables).
     public static func read(_ path: String) throws(InputError) -> String {
         try text(try bytes(path), file: path)

@@ -1,6 +1,6 @@
 import BudgetCore
 
-/// An input file's bytes as text: UTF-8, or for a roster a Windows-1252 reading when that is unambiguous.
+/// A table file's bytes as text: UTF-8 only (a roster's encoding is chosen by ``RosterScan``).
 enum InputText {
     /// How Excel's save dialog names the one format that needs no guessing.
     static let excelHint = "in Excel, save as \"CSV UTF-8 (Comma delimited) (*.csv)\""
@@ -14,37 +14,6 @@ enum InputText {
         }
         let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
         return String(decoding: bytes.starts(with: byteOrderMark) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
-    }
-
-    /// A roster's text and, when it was not UTF-8, a note saying how it was read.
-    static func roster(_ bytes: [UInt8], file: String) throws(InputError) -> (text: String, note: Diagnostic?) {
-        try refuseNonText(bytes, file: file, hint: excelHint)
-        let scan = UTF8Scan(bytes)
-        guard let invalid = scan.firstInvalid else { return (String(decoding: bytes, as: UTF8.self), nil) }
-        if scan.hasMultibyte {
-            throw refusal(bytes, offset: invalid, file: file,
-                          "the file mixes UTF-8 with another encoding, so no reading of it is safe", hint: excelHint)
-        }
-        if let offset = Windows1252.firstDoubtful(bytes) {
-            let reading = Windows1252.character(bytes[offset]).map { "`\($0)`, which no Western European name uses there" }
-                ?? "no character at all"
-            throw refusal(bytes, offset: offset, file: file,
-                          "the file is not UTF-8, and read as Windows-1252 (Western European) this byte would be \(reading)",
-                          hint: excelHint, decode: Windows1252.decode)
-        }
-        let text = Windows1252.decode(bytes)
-        let lines = text.sourceLines()
-        guard let (lineIndex, line) = lines.enumerated().first(where: { !$0.element.allSatisfy(\.isASCII) }),
-              let position = line.firstIndex(where: { !$0.isASCII }) else { return (text, nil) }
-        let wordStart = line[..<position].lastIndex(where: { !$0.isLetter }).map(line.index(after:)) ?? line.startIndex
-        let word = line[wordStart...].prefix { $0.isLetter || !$0.isASCII }
-        let note = Diagnostic(
-            SourceLocation(file: file, line: lineIndex + 1, column: line.distance(from: line.startIndex, to: position) + 1),
-            "the file is not UTF-8; it was read as Windows-1252 (Western European), as Excel saves CSV in some settings",
-            excerpt: String(line),
-            hint: "check that the names read right (here: \(String(word).quoted)); to be sure, \(excelHint)",
-            severity: .note)
-        return (text, note)
     }
 
     /// Refuses workbooks, UTF-16 text and files with NUL bytes: none of them is CSV or TOML text.

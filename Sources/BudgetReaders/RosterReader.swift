@@ -34,13 +34,10 @@ public struct RosterReader: Sendable {
         try readRoster(text: text, file: file).participants
     }
 
-    /// Reads a roster file's bytes: UTF-8, or Windows-1252 when that reading is unambiguous (and said in a note).
+    /// Reads a roster file's bytes: UTF-8, or Windows-1252 when that reading is unambiguous (and said in a note). The roster
+    /// is the one stream of participants (``RosterStream``), collected.
     public func readRoster(bytes: [UInt8], file: String) throws(InputError) -> Roster {
-        try RosterReader.refuseLongLines(bytes, file: file)
-        let (text, encodingNote) = try InputText.roster(bytes, file: file)
-        let roster = try readRoster(text: text, file: file)
-        return Roster(participants: roster.participants, unusedColumns: roster.unusedColumns,
-                      notes: (encodingNote.map { [$0] } ?? []) + roster.notes)
+        try RosterStream(reader: self, source: ByteSource(bytes: bytes), file: file, ids: .exact([:]), problemLimit: .max).collect()
     }
 
     /// The longest line a roster may have: far more than any participant's row.
@@ -48,43 +45,17 @@ public struct RosterReader: Sendable {
 
     /// Reads roster text with what it ignored; `file` names it in messages.
     public func readRoster(text: String, file: String) throws(InputError) -> Roster {
-        try RosterReader.refuseLongLines(text.utf8, file: file)
-        let delimiter = RosterDelimiter(text: text, file: file)
-        let table = try CSVTable(text: text, file: file, delimiter: delimiter.character)
-        var sheet = RosterSheet(excerpt: table.excerpt, file: file, delimiter: delimiter.character)
-        guard let header = table.records.first(where: { !$0.isBlank && $0.line != delimiter.separatorLine }) else {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the roster is empty",
-                                       hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
-        }
-        let read = sheet.readHeader(header, mapping: mapping)
-        let columns = read.columns
-        if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-
-        var participants: [Participant] = []
-        var seenIDs: [String: Int] = [:]
-        for record in table.records.drop(while: { $0.line <= header.line }) where !record.isBlank {
-            guard var row = sheet.row(record, header: header, columns: columns) else { continue }
-            let participant = self.participant(&row, file: file) { id in
-                if let first = seenIDs[id] { return .repeated(firstLine: first) }
-                seenIDs[id] = record.line
-                return .new
-            }
-            sheet.problems += row.problems
-            if let participant { participants.append(participant) }
-        }
-        if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-        let (unused, notes) = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: table.excerpt)
-        return Roster(participants: participants, unusedColumns: unused, notes: notes)
+        try RosterStream(reader: self, source: ByteSource(bytes: Array(text.utf8)), file: file, checksText: false,
+                         ids: .exact([:]), problemLimit: .max).collect()
     }
 
     /// The header's columns that no rule reads, and the notes on how the roster was read (its delimiter, those columns).
-    static func notes(unused: [CSVField], delimiter: RosterDelimiter, file: String,
-                      excerpt: (Int) -> String?) -> (unused: [String], notes: [Diagnostic]) {
+    static func notes(unused: [SourceField], delimiter: RosterDelimiter, records: RosterRecords) -> (unused: [String], notes: [Diagnostic]) {
         var notes = delimiter.note.map { [$0] } ?? []
         if let first = unused.first {
-            notes.append(Diagnostic(SourceLocation(file: file, line: first.line, column: first.column),
+            notes.append(Diagnostic(records.location(first.line, first.column),
                                     "column\(unused.count == 1 ? "" : "s") not used: \(unused.map { $0.text.trimmingWhitespace().quoted }.joined(separator: ", "))",
-                                    excerpt: excerpt(first.line), severity: .note))
+                                    excerpt: records.excerpt(first.line), severity: .note))
         }
         return (unused.map { $0.text.trimmingWhitespace() }, notes)
     }
@@ -132,24 +103,5 @@ public struct RosterReader: Sendable {
             arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
             isPlanned: planned, actual: actual,
             location: SourceLocation(file: file, line: record.line, column: 1))
-    }
-
-    /// Refuses a file with a line longer than any roster row before reading it further, so such a file fails fast.
-    private static func refuseLongLines(_ bytes: some Sequence<UInt8>, file: String) throws(InputError) {
-        var line = 1, length = 0
-        for byte in bytes {
-            if byte == 0x0A {
-                line += 1
-                length = 0
-            } else {
-                length += 1
-                if length > maximumLineLength {
-                    throw .badData([Diagnostic(
-                        SourceLocation(file: file, line: line, column: 1),
-                        "line \(line) is longer than any roster row (more than \(maximumLineLength) characters)",
-                        hint: "is this the right file? A roster has one short row per participant")])
-                }
-            }
-        }
     }
 }

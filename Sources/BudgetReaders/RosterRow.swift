@@ -2,18 +2,18 @@ import BudgetCore
 
 /// One participant's row: its fields by column name, read into values, with the problems found in them.
 struct RosterRow {
-    let record: CSVRecord
+    let record: SourceRecord
     let columns: [String: Int]
-    let sheet: RosterSheet
+    let records: RosterRecords
     var problems: [Diagnostic] = []
 
-    init(record: CSVRecord, columns: [String: Int], sheet: RosterSheet) {
+    init(record: SourceRecord, columns: [String: Int], records: RosterRecords) {
         self.record = record
         self.columns = columns
-        self.sheet = sheet
+        self.records = records
     }
 
-    func field(_ column: String) -> CSVField? {
+    func field(_ column: String) -> SourceField? {
         columns[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
     }
 
@@ -24,8 +24,7 @@ struct RosterRow {
     /// Records a problem at a column's field (or at the row when the field is absent).
     mutating func refuse(_ column: String, _ message: String, _ hint: String) {
         let (line, col) = field(column).map { ($0.line, $0.column) } ?? (record.line, 1)
-        problems.append(Diagnostic(SourceLocation(file: sheet.file, line: line, column: col), message,
-                                   excerpt: sheet.excerpt(line), hint: hint))
+        problems.append(Diagnostic(records.location(line, col), message, excerpt: records.excerpt(line), hint: hint))
     }
 
     /// The point of departure; an unknown or empty one is refused, with the nearest names.

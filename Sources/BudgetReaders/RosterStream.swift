@@ -1,39 +1,87 @@
 import BudgetCore
 import Foundation
 
-/// A roster read one participant at a time, in constant memory, for rosters too large to hold (a million rows): the same
-/// rows, checks and messages as ``RosterReader/readRoster(bytes:file:)``, but UTF-8 only (Excel's "CSV UTF-8"), no
-/// size limit, and repeated ids found by their hashes.
+/// The one roster reader: participants one at a time, with every check and message of the roster rules. Reading a roster
+/// whole (``RosterReader/readRoster(bytes:file:)``) is collecting this stream; a roster too large to hold (a million rows)
+/// is read from its file in constant memory. The size chooses only the memory mode: ids checked exactly or by their
+/// hashes, and a report's worth of problems kept.
 public final class RosterStream: Sequence, IteratorProtocol {
     private let reader: RosterReader
     private let file: String
-    private let csv: CSVStream
-    private var sheet: RosterSheet
-    private let header: CSVRecord
+    private let records: RecordSource
+    private var layout: RosterRecords
+    private let header: SourceRecord
     private let columns: [String: Int]
-    private var ids: IDSet
+    private var ids: IDRegister
     private let countries = CountryCache()
-    /// Problems found so far; reading stops once there are as many as a report lists.
+    private let problemLimit: Int
+    /// Problems found so far; reading stops once there are as many as a report lists (a file read as a stream).
     public private(set) var problems: [Diagnostic] = []
-    /// How the file was read (its delimiter, columns not used), for the user.
+    /// How the file was read (its encoding, its delimiter, columns not used), for the user.
     public let notes: [Diagnostic]
     /// Headers no rule reads, said in the report.
     public let unusedColumns: [String]
+    /// The file's lines (line feeds + 1): a bound on its participants.
+    public let lines: Int
     static let problemLimit = 50
 
-    /// Opens a roster and reads its header; a bad header, or a file that is not UTF-8 text, is an error at once.
-    /// `expectedRows` sizes the check for repeated ids once (the file's line count is a good bound).
-    public init(reader: RosterReader, path: String, file: String, expectedRows: Int = 1_024) throws(InputError) {
+    /// How repeated ids are found: exactly (a roster held whole), or by 64-bit hashes (a stream of any size).
+    enum IDRegister {
+        case exact([String: Int])
+        case hashed(IDSet)
+
+        /// Registers an id first met on `line`; the line it was first met on when it is there already.
+        mutating func firstLine(of id: String, line: Int) -> Int? {
+            switch self {
+            case .exact(var seen):
+                if let first = seen[id] { return first }
+                self = .exact([:])   // lets `seen` be changed in place (an empty dictionary allocates nothing)
+                seen[id] = line
+                self = .exact(seen)
+                return nil
+            case .hashed(var set):
+                self = .exact([:])
+                let first = set.firstLine(of: id, line: line)
+                self = .hashed(set)
+                return first
+            }
+        }
+    }
+
+    /// Opens a roster file to read as a stream, in constant memory: a bad header, or a file that is not text, is an error
+    /// at once. The check for repeated ids is sized once, for the file's lines (or `expectedRows` if more).
+    public convenience init(reader: RosterReader, path: String, file: String, expectedRows: Int = 0) throws(InputError) {
+        try self.init(reader: reader, source: try ByteSource(path: path), file: file,
+                      ids: .hashed(IDSet(expected: 0)), expectedRows: expectedRows, problemLimit: RosterStream.problemLimit)
+    }
+
+    /// Reads a CSV roster's bytes from `source`: checks it is text and chooses its encoding and delimiter (one pass),
+    /// then reads its header.
+    convenience init(reader: RosterReader, source: ByteSource, file: String, checksText: Bool = true, ids: IDRegister,
+                     expectedRows: Int = 0, problemLimit: Int) throws(InputError) {
+        let scan = try RosterScan(source, file: file, checksText: checksText)
+        var ids = ids
+        if case .hashed = ids { ids = .hashed(IDSet(expected: Swift.max(expectedRows, scan.lines))) }
+        var start = source.read(at: 0, count: 65_536)
+        if start.count == 65_536, let end = start.lastIndex(of: 0x0A) { start.removeSubrange((end + 1)...) }
+        let delimiter = RosterDelimiter(text: scan.encoding.decode(start), file: file)
+        let csv = CSVStream(source: source, file: file, delimiter: delimiter.character, encoding: scan.encoding)
+        try self.init(reader: reader, records: csv, file: file, delimiter: delimiter, ids: ids, problemLimit: problemLimit,
+                      notes: scan.note.map { [$0] } ?? [], lines: scan.lines)
+    }
+
+    /// Reads the header from any source of records (a CSV file; a workbook's sheet plugs in here).
+    init(reader: RosterReader, records: RecordSource, file: String, delimiter: RosterDelimiter, ids: IDRegister,
+         problemLimit: Int, notes: [Diagnostic], lines: Int) throws(InputError) {
         self.reader = reader
-        ids = IDSet(expected: expectedRows)
         self.file = file
-        let start = try RosterStream.firstLines(path, file: file)
-        let delimiter = RosterDelimiter(text: start, file: file)
-        let csv = try CSVStream(path: path, file: file, delimiter: delimiter.character)
-        self.csv = csv
-        sheet = RosterSheet(excerpt: { _ in csv.excerpt }, file: file, delimiter: delimiter.character)
-        var found: CSVRecord?
-        while let record = try csv.next() {
+        self.records = records
+        self.ids = ids
+        self.problemLimit = problemLimit
+        self.lines = lines
+        layout = RosterRecords(source: records, delimiter: delimiter.character)
+        var found: SourceRecord?
+        while let record = try records.next() {
             if !record.isBlank && record.line != delimiter.separatorLine { found = record; break }
         }
         guard let header = found else {
@@ -41,50 +89,34 @@ public final class RosterStream: Sequence, IteratorProtocol {
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
         self.header = header
-        let read = sheet.readHeader(header, mapping: reader.mapping)
+        let read = layout.readHeader(header, mapping: reader.mapping)
         columns = read.columns
-        if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-        let headerLine = csv.excerpt
-        let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: { _ in headerLine })
+        if !layout.problems.isEmpty { throw .badData(layout.problems) }
+        let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, records: layout)
         unusedColumns = said.unused
-        notes = said.notes
-    }
-
-    /// The file's first lines as text, to choose the delimiter; a file that is not UTF-8 text is refused here.
-    private static func firstLines(_ path: String, file: String) throws(InputError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .missing(path: path, reason: "cannot read the file", hint: "check its permissions (ls -l)")
-        }
-        defer { try? handle.close() }
-        var bytes = [UInt8]((try? handle.read(upToCount: 65_536)) ?? Data())
-        if bytes.count == 65_536, let end = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((end + 1)...) }
-        let (text, note) = try InputText.roster(bytes, file: file)
-        if note != nil {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
-                                       "a roster this large is read as UTF-8 only, and this one is not UTF-8",
-                                       hint: "in Excel, save as \"CSV UTF-8 (Comma delimited)\"")])
-        }
-        return text
+        self.notes = notes + said.notes
     }
 
     /// The next participant; nil at the end of the file, or once a report's worth of problems is found.
     public func next() -> Participant? {
-        while problems.count < RosterStream.problemLimit {
-            let record: CSVRecord
+        while problems.count < problemLimit {
+            let record: SourceRecord
             do {
-                guard let next = try csv.next() else { return nil }
+                guard let next = try records.next() else { return nil }
                 record = next
             } catch {
                 if case .badData(let found) = error { problems += found } else { problems.append(contentsOf: [error.asDiagnostic]) }
                 return nil
             }
             if record.isBlank { continue }
-            guard var row = sheet.row(record, header: header, columns: columns) else {
-                problems += sheet.problems
-                sheet.problems = []
+            guard var row = layout.row(record, header: header, columns: columns) else {
+                problems += layout.problems
+                layout.problems = []
                 continue
             }
-            let participant = reader.participant(&row, file: file, cache: countries) { [self] id in ids.insert(id) ? .new : .repeated(firstLine: nil) }
+            let participant = reader.participant(&row, file: file, cache: countries) { [self] id in
+                ids.firstLine(of: id, line: record.line).map { .repeated(firstLine: $0) } ?? .new
+            }
             problems += row.problems
             if let participant, problems.isEmpty { return participant }
         }
@@ -94,6 +126,14 @@ public final class RosterStream: Sequence, IteratorProtocol {
     /// Throws the problems found, if any (call it after the last participant).
     public func finish() throws(InputError) {
         if !problems.isEmpty { throw .badData(problems) }
+    }
+
+    /// Every participant, or every problem found.
+    func collect() throws(InputError) -> RosterReader.Roster {
+        var participants: [Participant] = []
+        while let participant = next() { participants.append(participant) }
+        try finish()
+        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes)
     }
 }
 

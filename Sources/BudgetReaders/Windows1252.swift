@@ -29,15 +29,25 @@ enum Windows1252 {
     /// punctuation of a Western European name, or a capital letter right after a small one (a combining mark
     /// of another code page, as Windows-1258 writes Vietnamese).
     static func firstDoubtful(_ bytes: [UInt8]) -> Int? {
-        var previous: Character = " "
-        for (offset, byte) in bytes.enumerated() {
-            guard let c = character(byte) else { return offset }
+        var doubt = Doubt()
+        return bytes.firstIndex { !doubt.accepts($0) }
+    }
+
+    /// The check of ``firstDoubtful(_:)`` one byte at a time, for a file read in chunks.
+    struct Doubt {
+        private var previous: Character = " "
+
+        /// Whether the byte reads safely as Windows-1252 after the bytes before it.
+        mutating func accepts(_ byte: UInt8) -> Bool {
+            if byte < 0x80 {
+                previous = Character(Unicode.Scalar(byte))
+                return true
+            }
+            guard let c = Windows1252.character(byte) else { return false }
             defer { previous = c }
-            if byte < 0x80 { continue }
-            if punctuation.contains(c) { continue }
-            guard c.isLetter, !unlikelyLetters.contains(c) else { return offset }
-            if c.isUppercase && previous.isLowercase { return offset }
+            if Windows1252.punctuation.contains(c) { return true }
+            guard c.isLetter, !Windows1252.unlikelyLetters.contains(c) else { return false }
+            return !(c.isUppercase && previous.isLowercase)
         }
-        return nil
     }
 }

@@ -1,13 +1,25 @@
 import BudgetCore
 
-/// The budget as text a finance officer can read and forward: fits 100 columns.
+/// The budget as text a finance officer can read and forward: fits 100 columns. The one text report at every size: a
+/// budget that kept its lines lists them; one kept as running totals (a very large roster) gives its summary, which says so
+/// and where the lines are.
 public struct TextReport {
-    public let budget: Budget
+    public let budget: any BudgetSummary
     public let options: RenderOptions
+    /// Where the participant lines are when the budget did not keep them (e.g. the workbook's path).
+    public let linesAt: String?
 
     public init(_ budget: Budget, options: RenderOptions = RenderOptions()) {
         self.budget = budget
         self.options = options
+        linesAt = nil
+    }
+
+    /// The report of any budget; `linesAt` says where the lines are when it kept none.
+    public init(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) {
+        self.budget = budget
+        self.options = options
+        self.linesAt = linesAt
     }
 
     /// One-letter codes for flags in the table, explained beneath it.
@@ -94,7 +106,7 @@ public struct TextReport {
     }
 
     /// What each paying office pays, with the basis of the split.
-    private func officesSection() -> [String] {
+    private func officesSection(_ budget: Budget) -> [String] {
         var out = ["Paying offices"]
         let width = budget.offices.map(\.office.count).max() ?? 0
         for office in budget.offices {
@@ -113,6 +125,7 @@ public struct TextReport {
 
     /// The whole report, ending with a newline.
     public func render() -> String {
+        guard let budget = budget as? Budget else { return summary(budget, linesAt: linesAt ?? "the workbook") }
         let event = budget.event
         let columns = Columns(budget)
         var out: [String] = []
@@ -168,7 +181,7 @@ public struct TextReport {
                 + "`travel-budget reconcile` sets them against the plan.")
         }
         out.append("")
-        out += officesSection()
+        out += officesSection(budget)
         out += HeadroomText.section(plan: budget.headroom)
         out.append("Eligibility")
         for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }

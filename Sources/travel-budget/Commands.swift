@@ -8,11 +8,12 @@ import Foundation
 enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 
-    func render(_ budget: Budget, _ options: RenderOptions) -> String {
+    /// A budget's report: its lines when it kept them, else its summary saying they are at `linesAt`.
+    func render(_ budget: any BudgetSummary, linesAt: String? = nil, _ options: RenderOptions) -> String {
         switch self {
-        case .text: return TextReport(budget, options: options).render()
-        case .json: return JSONReport(budget, options: options).render()
-        case .csv: return CSVReport(budget, options: options).render()
+        case .text: return BudgetReport.text(budget, linesAt: linesAt, options: options)
+        case .json: return BudgetReport.json(budget, linesAt: linesAt, options: options)
+        case .csv: return BudgetReport.csv(budget, linesAt: linesAt, options: options)
         }
     }
 
@@ -108,24 +109,20 @@ struct Cost: ParsableCommand {
         Console.warn(event: event, plan: budget.headroom)
     }
 
-    /// A large roster: costed straight into the workbook, with a summary as the report.
+    /// A large roster: costed straight into the workbook, with a summary (in any format) as the report.
     private func runLarge(xlsx: String) throws {
-        guard options.format != .csv else {
-            throw ValidationError("a large roster's report is a summary (its lines are in the workbook): use --format text or json")
-        }
         let tables = try Console.tables(options.tablesOption)
         let event = try Console.event(options.event, in: tables)
         let ceilings = try options.ceilingOptions.ceilings(for: event)
-        let bound = LargeRoster.rowBound(options.roster)   // one scan of the file: the rows set aside, and the id table's size
         let roster = try Console.guarded {
-            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: try options.columns.mapping()), path: options.roster, file: options.roster,
-                             expectedRows: bound)
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: try options.columns.mapping()),
+                             path: options.roster, file: options.roster)
         }
+        let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside
         roster.notes.forEach { Console.error($0.description) }
         let tally = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
-        let report = SummaryReport(tally, linesAt: xlsx)
-        let text = options.format == .json ? report.json() : report.text()
-        if let output = options.output { try OutputFile.write(text, to: output) } else { print(text, terminator: "") }
+        let text = options.format.render(tally, linesAt: xlsx, options.renderOptions)
+        try options.report.write(text)
         Console.warn(event: event, plan: tally.headroom)
     }
 }
@@ -226,11 +223,7 @@ struct Check: ParsableCommand {
               travel-budget check --event jeju-2018 --roster my.csv --format json
             """)
 
-    @Option(help: "The event id (see `travel-budget events`).")
-    var event: String
-
-    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
-    var roster: String
+    @OptionGroup var eventRoster: EventRosterOptions
 
     @Option(help: "Output format: text or json.")
     var format: CheckFormat = .text
@@ -240,7 +233,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let tables = try Console.tables(tablesOption)
-        let event = try Console.event(event, in: tables)
+        let event = try Console.event(eventRoster.event, in: tables)
+        let roster = eventRoster.roster
         let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event, columns: try columns.mapping()).participants,
                                        rosterName: roster)
         print(format == .json ? report.json() : report.text(), terminator: "")

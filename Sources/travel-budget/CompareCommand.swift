@@ -40,11 +40,9 @@ struct Compare: ParsableCommand {
     @ArgumentParser.Flag(help: "Also restate the first event's figures in the last event's dollars (Tables/price-index.toml).")
     var real = false
 
-    @Option(help: "Output format: text, json or csv.")
-    var format: Format = .text
-
-    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions
+    var format: Format { report.format }
+    var output: String? { report.output }
 
     @Option(help: ArgumentHelp("Also write the workbook (.xlsx) with a Compare sheet to this file.", valueName: "FILE"))
     var xlsx: String?
@@ -94,24 +92,20 @@ struct Compare: ParsableCommand {
                           rosterName: scenario ?? roster ?? "", who: .all)
         }
         let comparison = Comparison(events: budgets.map(\.event), budgets: budgets, index: tables.priceIndex)
-        let report = CompareReport(comparison, mixName: mix.map { "\($0.title) (\($0.headCount) participants)" } ?? "roster \(roster ?? "")",
+        let compared = CompareReport(comparison, mixName: mix.map { "\($0.title) (\($0.headCount) participants)" } ?? "roster \(roster ?? "")",
                                    mixSource: scenario ?? roster ?? "", fareWords: Compare.fareWords(mix), real: real,
                                    stays: roster == nil ? nil : restating.map { StayError.rule(source: $0.source) }
                                        ?? "No participant on the roster has arrive/leave dates: every stay is whole in every event.")
-        let text = format == .json ? report.json() : format == .csv ? report.csv() : report.text()
+        let text = format == .json ? compared.json() : format == .csv ? compared.csv() : compared.text()
         if let xlsx {
             try Console.guarded {
-                let model = try CompareWorkbook(report: report, options: RenderOptions(),
+                let model = try CompareWorkbook(report: compared, options: RenderOptions(),
                                                 inputs: events.map { tables.eventFile($0) } + [scenario ?? roster ?? ""],
                                                 created: workbookOptions.created.map { Int64($0.dayNumber) * 86_400 }).make()
                 try XLSXFile.write(model, to: xlsx)
             }
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
-        }
+        try report.write(text)
     }
 
     /// The fare assumption in words.

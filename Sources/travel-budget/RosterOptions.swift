@@ -3,19 +3,42 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 
-/// The options of the commands that read one roster under one event and write a report (and a workbook).
-struct RosterOptions: ParsableArguments {
+/// `--event ID --roster FILE`: the one roster under one event that `cost`, `reconcile` and `check` read.
+struct EventRosterOptions: ParsableArguments {
     @Option(help: "The event id (see `travel-budget events`).")
     var event: String
 
     @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
     var roster: String
+}
 
+/// `--format text|json|csv --output FILE`: how and where a report is written (`cost`, `reconcile`, `compare`).
+struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Output format: text, json or csv.")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
+
+    /// Writes a report to its file, or to standard output.
+    func write(_ text: String) throws {
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+/// The options of the commands that read one roster under one event and write a report (and a workbook).
+struct RosterOptions: ParsableArguments {
+    @OptionGroup var eventRoster: EventRosterOptions
+    var event: String { eventRoster.event }
+    var roster: String { eventRoster.roster }
+
+    @OptionGroup var report: ReportOutputOptions
+    var format: Format { report.format }
+    var output: String? { report.output }
 
     @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
     var xlsx: String?
@@ -43,11 +66,7 @@ struct RosterOptions: ParsableArguments {
             try WorkbookFile.write(budgets, reconciliations: reconciliations, events: tables.events, inputs: inputs,
                                    options: renderOptions, created: workbookOptions.created, to: xlsx)
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
-        }
+        try report.write(text)
     }
 }
 

@@ -20,6 +20,7 @@ struct TravelBudget: ParsableCommand {
               travel-budget fit --event jeju-2023 --budget 20000 --min "South-Eastern Asia=3" --max "Southern Asia=2"
               travel-budget draft --announcement notice.txt --id jeju-2025
             """,
+        version: Version.current,
         subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self, Draft.self])
 
     /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process

@@ -24,3 +24,25 @@ import Testing
         #expect("a\tb".quoted == "`a\u{FFFD}b`")
     }
 }
+
+/// A message's place is a file's line and column, or a workbook cell (the record type of every roster source).
+@Suite struct SourceLocationTests {
+    @Test func aTextFilePlaceIsFileLineColumn() {
+        #expect(SourceLocation(file: "r.csv", line: 7, column: 3).description == "r.csv:7:3")
+        #expect(SourceLocation(file: "r.csv", line: 7, column: 0).description == "r.csv:7")
+        #expect(SourceLocation(file: "r.csv", line: 0, column: 0).description == "r.csv")
+    }
+
+    @Test func aWorkbookPlaceIsACellReference() {
+        #expect(SourceLocation(file: "r.xlsx", sheet: "Roster", row: 7, column: 3).description == "r.xlsx:[Roster]!C7")
+        #expect(SourceLocation(file: "r.xlsx", sheet: "Roster", row: 12, column: 28).description == "r.xlsx:[Roster]!AB12")
+        #expect(SourceLocation(file: "r.xlsx", sheet: "Roster", row: 0, column: 0).description == "r.xlsx:[Roster]")
+        let said = Diagnostic(SourceLocation(file: "r.xlsx", sheet: "Roster", row: 7, column: 4), "`fare_usd` is `N/A`: not an amount",
+                              hint: "write US dollars").description
+        #expect(said == "r.xlsx:[Roster]!D7: error: `fare_usd` is `N/A`: not an amount\n    hint: write US dollars")
+    }
+
+    @Test func columnLettersCountAsASpreadsheetDoes() {
+        #expect([1, 26, 27, 52, 53, 702, 703].map(SourceLocation.columnLetters) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
+    }
+}

@@ -62,6 +62,7 @@ func temporaryFolder() throws -> URL {
         #expect(r18.stdout.contains("Mongolia [INFERRED"))
         #expect(r18.stdout.contains("Nepal [INFERRED"))
         let r23 = try Run(["caps", "jeju-2023"])
+        #expect(r23.status == 0, "\(r23.stderr)")
         #expect(r23.stdout.components(separatedBy: "[UNLABELLED").count - 1 == 3)
         #expect(r23.stdout.contains("source: \"US$ 1,050\""))
     }
@@ -179,5 +180,26 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 65)
         #expect(run.stderr.contains("jeju-2018.toml:"))
         #expect(run.stderr.contains("`cap_usd` must be an exact amount"))
+    }
+}
+
+@Suite struct VersionAndCompletionTests {
+    @Test func versionPrintsTheOneVersion_andExits0() throws {
+        let run = try Run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
+    }
+
+    @Test func aShellCompletionScriptIsGenerated_andExits0() throws {
+        let run = try Run(["--generate-completion-script", "bash"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("travel-budget"))
+        #expect(run.stdout.contains("--roster"))
+    }
+
+    @Test func checkTakesTheSharedEventAndRosterOptions() throws {
+        let run = try Run(["check", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Run(["check", "--event", "jeju-2023"]).status == 64)
     }
 }

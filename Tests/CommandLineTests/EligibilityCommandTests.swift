@@ -39,6 +39,7 @@ import Testing
         #expect(try count("eligible") == 13)
         #expect(try count("approved") == 11)
         let text = try Run(["cost", "--event", "jeju-2023", "--roster", roster])
+        #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Left out: 3 — P23-16 (not eligible: applied 2023-11-08"))
     }
 

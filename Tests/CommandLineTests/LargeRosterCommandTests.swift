@@ -17,6 +17,7 @@ import Testing
         #expect(streamed.status == 0, "\(streamed.stderr)")
         #expect(streamed.stderr.isEmpty)   // no progress line when stderr is not a terminal
         let whole = try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--format", "json"])
+        #expect(whole.status == 0, "\(whole.stderr)")
         #expect(try json(streamed.stdout)["totals"] as? NSDictionary == json(whole.stdout)["totals"] as? NSDictionary)
         #expect(try json(streamed.stdout)["participant_lines"] as? String == path)
         let xml = try XLSXParts(path).text("xl/workbook.xml")
@@ -46,10 +47,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
-    @Test func streamingNeedsAWorkbook_andReportsTextOrJSON() throws {
+    @Test func streamingNeedsAWorkbook() throws {
         #expect(try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--stream"]).status == 64)
+    }
+
+    @Test func aStreamedRosterReportsInCSVToo_withTheSameSummaryRowsAndANoteOnWhereTheLinesAre() throws {
         let out = try temporaryFolder()
-        #expect(try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--stream", "--format", "csv",
-                         "--xlsx", out.appendingPathComponent("b.xlsx").path]).status == 64)
+        let xlsx = out.appendingPathComponent("b.xlsx").path
+        let streamed = try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--stream", "--format", "csv", "--xlsx", xlsx])
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        let whole = try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--format", "csv"])
+        #expect(whole.status == 0)
+        let figures = { (text: String) in text.split(separator: "\r\n").filter { $0.hasPrefix("region,") || $0.hasPrefix("total,") || $0.hasPrefix("office,") } }
+        #expect(!figures(whole.stdout).isEmpty)
+        #expect(figures(streamed.stdout) == figures(whole.stdout))
+        #expect(streamed.stdout.contains("Summary: the participant lines are not listed here; they are in \(xlsx)"))
+    }
+
+    @Test func aStreamedRosterInWindows1252IsReadAsTheWholeFileIs() throws {
+        let out = try temporaryFolder()
+        let path = "Tests/BudgetReadersTests/Fixtures/rosters/windows-1252.csv"
+        let streamed = try Run(["cost", "--event", "jeju-2023", "--roster", path, "--stream", "--format", "json",
+                                "--xlsx", out.appendingPathComponent("w.xlsx").path])
+        let whole = try Run(["cost", "--event", "jeju-2023", "--roster", path, "--format", "json"])
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(streamed.stderr == whole.stderr)   // the same note on how the file was read
+        #expect(streamed.stderr.contains("read as Windows-1252"))
+        #expect(try json(streamed.stdout)["totals"] as? NSDictionary == json(whole.stdout)["totals"] as? NSDictionary)
     }
 }

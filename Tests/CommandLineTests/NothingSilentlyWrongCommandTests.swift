@@ -58,9 +58,11 @@ import Testing
         #expect(text.status == 0)
         #expect(text.stdout.contains("Not read:       columns `No.`, `Nationality`, `Remarks`"))
         let json = try Run(["cost", "--event", "jeju-2023", "--roster", Self.officer, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["unused_columns"] as? [String] == ["No.", "Nationality", "Remarks"])
         let csv = try Run(["cost", "--event", "jeju-2023", "--roster", Self.officer, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.contains("Not read: columns `No.`, `Nationality`, `Remarks`"))
     }
 
@@ -87,6 +89,7 @@ import Testing
         try "id,name,country,fare_usd,arrive,leave\nA1,Ann,India,900,2023-12-15,2023-12-15\nA2,Bo,India,900,2023-12-14,2023-12-15\n"
             .write(to: roster, atomically: true, encoding: .utf8)
         let run = try Run(["cost", "--event", "jeju-2023", "--roster", roster.path])
+        #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("A1 Ann — 0 nights, 1 day\n"))
         #expect(run.stdout.contains("A2 Bo — 1 night, 2 days\n"))
     }

@@ -16,6 +16,7 @@ import Testing
         #expect(try officeTotal("UNITAR") == "8303.65")
         #expect(try officeTotal("RSO of the Bali Process") == "8303.64")
         let whole = try Run(["cost", "--event", "jeju-2023", "--roster", roster, "--format", "json"])
+        #expect(whole.status == 0, "\(whole.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(whole.stdout.utf8)) as? [String: Any]
         #expect((json?["totals"] as? [String: Any])?["total"] as? String == "16607.29")
     }

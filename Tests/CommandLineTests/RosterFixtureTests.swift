@@ -22,6 +22,22 @@ import Testing
         #expect(run.stdout.isEmpty == (run.status != 0))
     }
 
+    /// The same fixtures read as a stream (`--stream`, as a large roster is) say exactly the same on stderr.
+    @Test(arguments: rosters(in: "roster-errors") + rosters(in: "rosters"))
+    func aStreamedRosterSaysWhatTheFixtureExpects(fixture: String) throws {
+        let folder = RosterFixtureTests.fixtures.appendingPathComponent(fixture).deletingLastPathComponent()
+        let name = URL(fileURLWithPath: fixture).lastPathComponent
+        let out = try temporaryFolder()
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster", name, "--format", "csv", "--stream",
+                           "--xlsx", out.appendingPathComponent("r.xlsx").path,
+                           "--tables", Run.repo.appendingPathComponent("Tables").path], in: folder)
+        let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".csv", with: ".expected")),
+                                  encoding: .utf8)
+        #expect(run.stderr + "exit status: \(run.status)\n" == expected)
+        #expect(run.stdout.isEmpty == (run.status != 0))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty == (run.status != 0))
+    }
+
     @Test func aCountryMissingFromTheEventsTableIsFlagged_notRefused() throws {
         let run = try Run(["cost", "--event", "jeju-2023", "--roster",
                            "Tests/BudgetReadersTests/Fixtures/rosters/country-not-in-event.csv", "--format", "csv"])

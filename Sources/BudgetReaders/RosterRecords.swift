@@ -1,36 +1,39 @@
 import BudgetCore
 
-/// A roster's CSV table read as columns: the header's names, then each row's fields by name.
-struct RosterSheet {
-    /// The text of a line, for excerpts in messages.
-    let excerpt: (Int) -> String?
-    let file: String
+/// A roster's records read as columns, whatever their source: the header's names, then each row's fields by name.
+struct RosterRecords {
+    /// Where the records come from: their excerpts and locations in messages.
+    let source: RecordSource
     let delimiter: Character
     var problems: [Diagnostic] = []
 
-    init(excerpt: @escaping (Int) -> String?, file: String, delimiter: Character) {
-        self.excerpt = excerpt
-        self.file = file
+    init(source: RecordSource, delimiter: Character) {
+        self.source = source
         self.delimiter = delimiter
     }
 
+    /// The text of a line of the current record, for an excerpt.
+    func excerpt(_ line: Int) -> String? { source.excerpt(line: line) }
+
+    /// A message's place.
+    func location(_ line: Int, _ column: Int) -> SourceLocation { source.location(line: line, column: column) }
+
     mutating func problem(_ line: Int, _ column: Int, _ message: String, _ hint: String) {
-        problems.append(Diagnostic(SourceLocation(file: file, line: line, column: column), message,
-                                   excerpt: excerpt(line), hint: hint))
+        problems.append(Diagnostic(location(line, column), message, excerpt: excerpt(line), hint: hint))
     }
 
     /// The header as read: each roster column's index, and the headers no rule reads.
     struct Header {
         var columns: [String: Int] = [:]
         /// Headers travel-budget does not read (unknown ones that resemble no column, known unused ones, ignored ones).
-        var unused: [CSVField] = []
+        var unused: [SourceField] = []
     }
 
     /// Reads the header through the names table (and `--columns`): a repeated column, a header that resembles a column
     /// but is not one, a `--columns` header that is not there, or a missing required column is a problem.
-    mutating func readHeader(_ header: CSVRecord, mapping: ColumnMapping = ColumnMapping()) -> Header {
+    mutating func readHeader(_ header: SourceRecord, mapping: ColumnMapping = ColumnMapping()) -> Header {
         var result = Header()
-        var headerOf: [String: CSVField] = [:]
+        var headerOf: [String: SourceField] = [:]
         for (i, field) in header.fields.enumerated() {
             let text = field.text.trimmingWhitespace()
             if text.isEmpty { continue }
@@ -101,7 +104,7 @@ struct RosterSheet {
     }
 
     /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.
-    mutating func row(_ record: CSVRecord, header: CSVRecord, columns: [String: Int]) -> RosterRow? {
+    mutating func row(_ record: SourceRecord, header: SourceRecord, columns: [String: Int]) -> RosterRow? {
         let name = RosterDelimiter.names[delimiter] ?? "\(delimiter)"
         let extra = record.fields.dropFirst(header.fields.count)
         if let first = extra.first, !extra.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) {
@@ -119,6 +122,6 @@ struct RosterSheet {
                     hint)
             return nil
         }
-        return RosterRow(record: record, columns: columns, sheet: self)
+        return RosterRow(record: record, columns: columns, records: self)
     }
 }

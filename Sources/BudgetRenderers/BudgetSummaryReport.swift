@@ -2,21 +2,13 @@ import BudgetCore
 import Foundation
 
 /// A budget's summary without its participant lines (a very large roster's lines go to the workbook): totals by region
-/// and paying office, flags, the awaiting-cap exposure, eligibility and assumptions, as text or JSON.
-public struct SummaryReport {
-    public let budget: any BudgetSummary
-    /// Where the participant lines are, e.g. the workbook's path.
-    public let linesAt: String
-
-    public init(_ budget: any BudgetSummary, linesAt: String) {
-        self.budget = budget
-        self.linesAt = linesAt
-    }
-
+/// and paying office, flags, the awaiting-cap exposure, eligibility and assumptions: the text report's part for a budget
+/// kept as running totals.
+extension TextReport {
     private typealias L = TextLayout
 
     /// The summary as text.
-    public func text() -> String {
+    func summary(_ budget: any BudgetSummary, linesAt: String) -> String {
         let event = budget.event
         let t = budget.totals
         var out = ["TRAVEL BUDGET  \(event.id)  (summary)"]
@@ -65,23 +57,27 @@ public struct SummaryReport {
         for sentence in AssumptionText.all(event) { out += L.wrap(sentence, first: "  ", indent: "  ") }
         return out.joined(separator: "\n") + "\n"
     }
+}
 
-    struct Document: Encodable {
+/// The JSON report's document for a budget kept as running totals (the same keys as the full report's where they mean
+/// the same).
+extension JSONReport {
+    struct SummaryDocument: Encodable {
         let event: String
         let roster: String
         /// The roster's headers that no rule reads.
         let unused_columns: [String]
         let participant_lines: String
-        let totals: JSONReport.Totals
+        let totals: Totals
         let regions: [JSONReport.Region]
         let offices: [JSONReport.Office]
-        let awaiting_cap: AwaitingCap
-        let flags: [JSONReport.FlagNote]
-        let eligibility: Eligibility
+        let awaiting_cap: SummaryAwaitingCap
+        let flags: [FlagNote]
+        let eligibility: SummaryEligibility
         let assumptions: [String]
     }
 
-    struct AwaitingCap: Encodable {
+    struct SummaryAwaitingCap: Encodable {
         let count: Int
         let participants: [String]
         let fares: String
@@ -89,7 +85,7 @@ public struct SummaryReport {
         let no_fare_quoted: Int?
     }
 
-    struct Eligibility: Encodable {
+    struct SummaryEligibility: Encodable {
         let who: String
         let left_out: Int
         let not_known: Int
@@ -97,9 +93,8 @@ public struct SummaryReport {
 
     /// The summary as JSON (money as strings with two decimals, keys sorted; the same keys as the full report's where they
     /// mean the same).
-    public func json() -> String {
-        let b = budget
-        let document = Document(
+    func summary(_ b: any BudgetSummary, linesAt: String) -> String {
+        let document = SummaryDocument(
             event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
             regions: b.regionSubtotals.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
             offices: b.officeTotals.map { office in
@@ -108,10 +103,10 @@ public struct SummaryReport {
                                   assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
                                   total: (office.assistedAirfare + office.localExpenses).plain)
             },
-            awaiting_cap: AwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain,
-                                      no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil : b.awaitingCapWithoutFare),
+            awaiting_cap: SummaryAwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain,
+                                             no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil : b.awaitingCapWithoutFare),
             flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
-            eligibility: Eligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
+            eligibility: SummaryEligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
             assumptions: AssumptionText.all(b.event))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
