@@ -16,20 +16,7 @@ enum LargeRoster {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0 > thresholdBytes
     }
 
-    /// The most participant rows a roster file can hold: its lines after the header (one scan of its bytes, in chunks).
-    static func rowBound(_ path: String) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return 1 }
-        defer { try? handle.close() }
-        var lines = 1
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { bytes in
-                for byte in bytes where byte == 0x0A { lines += 1 }
-            }
-        }
-        return max(lines - 1, 1)
-    }
-
-    /// Costs the participants into the workbook at `xlsx`, setting aside `rows` rows (the roster's `rowBound`); returns the
+    /// Costs the participants into the workbook at `xlsx`, setting aside `rows` rows (the roster's line count); returns the
     /// running totals.
     static func cost(_ participants: RosterStream, rows bound: Int, event: Event, tables: Tables, options: RosterOptions,
                      ceilings: BudgetCeilings?, xlsx: String) throws -> BudgetTally {
