@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Reading .xlsx and .ods rosters (zip archives; links zlib, Debian: zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // Tests only: property-based testing on Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -23,6 +25,8 @@ let package = Package(
             "BudgetCore",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Spreadsheet files read into a grid of cells (.xlsx, .ods): knows nothing of rosters or budgets.
+        .target(name: "SheetReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.
@@ -44,6 +48,7 @@ let package = Package(
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
+        .testTarget(name: "SheetReaderTests", dependencies: ["SheetReader"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["Spreadsheet", "XLSXWriter"]),
         // The budget workbook: its model, and LibreOffice recomputing it (needs libreoffice-calc-nogui).
         .testTarget(name: "WorkbookTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "XLSXWriter"]),
