@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "BudgetCore"),
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
         .target(name: "BudgetReaders", dependencies: [
-            "BudgetCore",
+            "BudgetCore", "SheetReader",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Spreadsheet files read into a grid of cells (.xlsx, .ods): knows nothing of rosters or budgets.
@@ -42,8 +42,9 @@ let package = Package(
         ]),
         // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.
         // A plain build makes replay tools that run files through the same checks.
-        .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"]),
+        .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "SheetReader"]),
         .executableTarget(name: "fuzz-roster", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-sheet", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-tables", dependencies: ["FuzzChecks"]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),

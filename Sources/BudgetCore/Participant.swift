@@ -12,9 +12,26 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `FILE:LINE:COL`, leaving out what is unknown.
+    /// `FILE:LINE:COL`, leaving out what is unknown; in a workbook's sheet (see `cells(of:sheet:)`), `roster.xlsx [Roster]!C7`.
     public var description: String {
-        line == 0 ? file : column == 0 ? "\(file):\(line)" : "\(file):\(line):\(column)"
+        if file.hasSuffix("]!") {
+            return line > 0 && column > 0 ? file + SourceLocation.columnName(column) + String(line) : String(file.dropLast()) + (line > 0 ? " row \(line)" : "")
+        }
+        return line == 0 ? file : column == 0 ? "\(file):\(line)" : "\(file):\(line):\(column)"
+    }
+
+    /// The `file` of locations in a workbook's sheet, whose line is the row and column the column (1 = A): they print as
+    /// `roster.xlsx [Roster]!C7`.
+    public static func cells(of file: String, sheet: String) -> String { "\(file) [\(sheet)]!" }
+
+    /// `A`, …, `Z`, `AA`, … for a 1-based column.
+    static func columnName(_ column: Int) -> String {
+        var n = column, name = ""
+        while n > 0 {
+            name = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + name
+            n = (n - 1) / 26
+        }
+        return name
     }
 }
 

@@ -162,6 +162,8 @@ public struct ColumnMapping: Sendable, Equatable {
     public private(set) var headers: [String: String] = [:]
     /// Headers not to read (listed as not used).
     public private(set) var ignored: [String] = []
+    /// The sheet of a workbook roster to read (`--sheet NAME`); nil chooses one named like a roster, else the first.
+    public var sheet: String?
 
     public init() {}
 

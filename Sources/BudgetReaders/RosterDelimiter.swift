@@ -42,6 +42,9 @@ struct RosterDelimiter {
             hint: "amounts still need a dot before the cents (1200.50)", severity: .note))
     }
 
+    /// Commas, said by nothing: a workbook's cells, which have no delimiter.
+    static let cells = RosterDelimiter(",", separatorLine: 0, note: nil)
+
     private init(_ character: Character, separatorLine: Int, note: Diagnostic?) {
         self.character = character
         self.separatorLine = separatorLine

@@ -27,6 +27,11 @@ public struct RosterReader: Sendable {
         public let unusedColumns: [String]
         /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns).
         public let notes: [Diagnostic]
+        /// The sheet read, for a workbook roster.
+        public internal(set) var sheet: String? = nil
+
+        /// The roster's name in a report: its path, and for a workbook the sheet read (`roster.xlsx [Roster]`).
+        public func name(_ path: String) -> String { sheet.map { "\(path) [\($0)]" } ?? path }
     }
 
     /// Reads roster text; `file` names it in messages.
@@ -51,8 +56,14 @@ public struct RosterReader: Sendable {
         try RosterReader.refuseLongLines(text.utf8, file: file)
         let delimiter = RosterDelimiter(text: text, file: file)
         let table = try CSVTable(text: text, file: file, delimiter: delimiter.character)
-        var sheet = RosterSheet(excerpt: table.excerpt, file: file, delimiter: delimiter.character)
-        guard let header = table.records.first(where: { !$0.isBlank && $0.line != delimiter.separatorLine }) else {
+        return try readRoster(records: table.records, file: file, delimiter: delimiter, excerpt: table.excerpt)
+    }
+
+    /// Reads a roster's records, from a CSV file or a workbook's sheet (`WorkbookRoster`): the header, then one participant a
+    /// record, every problem found.
+    func readRoster(records: [CSVRecord], file: String, delimiter: RosterDelimiter, excerpt: @escaping (Int) -> String?) throws(InputError) -> Roster {
+        var sheet = RosterSheet(excerpt: excerpt, file: file, delimiter: delimiter.character)
+        guard let header = records.first(where: { !$0.isBlank && $0.line != delimiter.separatorLine }) else {
             throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the roster is empty",
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
@@ -62,7 +73,7 @@ public struct RosterReader: Sendable {
 
         var participants: [Participant] = []
         var seenIDs: [String: Int] = [:]
-        for record in table.records.drop(while: { $0.line <= header.line }) where !record.isBlank {
+        for record in records.drop(while: { $0.line <= header.line }) where !record.isBlank {
             guard var row = sheet.row(record, header: header, columns: columns) else { continue }
             let participant = self.participant(&row, file: file) { id in
                 if let first = seenIDs[id] { return .repeated(firstLine: first) }
@@ -73,7 +84,7 @@ public struct RosterReader: Sendable {
             if let participant { participants.append(participant) }
         }
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-        let (unused, notes) = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: table.excerpt)
+        let (unused, notes) = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: excerpt)
         return Roster(participants: participants, unusedColumns: unused, notes: notes)
     }
 

@@ -8,7 +8,7 @@ struct RosterOptions: ParsableArguments {
     @Option(help: "The event id (see `travel-budget events`).")
     var event: String
 
-    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The roster: CSV, or an .xlsx or .ods workbook.", valueName: "FILE"))
     var roster: String
 
     @Option(help: "Output format: text, json or csv.")
@@ -69,10 +69,16 @@ struct ColumnsOption: ParsableArguments {
         valueName: "NAME=HEADER"))
     var specifications: [String] = []
 
-    /// The mapping, or exit 64 saying which specification is wrong.
+    @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods roster to read (default: one named like Roster or Participants, else the first).",
+                               valueName: "NAME"))
+    var sheet: String?
+
+    /// The mapping (with the sheet to read), or exit 64 saying which specification is wrong.
     func mapping() throws -> ColumnMapping {
         do {
-            return try ColumnMapping(specifications)
+            var mapping = try ColumnMapping(specifications)
+            mapping.sheet = sheet
+            return mapping
         } catch {
             throw ValidationError(error.description)
         }
