@@ -227,3 +227,25 @@ struct RefusedWorkbookTests {
         #expect(throws: SheetError.self) { try SheetFile.read(Array("id,name\n".utf8), file: "roster.xlsx") }
     }
 }
+
+@Suite("travel-budget's own workbook, written row by row by libxlsxwriter (inline strings)")
+struct OwnWorkbookTests {
+    @Test("The roster sheet's inline strings, numbers and formulas' stored results")
+    func streamed() throws {
+        let grid = try Workbooks.read("travel-budget-streamed-jeju-2023.xlsx", sheet: "Roster jeju-2023")
+        #expect(grid.choice == .named)
+        #expect(grid.cell("A1")?.text == "ID")
+        #expect(grid.row(2).prefix(5) == ["A2=P23-01", "B2=Li Wei", "C2=Guangxi Public Security Department", "D2=China", "E2=Eastern Asia"])
+        #expect(grid.cell("G2")?.text == "380")
+        #expect(grid.cell("H2")?.isFormula == true)
+        #expect(grid.cell("H2")?.text == "400")
+        #expect(grid.cell("N2")?.text == "498.46")
+    }
+
+    @Test("Without --sheet, its roster sheet is the one named like a roster, not the Summary before it")
+    func chosen() throws {
+        let grid = try Workbooks.read("travel-budget-streamed-jeju-2023.xlsx")
+        #expect(grid.sheet == "Roster jeju-2023")
+        #expect(grid.choice == .namedLikeRoster)
+    }
+}
