@@ -70,6 +70,13 @@ public struct RosterReader: Sendable {
         let read = sheet.readHeader(header, mapping: mapping)
         let columns = read.columns
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
+        // How the roster writes amounts and dates: what the officer said, else what the amounts themselves show.
+        let amountColumns = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"].compactMap { columns[$0] }
+        let amounts = records.lazy.filter { $0.line > header.line }.flatMap { record in
+            amountColumns.compactMap { $0 < record.fields.count ? record.fields[$0].text : nil }
+        }
+        sheet.decimalMark = MoneyText.mark(of: Array(amounts), delimiter: delimiter.character, forced: mapping.decimalComma)
+        sheet.dateOrder = mapping.dateOrder
 
         var participants: [Participant] = []
         var seenIDs: [String: Int] = [:]
@@ -81,11 +88,29 @@ public struct RosterReader: Sendable {
                 return .new
             }
             sheet.problems += row.problems
+            sheet.dateForms.merge(row.dateForms) { first, _ in first }
             if let participant { participants.append(participant) }
         }
         if !sheet.problems.isEmpty { throw .badData(sheet.problems) }
-        let (unused, notes) = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: excerpt)
+        var (unused, notes) = RosterReader.notes(unused: read.unused, delimiter: delimiter, file: file, excerpt: excerpt)
+        notes += RosterReader.readingNotes(sheet, file: file, excerpt: excerpt)
         return Roster(participants: participants, unusedColumns: unused, notes: notes)
+    }
+
+    /// Notes on how amounts with decimal commas and dates not written ISO were read, each with its first example.
+    static func readingNotes(_ sheet: RosterSheet, file: String, excerpt: (Int) -> String?) -> [Diagnostic] {
+        var notes: [Diagnostic] = []
+        if sheet.decimalMark == .comma {
+            notes.append(Diagnostic(SourceLocation(file: file, line: 0, column: 0),
+                                    "amounts were read with a decimal comma (1.050,50 is 1050.50)", severity: .note))
+        }
+        for (form, first) in sheet.dateForms.sorted(by: { $0.key < $1.key }) {
+            let why = form == .monthInWords ? "" : sheet.dateOrder.map { " (--date-order \($0.rawValue))" } ?? " (only that reading is a date)"
+            notes.append(Diagnostic(SourceLocation(file: file, line: first.line, column: first.column),
+                                    "dates written \(form.rawValue) were read as such\(why): \(first.text.quoted) is \(first.date.long)",
+                                    excerpt: excerpt(first.line), hint: "check that the dates read right; ISO dates (YYYY-MM-DD) need no reading", severity: .note))
+        }
+        return notes
     }
 
     /// The header's columns that no rule reads, and the notes on how the roster was read (its delimiter, those columns).

@@ -7,6 +7,12 @@ struct RosterSheet {
     let file: String
     let delimiter: Character
     var problems: [Diagnostic] = []
+    /// Which of day and month comes first in `12/11/2023`, when the officer said (`--date-order`).
+    var dateOrder: DateOrder?
+    /// Which mark separates the cents in the roster's amounts.
+    var decimalMark: MoneyText.DecimalMark = .dot
+    /// The first date read in each form that is not ISO, for a note saying how dates were read.
+    var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate)] = [:]
 
     init(excerpt: @escaping (Int) -> String?, file: String, delimiter: Character) {
         self.excerpt = excerpt

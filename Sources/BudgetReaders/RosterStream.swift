@@ -32,6 +32,9 @@ public final class RosterStream: Sequence, IteratorProtocol {
         let csv = try CSVStream(path: path, file: file, delimiter: delimiter.character)
         self.csv = csv
         sheet = RosterSheet(excerpt: { _ in csv.excerpt }, file: file, delimiter: delimiter.character)
+        // A stream cannot look at every amount first: amounts use a dot unless --decimal-comma says otherwise.
+        sheet.dateOrder = reader.mapping.dateOrder
+        if reader.mapping.decimalComma { sheet.decimalMark = .comma }
         var found: CSVRecord?
         while let record = try csv.next() {
             if !record.isBlank && record.line != delimiter.separatorLine { found = record; break }

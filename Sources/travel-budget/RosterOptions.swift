@@ -73,14 +73,25 @@ struct ColumnsOption: ParsableArguments {
                                valueName: "NAME"))
     var sheet: String?
 
-    /// The mapping (with the sheet to read), or exit 64 saying which specification is wrong.
+    @ArgumentParser.Flag(name: .customLong("decimal-comma"), help: "The roster's amounts have a decimal comma (1.050,50); without it, a `;` roster whose amounts have commas before their cents is read that way.")
+    var decimalComma = false
+
+    @Option(name: .customLong("date-order"), help: ArgumentHelp("Read dates such as 12/11/2023 day first (dmy) or month first (mdy); without it only dates that cannot be misread are.",
+                                                              valueName: "dmy|mdy"))
+    var dateOrder: DateOrder?
+
+    /// The mapping (with the sheet to read and how amounts and dates are written), or exit 64 saying which specification is wrong.
     func mapping() throws -> ColumnMapping {
         do {
             var mapping = try ColumnMapping(specifications)
             mapping.sheet = sheet
+            mapping.decimalComma = decimalComma
+            mapping.dateOrder = dateOrder
             return mapping
         } catch {
             throw ValidationError(error.description)
         }
     }
 }
+
+extension DateOrder: ExpressibleByArgument {}

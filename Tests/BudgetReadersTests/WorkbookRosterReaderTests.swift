@@ -18,11 +18,11 @@ import Testing
 
     @Test("A location in a sheet prints as the cell: roster.xlsx [Roster]!C7, AB12; a row or the sheet without a cell")
     func cellLocations() {
-        let file = SourceLocation.cells(of: "roster.xlsx", sheet: "Roster")
-        #expect(SourceLocation(file: file, line: 7, column: 3).description == "roster.xlsx [Roster]!C7")
-        #expect(SourceLocation(file: file, line: 12, column: 28).description == "roster.xlsx [Roster]!AB12")
-        #expect(SourceLocation(file: file, line: 5, column: 0).description == "roster.xlsx [Roster] row 5")
-        #expect(SourceLocation(file: file, line: 0, column: 0).description == "roster.xlsx [Roster]")
-        #expect(SourceLocation(file: "roster.csv", line: 7, column: 3).description == "roster.csv:7:3")
+        let file = BudgetCore.SourceLocation.cells(of: "roster.xlsx", sheet: "Roster")
+        #expect(BudgetCore.SourceLocation(file: file, line: 7, column: 3).description == "roster.xlsx [Roster]!C7")
+        #expect(BudgetCore.SourceLocation(file: file, line: 12, column: 28).description == "roster.xlsx [Roster]!AB12")
+        #expect(BudgetCore.SourceLocation(file: file, line: 5, column: 0).description == "roster.xlsx [Roster] row 5")
+        #expect(BudgetCore.SourceLocation(file: file, line: 0, column: 0).description == "roster.xlsx [Roster]")
+        #expect(BudgetCore.SourceLocation(file: "roster.csv", line: 7, column: 3).description == "roster.csv:7:3")
     }
 }
