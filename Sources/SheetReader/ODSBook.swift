@@ -55,6 +55,8 @@ struct ODSTable {
         for (column, first, last, cell) in spans {
             var any = false
             for r in (first + 1)...last where byNumber[r]?.cells.contains(where: { $0.column == column }) != true {
+                cellCount += 1
+                if cellCount > limits.cells { throw tooMany() }
                 let copy = cell.moved(row: r)
                 let existing = byNumber[r]
                 byNumber[r] = SheetRow(number: r, isHidden: existing?.isHidden ?? false, cells: ((existing?.cells ?? []) + [copy]).sorted { $0.column < $1.column })
@@ -94,6 +96,10 @@ struct ODSTable {
                 column += min(times, CellReference.maximumColumn)
                 if column >= CellReference.maximumColumn { break }
                 continue
+            }
+            if let span = Int(c.attributes["number-rows-spanned"] ?? "1"), span > CellReader.longestMerge {
+                throw SheetError([SheetProblem(file: file, sheet: sheet, "cell \(CellReference.name(column: column + 1, row: first)) is merged over more than \(CellReader.longestMerge) rows, which no roster's cells are",
+                                               hint: "unmerge the cells, or give the roster's sheet with --sheet NAME")])
             }
             if let span = Int(c.attributes["number-rows-spanned"] ?? "1"), span > 1, repeated == 1 {
                 spans.append((column + 1, first, min(first + span - 1, CellReference.maximumRow), cell))

@@ -151,8 +151,8 @@ public struct SheetLimits: Sendable {
         self.cells = cells
     }
 
-    /// Far above a roster of 10,000 participants (about 8 MB of sheet XML, 300,000 cells).
-    public static let standard = SheetLimits(entries: 10_000, unpackedBytes: 200_000_000, cells: 5_000_000)
+    /// Far above a roster of 10,000 participants (about 8 MB of sheet XML, 200,000 cells).
+    public static let standard = SheetLimits(entries: 10_000, unpackedBytes: 200_000_000, cells: 1_000_000)
 }
 
 /// Why a value or a part could not be read, in plain words.

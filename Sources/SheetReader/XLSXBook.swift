@@ -110,6 +110,9 @@ struct XLSXBook {
 
 /// Reads a worksheet's rows of cells.
 struct CellReader {
+    /// The most rows one merged range may cover: a value merged over more is not one participant's.
+    static let longestMerge = 10_000
+
     let file: String
     let sheet: String
     let shared: [String]
@@ -186,14 +189,24 @@ struct CellReader {
         }
         let merges = (worksheet.child("mergeCells")?.children("mergeCell") ?? []).compactMap { $0.attributes["ref"] }
         var filled: [String] = []
+        var copies = 0
         for range in merges {
             let ends = range.split(separator: ":")
             guard ends.count == 2, let (c1, r1) = CellReference.parse(ends[0]), let (c2, r2) = CellReference.parse(ends[1]),
-                  r2 > r1, c2 >= c1, r2 - r1 <= 10_000, let top = rows[r1]?.cells.first(where: { $0.column == c1 }) else { continue }
+                  r2 > r1, c2 >= c1, let top = rows[r1]?.cells.first(where: { $0.column == c1 }) else { continue }
+            if r2 - r1 >= CellReader.longestMerge {
+                throw SheetError([SheetProblem(file: file, sheet: sheet, "cells \(range.prefix(30)) are merged over more than \(CellReader.longestMerge) rows, which no roster's cells are",
+                                               hint: "unmerge the cells (select them, then Merge and Center again), or give the roster's sheet with --sheet NAME")])
+            }
             var any = false
             for r in (r1 + 1)...r2 {
                 let existing = rows[r]
                 if existing?.cells.contains(where: { $0.column == c1 }) == true { continue }
+                copies += 1
+                if cellCount + copies > limits.cells {
+                    throw SheetError([SheetProblem(file: file, sheet: sheet, "the sheet's merged cells cover more than \(limits.cells) cells, far more than any roster",
+                                                   hint: "is this the right sheet? Give the roster's sheet with --sheet NAME")])
+                }
                 let copy = top.moved(row: r)
                 let cells = ((existing?.cells ?? []) + [copy]).sorted { $0.column < $1.column }
                 rows[r] = SheetRow(number: r, isHidden: existing?.isHidden ?? false, cells: cells)
