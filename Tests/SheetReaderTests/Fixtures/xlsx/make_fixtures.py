@@ -132,6 +132,25 @@ def errors():
     fixed_times(path)
 
 
+def number_ids():
+    """A roster whose ids were typed as numbers, with one organization merged over two rows and a row hidden."""
+    book = workbook()
+    sheet = book.active
+    sheet.title = "Participants"
+    sheet.append(["ID", "Name", "Organization", "Point of departure", "Fare (US$)", "Arrive", "Leave"])
+    sheet.append([7, "Ana", "Ministry of Justice", "Indonesia", 610.4, datetime.date(2023, 12, 11), datetime.date(2023, 12, 16)])
+    sheet.append([8, "Budi", None, "Indonesia", 1120.07, None, None])
+    sheet.append([9, "Chen", "Police", "China", 380, None, None])
+    sheet.merge_cells("C2:C3")
+    sheet.row_dimensions[4].hidden = True
+    for row in sheet.iter_rows(min_row=2, min_col=6, max_col=7):
+        for cell in row:
+            cell.number_format = "dd/mm/yyyy"
+    path = os.path.join(HERE, "openpyxl-number-ids.xlsx")
+    book.save(path)
+    fixed_times(path)
+
+
 def zip_bomb():
     """A workbook part that unpacks to 210 MB of spaces from a file of a few hundred KB."""
     path = os.path.join(HERE, "zip-bomb.xlsx")
@@ -149,4 +168,5 @@ if __name__ == "__main__":
     officer_roster("openpyxl-jeju-2023-1904.xlsx", epoch=CALENDAR_MAC_1904)
     cells()
     errors()
+    number_ids()
     zip_bomb()
