@@ -22,7 +22,7 @@ enum WorkbookRoster {
         let choice: String
         switch grid.choice {
         case .named: choice = "named with --sheet"
-        case .namedLikeRoster: choice = "its name is like \"Roster\""
+        case .namedLikeRoster: choice = "its name is like \"Roster\" or \"Participants\""
         case .firstVisible: choice = "the first sheet; none is named like \"Roster\" or \"Participants\""
         }
         let others = grid.sheets.count > 1 ? "; the workbook's sheets: " + grid.sheets.map(\.quoted).joined(separator: ", ") : ""

@@ -15,8 +15,18 @@ final class WorkbookArchive {
         self.limits = limits
         let damaged = SheetProblem(file: file, "the workbook cannot be opened: its zip archive is damaged or cut short",
                                    hint: "open it in Excel or LibreOffice and save it again, or ask for a new copy")
+        // ZIPFoundation's in-memory archive traps on an offset past the end (found by fuzz-sheet), its file-backed one
+        // reports an error: the bytes go to a temporary file, unlinked as soon as it is open.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("travel-budget-\(UUID().uuidString).zip")
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            try Data(bytes).write(to: url)
+        } catch {
+            throw SheetError([SheetProblem(file: file, "the workbook cannot be unpacked: no temporary file could be written (\(error.localizedDescription))",
+                                           hint: "check that the temporary folder (\(FileManager.default.temporaryDirectory.path)) is writable and has room")])
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw SheetError([damaged])
         }

@@ -219,6 +219,12 @@ struct RefusedWorkbookTests {
         }
     }
 
+    @Test("A zip whose central directory points past its end is damaged, not a crash (found by fuzz-sheet)")
+    func centralDirectoryPastTheEnd() throws {
+        #expect(try Workbooks.problems("fuzz-crash-central-directory-past-end.xlsx") == [
+            "fuzz-crash-central-directory-past-end.xlsx: the workbook cannot be opened: its zip archive is damaged or cut short"])
+    }
+
     @Test("A sheet that is not there is named with the sheets there are; a cut-short file is damaged")
     func missingSheetAndDamage() throws {
         #expect(try Workbooks.problems("openpyxl-cells.xlsx", sheet: "Budget") == ["openpyxl-cells.xlsx: the workbook has no sheet `Budget`"])
