@@ -9,12 +9,16 @@ final class WorkbookArchive {
     private var lowercased: [String: String] = [:]
     private var unpacked = 0
     private let limits: SheetLimits
+    /// The archive's size: no part's packed bytes can be more.
+    private let size: Int
 
     init(_ bytes: [UInt8], file: String, limits: SheetLimits) throws(SheetError) {
         self.file = file
         self.limits = limits
+        self.size = bytes.count
         let damaged = SheetProblem(file: file, "the workbook cannot be opened: its zip archive is damaged or cut short",
                                    hint: "open it in Excel or LibreOffice and save it again, or ask for a new copy")
+        if !WorkbookArchive.partsWithinFile(bytes) { throw SheetError([damaged]) }
         // ZIPFoundation's in-memory archive traps on an offset past the end (found by fuzz-sheet), its file-backed one
         // reports an error: the bytes go to a temporary file, unlinked as soon as it is open.
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("travel-budget-\(UUID().uuidString).zip")
@@ -45,6 +49,39 @@ final class WorkbookArchive {
         if count == 0 { throw SheetError([damaged]) }
     }
 
+    /// Whether every part the central directory lists has its local header, and its packed bytes, inside the file:
+    /// ZIPFoundation 0.9.20 reads on for ever past the end of the file otherwise (found by fuzz-sheet).
+    static func partsWithinFile(_ bytes: [UInt8]) -> Bool {
+        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : -1 }
+        func u32(_ i: Int) -> Int { i + 4 <= bytes.count ? u16(i) | u16(i + 2) << 16 : -1 }
+        let n = bytes.count
+        guard n >= 22 else { return false }
+        // The end-of-central-directory record: its signature within the last 65,557 bytes.
+        var end = -1
+        var i = n - 22
+        while i >= max(0, n - 65_557) {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { end = i; break }
+            i -= 1
+        }
+        guard end >= 0 else { return false }
+        let count = u16(end + 10), directory = u32(end + 16)
+        if count == 0xFFFF || directory == 0xFFFF_FFFF { return true }   // ZIP64: left to ZIPFoundation
+        var at = directory
+        for _ in 0..<max(0, count) {
+            guard at >= 0, u32(at) == 0x0201_4B50 else { return false }
+            let packed = u32(at + 20), nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
+            let local = u32(at + 42)
+            guard packed >= 0, nameLength >= 0, extraLength >= 0, commentLength >= 0, local >= 0 else { return false }
+            if packed != 0xFFFF_FFFF && local != 0xFFFF_FFFF {
+                guard u32(local) == 0x0403_4B50 else { return false }
+                let localName = u16(local + 26), localExtra = u16(local + 28)
+                guard localName >= 0, localExtra >= 0, local + 30 + localName + localExtra + packed <= n else { return false }
+            }
+            at += 46 + nameLength + extraLength + commentLength
+        }
+        return true
+    }
+
     /// Whether the archive has a part (paths compare without regard to case, as Excel does).
     func has(_ path: String) -> Bool { entry(path) != nil }
 
@@ -60,6 +97,12 @@ final class WorkbookArchive {
                                     + "(a \"zip bomb\"?): it was not unpacked further",
                                 hint: "is this the right file? A roster of 10,000 participants unpacks to about 10 MB")
         if entry.uncompressedSize > UInt64(max(0, room)) { throw SheetError([bomb]) }
+        // A part said to hold more packed bytes than the whole file is damaged; ZIPFoundation would read on past the
+        // end of the file for a long time (found by fuzz-sheet).
+        if entry.compressedSize > UInt64(size) || (!entry.isCompressed && entry.uncompressedSize > UInt64(size)) {
+            throw SheetError([SheetProblem(file: file, "the workbook's part \(path) cannot be unpacked: the file is damaged (the part is said to be larger than the file)",
+                                           hint: "open it in Excel or LibreOffice and save it again, or ask for a new copy")])
+        }
         var out = Data()
         struct TooLarge: Error {}
         do {

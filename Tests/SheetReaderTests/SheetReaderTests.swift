@@ -225,6 +225,12 @@ struct RefusedWorkbookTests {
             "fuzz-crash-central-directory-past-end.xlsx: the workbook cannot be opened: its zip archive is damaged or cut short"])
     }
 
+    @Test("A part whose local header puts its bytes past the end is damaged, refused at once (ZIPFoundation would read on for ever; found by fuzz-sheet)")
+    func partPastTheEnd() throws {
+        #expect(try Workbooks.problems("fuzz-timeout-part-past-end.xlsx") == [
+            "fuzz-timeout-part-past-end.xlsx: the workbook cannot be opened: its zip archive is damaged or cut short"])
+    }
+
     @Test("A sheet that is not there is named with the sheets there are; a cut-short file is damaged")
     func missingSheetAndDamage() throws {
         #expect(try Workbooks.problems("openpyxl-cells.xlsx", sheet: "Budget") == ["openpyxl-cells.xlsx: the workbook has no sheet `Budget`"])
