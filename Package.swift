@@ -11,6 +11,8 @@ let package = Package(
     // Exact versions: Package.resolved is not kept in git, so the manifest pins what the tests were run with.
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Reading .xlsx and .ods rosters (zip archives; links zlib, Debian: zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // Tests only: property-based testing on Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -20,7 +22,9 @@ let package = Package(
         // The model and the costing: knows nothing of files, formats or the terminal.
         .target(name: "BudgetCore"),
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
-        .target(name: "BudgetReaders", dependencies: ["BudgetCore", "TOML"]),
+        .target(name: "BudgetReaders", dependencies: ["BudgetCore", "SheetReader", "TOML"]),
+        // Spreadsheet files read into a grid of cells (.xlsx, .ods): knows nothing of rosters or budgets.
+        .target(name: "SheetReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.
@@ -41,8 +45,9 @@ let package = Package(
         ]),
         // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.
         // A plain build makes replay tools that run files through the same checks.
-        .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"]),
+        .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "SheetReader"]),
         .executableTarget(name: "fuzz-roster", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-sheet", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-tables", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-toml", dependencies: ["TOML"]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
         .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
+        .testTarget(name: "SheetReaderTests", dependencies: ["SheetReader"], exclude: ["Fixtures"]),
         // Helpers shared by the test targets (reading the parts of a written .xlsx file).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "XLSXWriterTests", dependencies: ["OutputFiles", "Spreadsheet", "TestSupport", "XLSXWriter"]),

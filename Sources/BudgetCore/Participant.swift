@@ -24,10 +24,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.sheet = sheet
     }
 
-    /// `FILE:LINE:COL` or `FILE:[SHEET]!C7`, leaving out what is unknown.
+    /// `FILE:LINE:COL` or `FILE:[SHEET]!C7` (`FILE:[SHEET] row 7` for a whole row), leaving out what is unknown.
     public var description: String {
         if let sheet {
-            return line == 0 ? "\(file):[\(sheet)]" : column == 0 ? "\(file):[\(sheet)]!\(line):\(line)" : "\(file):[\(sheet)]!\(SourceLocation.columnLetters(column))\(line)"
+            return line == 0 ? "\(file):[\(sheet)]" : column == 0 ? "\(file):[\(sheet)] row \(line)" : "\(file):[\(sheet)]!\(SourceLocation.columnLetters(column))\(line)"
         }
         return line == 0 ? file : column == 0 ? "\(file):\(line)" : "\(file):\(line):\(column)"
     }

@@ -168,8 +168,18 @@ struct RosterScan {
         func refuse(_ message: String) -> InputError {
             .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: InputText.excelHint)])
         }
-        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw refuse("this is a workbook (.xlsx) or another zip file, not text") }
-        if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw refuse("this is an old Excel workbook (.xls), not text") }
+        // A roster's hint for a workbook says how to give one.
+        func workbook(_ message: String, _ hint: String) -> InputError {
+            .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: hint)])
+        }
+        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw workbook("this is a workbook (.xlsx or .ods) or another zip file, not text",
+                           "travel-budget reads .xlsx and .ods rosters by their name: if it is a workbook, name it .xlsx (or .ods)")
+        }
+        if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw workbook("this is an old Excel workbook (.xls), not text",
+                           "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), or \(InputText.excelHint.dropFirst(10))")
+        }
         if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw refuse("the file is UTF-16 text (what Excel calls \"Unicode Text\")")
         }

@@ -21,8 +21,18 @@ enum InputText {
         func refuse(_ message: String) -> InputError {
             .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: hint)])
         }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw refuse("this is a workbook (.xlsx) or another zip file, not text") }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw refuse("this is an old Excel workbook (.xls), not text") }
+        // A roster's hints say how to give a workbook; a table file keeps its own.
+        func workbook(_ message: String, _ rosterHint: String) -> InputError {
+            .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: hint == excelHint ? rosterHint : hint)])
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw workbook("this is a workbook (.xlsx or .ods) or another zip file, not text",
+                           "travel-budget reads .xlsx and .ods rosters by their name: if it is a workbook, name it .xlsx (or .ods)")
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw workbook("this is an old Excel workbook (.xls), not text",
+                           "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), or \(excelHint.dropFirst(10))")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw refuse("the file is UTF-16 text (what Excel calls \"Unicode Text\")")
         }

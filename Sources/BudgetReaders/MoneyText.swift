@@ -24,10 +24,44 @@ enum MoneyText {
 
     static let hint = "write US dollars like 1120, 1120.50, 1,120.50 or $1,120.50"
 
-    /// Parses `1120`, `1120.5`, `1,120.50`, `$1,120.50` exactly; refuses anything else.
-    static func parse(_ raw: String, limit: Limit = .amount) -> Result<Money, Refusal> {
-        if let plain = plainAmount(raw), plain <= limit.dollars * 100 { return .success(Money(cents: plain)) }
+    /// Which mark separates the cents in a roster's amounts.
+    enum DecimalMark: Sendable, Equatable {
+        /// A dot (`1,050.50`): the roster shows it (an amount with a dot before its cents), or says nothing otherwise.
+        case dot
+        /// A comma (`1.050,50`): `--decimal-comma`, or a `;` file whose amounts have commas before their cents.
+        case comma
+        /// Nothing in the roster tells: `1,050` and `1.050` are ambiguous (every other amount is read with a dot).
+        case unknown
+    }
+
+    /// The mark a roster's amounts use, from the amounts themselves: a dot before cents (`610.40`) says dot; a comma
+    /// before cents (`380,00`) says comma where columns are separated by `;` or tabs, as European Excel writes them.
+    static func mark(of amounts: [String], delimiter: Character, forced: Bool) -> DecimalMark {
+        if forced { return .comma }
+        var dot = false, comma = false
+        for raw in amounts {
+            let text = raw.trimmingWhitespace()
+            guard let last = text.lastIndex(where: { $0 == "." || $0 == "," }) else { continue }
+            let after = text[text.index(after: last)...]
+            guard (1...2).contains(after.count), after.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+            if text[last] == "." { dot = true } else { comma = true }
+        }
+        if dot { return .dot }
+        if comma && delimiter != "," { return .comma }
+        return comma ? .dot : .unknown
+    }
+
+    /// Parses `1120`, `1120.5`, `1,120.50`, `$1,120.50` exactly (with a decimal comma: `1.120,50`); refuses anything else.
+    static func parse(_ raw: String, limit: Limit = .amount, mark: DecimalMark = .dot) -> Result<Money, Refusal> {
+        if let plain = plainAmount(raw), plain <= limit.dollars * 100, mark != .comma || !raw.contains(".") { return .success(Money(cents: plain)) }
         var text = Substring(raw.trimmingWhitespace())
+        if mark == .unknown, let ambiguous = ambiguousThousands(text) { return .failure(ambiguous) }
+        if mark == .comma {
+            switch commaDecimals(text) {
+            case .success(let swapped): text = Substring(swapped)
+            case .failure(let refusal): return .failure(refusal)
+            }
+        }
         if let refusal = recognisedMistake(text) { return .failure(refusal) }
         if text.hasPrefix("$") { text = text.dropFirst() }
         guard !text.isEmpty else { return .failure(Refusal(reason: "no digits", hint: hint)) }
@@ -64,6 +98,38 @@ enum MoneyText {
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }
         return .success(Money(cents: dollars * 100 + cents))
+    }
+
+    /// `1,050` or `1.050` where nothing in the roster says which mark is the decimal one.
+    private static func ambiguousThousands(_ text: Substring) -> Refusal? {
+        let body = text.hasPrefix("$") ? text.dropFirst() : text
+        let marks = body.filter { $0 == "," || $0 == "." }
+        guard let mark = marks.first, Set(marks).count == 1 else { return nil }
+        let groups = body.split(separator: mark, omittingEmptySubsequences: false)
+        guard groups.count >= 2, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              body.allSatisfy({ $0 == mark || ($0.isASCII && $0.isNumber) }) else { return nil }
+        let whole = body.filter { $0 != mark }
+        let decimal = groups.count == 2 ? "\(groups[0]).\(groups[1])" : nil
+        return Refusal(reason: "\(whole) with a thousands separator" + (decimal.map { ", or \($0) with a decimal \(mark == "," ? "comma" : "point")" } ?? "")
+                           + "? No amount in the roster has cents to tell which",
+                       hint: "write \(whole) (or \(whole).00); if the roster's amounts use decimal commas, give --decimal-comma")
+    }
+
+    /// An amount written with a decimal comma, rewritten with a dot (`1.050,50` → `1050.50`); dots must separate thousands.
+    private static func commaDecimals(_ text: Substring) -> Result<String, Refusal> {
+        let hint = "with decimal commas (--decimal-comma, or a `;` roster with amounts like 380,00), write 1050,50 or 1.050,50"
+        let sign = text.hasPrefix("$") ? "$" : ""
+        let body = text.dropFirst(sign.count)
+        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return .failure(Refusal(reason: "more than one decimal comma", hint: hint)) }
+        let whole = parts[0]
+        if whole.contains(".") {
+            let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return .failure(Refusal(reason: "a dot in the wrong place for a thousands separator (the amounts use decimal commas)", hint: hint))
+            }
+        }
+        return .success(sign + whole.filter { $0 != "." } + (parts.count == 2 ? "." + parts[1] : ""))
     }
 
     /// Cents of the commonest form, digits with up to two decimals (`1120`, `1120.5`, `1120.50`), read byte by byte;
@@ -122,7 +188,7 @@ enum MoneyText {
                 return Refusal(
                     reason: european ? "dots between thousands and a comma before the cents (a European way of writing amounts)"
                                      : "a comma before the last \(after.count == 1 ? "digit" : "two digits"): cents, or a thousands separator in the wrong place?",
-                    hint: "cents go after a dot and a comma separates thousands: 1,200.50 or 1200.50")
+                    hint: "cents go after a dot and a comma separates thousands: 1,200.50 or 1200.50; if the roster's amounts use decimal commas, give --decimal-comma")
             }
         }
         return nil

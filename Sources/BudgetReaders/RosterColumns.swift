@@ -168,6 +168,12 @@ public struct ColumnMapping: Sendable, Equatable {
     public private(set) var headers: [String: String] = [:]
     /// Headers not to read (listed as not used).
     public private(set) var ignored: [String] = []
+    /// The sheet of a workbook roster to read (`--sheet NAME`); nil chooses one named like a roster, else the first.
+    public var sheet: String?
+    /// Amounts are written with a decimal comma (`--decimal-comma`): `1.050,50`.
+    public var decimalComma = false
+    /// Which of day and month comes first in dates such as `12/11/2023` (`--date-order`); nil reads only unambiguous ones.
+    public var dateOrder: DateOrder?
 
     public init() {}
 

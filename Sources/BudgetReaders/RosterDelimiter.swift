@@ -39,8 +39,11 @@ struct RosterDelimiter {
             SourceLocation(file: file, line: index + 1, column: 1),
             "the columns are separated by \(RosterDelimiter.names[best] ?? ""), as Excel writes CSV in some settings; they were read that way",
             excerpt: String(lines[index]),
-            hint: "amounts still need a dot before the cents (1200.50)", severity: .note))
+            hint: "amounts such as 380,00 are read with a decimal comma, unless an amount has a dot before its cents", severity: .note))
     }
+
+    /// Commas, said by nothing: a workbook's cells, which have no delimiter.
+    static let cells = RosterDelimiter(",", separatorLine: 0, note: nil)
 
     private init(_ character: Character, separatorLine: Int, note: Diagnostic?) {
         self.character = character

@@ -27,6 +27,11 @@ public struct RosterReader: Sendable {
         public let unusedColumns: [String]
         /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns).
         public let notes: [Diagnostic]
+        /// The sheet read, for a workbook roster.
+        public internal(set) var sheet: String? = nil
+
+        /// The roster's name in a report: its path, and for a workbook the sheet read (`roster.xlsx [Roster]`).
+        public func name(_ path: String) -> String { sheet.map { "\(path) [\($0)]" } ?? path }
     }
 
     /// Reads roster text; `file` names it in messages.
@@ -47,6 +52,22 @@ public struct RosterReader: Sendable {
     public func readRoster(text: String, file: String) throws(InputError) -> Roster {
         try RosterStream(reader: self, source: ByteSource(bytes: Array(text.utf8)), file: file, checksText: false,
                          ids: .exact([:]), problemLimit: .max).collect()
+    }
+
+    /// A note that amounts were read with a decimal comma, when they were.
+    static func decimalNote(_ records: RosterRecords) -> [Diagnostic] {
+        records.decimalMark == .comma
+            ? [Diagnostic(records.location(0, 0), "amounts were read with a decimal comma (1.050,50 is 1050.50)", severity: .note)] : []
+    }
+
+    /// Notes on how dates not written ISO were read, each with its first example (known once the rows are read).
+    static func dateNotes(_ records: RosterRecords) -> [Diagnostic] {
+        records.dateForms.sorted(by: { $0.key < $1.key }).map { form, first in
+            let why = form == .monthInWords ? "" : records.dateOrder.map { " (--date-order \($0.rawValue))" } ?? " (only that reading is a date)"
+            return Diagnostic(records.location(first.line, first.column),
+                              "dates written \(form.rawValue) were read as such\(why): \(first.text.quoted) is \(first.date.long)",
+                              excerpt: first.excerpt, hint: "check that the dates read right; ISO dates (YYYY-MM-DD) need no reading", severity: .note)
+        }
     }
 
     /// The header's columns that no rule reads, and the notes on how the roster was read (its delimiter, those columns).
@@ -102,6 +123,6 @@ public struct RosterReader: Sendable {
             id: id, name: name, organization: row.text("organization"), country: country, fare: fare,
             arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
             isPlanned: planned, actual: actual,
-            location: SourceLocation(file: file, line: record.line, column: 1))
+            location: row.records.location(record.line, 1))
     }
 }

@@ -6,6 +6,12 @@ struct RosterRecords {
     let source: RecordSource
     let delimiter: Character
     var problems: [Diagnostic] = []
+    /// Which of day and month comes first in `12/11/2023`, when the officer said (`--date-order`).
+    var dateOrder: DateOrder?
+    /// Which mark separates the cents in the roster's amounts.
+    var decimalMark: MoneyText.DecimalMark = .dot
+    /// The first date read in each form that is not ISO, for a note saying how dates were read.
+    var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 
     init(source: RecordSource, delimiter: Character) {
         self.source = source

@@ -6,6 +6,8 @@ struct RosterRow {
     let columns: [String: Int]
     let records: RosterRecords
     var problems: [Diagnostic] = []
+    /// The first date read in each form that is not ISO (its line, column, text and reading), for the roster's notes.
+    var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 
     init(record: SourceRecord, columns: [String: Int], records: RosterRecords) {
         self.record = record
@@ -43,7 +45,7 @@ struct RosterRow {
     mutating func money(_ column: String, zeroMeans: String? = nil) -> Money?? {
         let raw = text(column)
         if raw.isEmpty { return .some(nil) }
-        switch MoneyText.parse(raw) {
+        switch MoneyText.parse(raw, mark: records.decimalMark) {
         case .success(let money):
             if money == .zero, let zeroMeans {
                 refuse(column, "`\(column)` is \(raw.quoted): \(zeroMeans)",
@@ -61,8 +63,12 @@ struct RosterRow {
     mutating func date(_ column: String) -> CivilDate?? {
         let raw = text(column)
         if raw.isEmpty { return .some(nil) }
-        switch DateText.parse(raw) {
-        case .success(let date): return .some(date)
+        switch DateText.parse(raw, order: records.dateOrder) {
+        case .success(let read):
+            if let form = read.form, dateForms[form] == nil, let field = field(column) {
+                dateForms[form] = (field.line, field.column, raw, read.date, records.excerpt(field.line))
+            }
+            return .some(read.date)
         case .failure(let refusal):
             refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint)
             return nil

@@ -67,12 +67,15 @@ public final class RosterStream: Sequence, IteratorProtocol {
         let delimiter = RosterDelimiter(text: scan.encoding.decode(start), file: file)
         let csv = CSVStream(source: source, file: file, delimiter: delimiter.character, encoding: scan.encoding)
         try self.init(reader: reader, records: csv, file: file, delimiter: delimiter, ids: ids, problemLimit: problemLimit,
-                      notes: scan.note.map { [$0] } ?? [], lines: scan.lines)
+                      notes: scan.note.map { [$0] } ?? [], lines: scan.lines,
+                      again: { CSVStream(source: source, file: file, delimiter: delimiter.character, encoding: scan.encoding) })
     }
 
-    /// Reads the header from any source of records (a CSV file; a workbook's sheet plugs in here).
+    /// Reads the header from any source of records (a CSV file, a workbook's sheet). `again` reads the same records once
+    /// more, from the start, to learn how the amounts write their cents (``MoneyText/mark(of:delimiter:forced:)``) before
+    /// the first participant is read; without it amounts use a dot unless `--decimal-comma` says otherwise.
     init(reader: RosterReader, records: RecordSource, file: String, delimiter: RosterDelimiter, ids: IDRegister,
-         problemLimit: Int, notes: [Diagnostic], lines: Int) throws(InputError) {
+         problemLimit: Int, notes: [Diagnostic], lines: Int, again: (() -> RecordSource)? = nil) throws(InputError) {
         self.reader = reader
         self.file = file
         self.records = records
@@ -80,21 +83,24 @@ public final class RosterStream: Sequence, IteratorProtocol {
         self.problemLimit = problemLimit
         self.lines = lines
         layout = RosterRecords(source: records, delimiter: delimiter.character)
+        layout.dateOrder = reader.mapping.dateOrder
         var found: SourceRecord?
         while let record = try records.next() {
             if !record.isBlank && record.line != delimiter.separatorLine { found = record; break }
         }
         guard let header = found else {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the roster is empty",
+            throw .badData([Diagnostic(records.location(line: 1, column: 1), "the roster is empty",
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
         self.header = header
         let read = layout.readHeader(header, mapping: reader.mapping)
         columns = read.columns
         if !layout.problems.isEmpty { throw .badData(layout.problems) }
+        layout.decimalMark = reader.mapping.decimalComma ? .comma
+            : again.map { RosterStream.decimalMark(of: $0(), header: header, columns: read.columns, delimiter: delimiter.character) } ?? .dot
         let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, records: layout)
         unusedColumns = said.unused
-        self.notes = notes + said.notes
+        self.notes = notes + said.notes + RosterReader.decimalNote(layout)
     }
 
     /// The next participant; nil at the end of the file, or once a report's worth of problems is found.
@@ -118,10 +124,15 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 ids.firstLine(of: id, line: record.line).map { .repeated(firstLine: $0) } ?? .new
             }
             problems += row.problems
+            layout.dateForms.merge(row.dateForms) { first, _ in first }
             if let participant, problems.isEmpty { return participant }
         }
         return nil
     }
+
+    /// How the dates not written ISO were read, each with its first example: the rest of the notes, known once the
+    /// participants are read.
+    public var dateNotes: [Diagnostic] { RosterReader.dateNotes(layout) }
 
     /// Throws the problems found, if any (call it after the last participant).
     public func finish() throws(InputError) {
@@ -133,7 +144,26 @@ public final class RosterStream: Sequence, IteratorProtocol {
         var participants: [Participant] = []
         while let participant = next() { participants.append(participant) }
         try finish()
-        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes)
+        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + dateNotes)
+    }
+
+    /// The mark the roster's amounts use, read from the amount columns of every record after the header (stopping at the
+    /// first amount that settles it). A record that cannot be read ends the look; the reading proper reports it.
+    static func decimalMark(of records: RecordSource, header: SourceRecord, columns: [String: Int], delimiter: Character) -> MoneyText.DecimalMark {
+        let amountColumns = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"].compactMap { columns[$0] }
+        var comma = false
+        while let record = try? records.next() {
+            guard record.line > header.line else { continue }
+            for column in amountColumns where column < record.fields.count {
+                // An amount alone says what the whole roster would: a dot settles it at once.
+                switch MoneyText.mark(of: [record.fields[column].text], delimiter: delimiter, forced: false) {
+                case .dot: return .dot
+                case .comma: comma = true
+                case .unknown: break
+                }
+            }
+        }
+        return comma ? .comma : .unknown
     }
 }
 

@@ -2,6 +2,7 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import SheetReader
 
 /// What the fuzz targets run on each input: read it as production does, and when it is accepted, cost it
 /// under every shipped event, render every format and check that the figures foot. A broken rule traps.
@@ -20,6 +21,36 @@ public enum FuzzChecks {
         guard let roster = try? RosterReader(countries: tables.countries).readRoster(bytes: bytes, file: "fuzz.csv") else { return }
         _ = roster.notes.map(\.description)
         for event in tables.events { check(Budget(event: event, participants: roster.participants, rosterName: "fuzz.csv")) }
+    }
+
+    /// A workbook's bytes (.xlsx or .ods): the sheet's grid keeps its shape, and the roster read from it is costed.
+    public static func sheet(_ bytes: [UInt8]) {
+        guard let tables = loadedTables() else { return }
+        do {
+            let grid = try SheetFile.read(bytes, file: "fuzz.xlsx")
+            var previous = 0
+            for row in grid.rows {
+                precondition(row.number > previous && row.number <= CellReference.maximumRow, "rows out of order or out of bounds")
+                previous = row.number
+                var column = 0
+                for cell in row.cells {
+                    precondition(cell.row == row.number && cell.column > column && cell.column <= CellReference.maximumColumn,
+                                 "cells out of order or out of bounds")
+                    precondition(cell.kind == .unusable || !cell.text.isEmpty, "a cell with a value has no text")
+                    precondition((cell.kind == .unusable) == (cell.problem != nil), "an unusable cell without its problem")
+                    column = cell.column
+                }
+            }
+        } catch {
+            _ = error.description
+        }
+        do {
+            let roster = try RosterReader(countries: tables.countries).readRoster(workbook: bytes, file: "fuzz.xlsx")
+            _ = roster.notes.map(\.description)
+            for event in tables.events { check(Budget(event: event, participants: roster.participants, rosterName: "fuzz.xlsx")) }
+        } catch {
+            _ = error.description   // every message is built, as the tool would print it
+        }
     }
 
     /// A table file's bytes, read as an event file and as a country table.

@@ -84,14 +84,15 @@ struct Cost: ParsableCommand {
 
     func validate() throws {
         if stream && options.xlsx == nil { throw ValidationError("--stream writes the workbook row by row: give --xlsx FILE") }
+        if stream && RosterReader.isWorkbook(options.roster) { throw ValidationError("--stream reads a CSV roster as a stream; a workbook roster is read whole: leave out --stream") }
     }
 
     func run() throws {
-        if let xlsx = options.xlsx, office == nil, stream || LargeRoster.isLarge(options.roster) {
+        if let xlsx = options.xlsx, office == nil, !RosterReader.isWorkbook(options.roster), stream || LargeRoster.isLarge(options.roster) {
             return try runLarge(xlsx: xlsx)
         }
         let (tables, event, roster) = try options.read()
-        let budget = Budget(event: event, participants: roster.participants, rosterName: options.roster, who: options.who,
+        let budget = Budget(event: event, participants: roster.participants, rosterName: roster.name(options.roster), who: options.who,
                             ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns)
         if !budget.notPlanned.isEmpty {
             Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
@@ -121,6 +122,7 @@ struct Cost: ParsableCommand {
         let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside
         roster.notes.forEach { Console.error($0.description) }
         let tally = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
+        roster.dateNotes.forEach { Console.error($0.description) }
         let text = options.format.render(tally, linesAt: xlsx, options.renderOptions)
         try options.report.write(text)
         Console.warn(event: event, plan: tally.headroom)
@@ -131,7 +133,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cost each event's roster and write the text reports (defaults: the shipped samples, into Reports/).",
         discussion: """
-            For every event in the tables, reads ROSTERS/<event id>.csv and writes OUTPUT-DIR/<event id>.txt, then one
+            For every event in the tables, reads ROSTERS/<event id>.csv (or .xlsx, or .ods) and writes OUTPUT-DIR/<event id>.txt, then one
             workbook for all events, OUTPUT-DIR/travel-budget.xlsx.
 
             Examples:
@@ -140,7 +142,7 @@ struct Report: ParsableCommand {
               travel-budget report --budget 17000 --budget RSO=8500
             """)
 
-    @Option(help: ArgumentHelp("Folder of rosters named <event id>.csv (default: <tables>/rosters).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder of rosters named <event id>.csv, .xlsx or .ods (default: <tables>/rosters).", valueName: "DIR"))
     var rosters: String?
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder for the reports.", valueName: "DIR"))
@@ -161,14 +163,22 @@ struct Report: ParsableCommand {
         var failures: [InputError] = []
         var withoutRoster: [(event: Event, path: String)] = []
         for event in tables.events {
-            let path = (rosterFolder as NSString).appendingPathComponent("\(event.id).csv")
-            guard FileManager.default.fileExists(atPath: path) else {
-                withoutRoster.append((event, path))
+            // <event id>.csv, .xlsx or .ods: two of them for one event is a question only the officer can answer.
+            let candidates = ["csv", "xlsx", "ods"].map { (rosterFolder as NSString).appendingPathComponent("\(event.id).\($0)") }
+            let found = candidates.filter { FileManager.default.fileExists(atPath: $0) }
+            guard let path = found.first else {
+                withoutRoster.append((event, candidates[0]))
+                continue
+            }
+            if found.count > 1 {
+                failures.append(.badData([Diagnostic(SourceLocation(file: found[1], line: 0, column: 0),
+                                                     "\(event.id) has \(found.count) rosters: \(found.joined(separator: " and "))",
+                                                     hint: "keep one roster per event in \(rosterFolder) (move the other away)")]))
                 continue
             }
             do {
                 let roster = try Console.readRoster(path, tables: tables, event: event, columns: mapping)
-                budgets.append(Budget(event: event, participants: roster.participants, rosterName: path, who: pricing.who,
+                budgets.append(Budget(event: event, participants: roster.participants, rosterName: roster.name(path), who: pricing.who,
                                       ceilings: ceilings[event.id], unusedColumns: roster.unusedColumns))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's

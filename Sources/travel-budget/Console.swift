@@ -58,8 +58,9 @@ enum Console {
 
     /// Reads a roster without printing its errors, for a caller that gathers them; its notes are printed.
     static func readRoster(_ path: String, tables: Tables, event: Event?, columns: ColumnMapping) throws(InputError) -> RosterReader.Roster {
-        let roster = try RosterReader(countries: tables.countries, event: event, mapping: columns)
-            .readRoster(bytes: try InputFile.bytes(path), file: path)
+        let reader = RosterReader(countries: tables.countries, event: event, mapping: columns)
+        let bytes = try InputFile.bytes(path)
+        let roster = try RosterReader.isWorkbook(path) ? reader.readRoster(workbook: bytes, file: path) : reader.readRoster(bytes: bytes, file: path)
         roster.notes.forEach { Console.error($0.description) }
         return roster
     }

@@ -8,7 +8,7 @@ struct EventRosterOptions: ParsableArguments {
     @Option(help: "The event id (see `travel-budget events`).")
     var event: String
 
-    @Option(help: ArgumentHelp("The roster CSV.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The roster: CSV, or an .xlsx or .ods workbook.", valueName: "FILE"))
     var roster: String
 }
 
@@ -88,12 +88,29 @@ struct ColumnsOption: ParsableArguments {
         valueName: "NAME=HEADER"))
     var specifications: [String] = []
 
-    /// The mapping, or exit 64 saying which specification is wrong.
+    @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods roster to read (default: one named like Roster or Participants, else the first).",
+                               valueName: "NAME"))
+    var sheet: String?
+
+    @ArgumentParser.Flag(name: .customLong("decimal-comma"), help: "The roster's amounts have a decimal comma (1.050,50); without it, a `;` roster whose amounts have commas before their cents is read that way.")
+    var decimalComma = false
+
+    @Option(name: .customLong("date-order"), help: ArgumentHelp("Read dates such as 12/11/2023 day first (dmy) or month first (mdy); without it only dates that cannot be misread are.",
+                                                              valueName: "dmy|mdy"))
+    var dateOrder: DateOrder?
+
+    /// The mapping (with the sheet to read and how amounts and dates are written), or exit 64 saying which specification is wrong.
     func mapping() throws -> ColumnMapping {
         do {
-            return try ColumnMapping(specifications)
+            var mapping = try ColumnMapping(specifications)
+            mapping.sheet = sheet
+            mapping.decimalComma = decimalComma
+            mapping.dateOrder = dateOrder
+            return mapping
         } catch {
             throw ValidationError(error.description)
         }
     }
 }
+
+extension DateOrder: ExpressibleByArgument {}

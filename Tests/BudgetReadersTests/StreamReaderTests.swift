@@ -50,7 +50,7 @@ import Testing
             let stream = try RosterStream(reader: RosterReader(countries: Paths.shippedTables.countries), path: path, file: name)
             _ = Array(stream)
             try stream.finish()
-            return stream.notes
+            return stream.notes + stream.dateNotes
         }
     }
 
