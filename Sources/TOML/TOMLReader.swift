@@ -623,6 +623,22 @@ private struct Parser {
         }
     }
 
+    /// At a run of `quote` inside a text in triple quotes: appends the quotes that belong to the text and returns whether
+    /// the run closes it (three closing quotes, with up to two of the text's own before them).
+    mutating func quoteRun(_ quote: Unicode.Scalar, into out: inout String.UnicodeScalarView, hint: String) throws(TOMLError) -> Bool {
+        var run = 0
+        while peek(run) == quote { run += 1 }
+        guard run >= 3 else {
+            for _ in 0..<run { out.append(quote) }
+            i += run
+            return false
+        }
+        guard run <= 5 else { throw error("too many quotes at the end of a text in triple quotes", hint: hint) }
+        for _ in 0..<(run - 3) { out.append(quote) }
+        i += run
+        return true
+    }
+
     mutating func multilineBasicString() throws(TOMLError) -> String {
         let start = position
         i += 3
@@ -632,16 +648,7 @@ private struct Parser {
             guard let c = peek() else { throw unclosedMultiline(start, "\"\"\"") }
             switch c {
             case "\"":
-                var run = 0
-                while peek(run) == "\"" { run += 1 }
-                if run >= 3 {
-                    guard run <= 5 else { throw error("too many quotes at the end of a text in triple quotes", hint: "write \\\" for a quote in the text") }
-                    for _ in 0..<(run - 3) { out.append("\"") }
-                    i += run
-                    return String(out)
-                }
-                for _ in 0..<run { out.append("\"") }
-                i += run
+                if try quoteRun("\"", into: &out, hint: "write \\\" for a quote in the text") { return String(out) }
             case "\\":
                 var k = i + 1
                 while k < s.count, s[k] == " " || s[k] == "\t" { k += 1 }
@@ -696,16 +703,7 @@ private struct Parser {
             guard let c = peek() else { throw unclosedMultiline(start, "'''") }
             switch c {
             case "'":
-                var run = 0
-                while peek(run) == "'" { run += 1 }
-                if run >= 3 {
-                    guard run <= 5 else { throw error("too many quotes at the end of a text in triple quotes", hint: "use a text in double quotes") }
-                    for _ in 0..<(run - 3) { out.append("'") }
-                    i += run
-                    return String(out)
-                }
-                for _ in 0..<run { out.append("'") }
-                i += run
+                if try quoteRun("'", into: &out, hint: "use a text in double quotes") { return String(out) }
             case "\n", "\r":
                 guard isNewline(at: i) else { throw loneCarriageReturn() }
                 if c == "\r" { out.append("\r") }
