@@ -13,13 +13,17 @@ public struct BudgetTally: Sendable {
     public let rosterRows: Int
     public private(set) var totals = CostTotals()
     /// Subtotals by region, in the order regions are first met (see ``regions``).
-    private var regionTotals: [String: CostTotals] = [:]
+    private var regionTotals: [CostTotals] = []
     /// What each office pays by region: assisted airfare and local expenses, in the cost sharing's order.
-    private var regionOffices: [String: [(airfare: Money, local: Money)]] = [:]
+    private var regionOffices: [[(airfare: Money, local: Money)]] = []
+    /// The regions met so far, in that order: the index of `regionTotals` and `regionOffices` (a few regions, found by a
+    /// search of the list: quicker than hashing a name for every participant).
+    private var regionNames: [String] = []
     /// What each paying office pays so far: assisted airfare and local expenses, in the cost sharing's order.
     public private(set) var officeAirfare: [Money]
     public private(set) var officeLocal: [Money]
-    private var flagTally: [Flag: Int] = [:]
+    /// How many participants carry each flag, by the flag's place in `Flag.allCases`.
+    private var flagTally = [Int](repeating: 0, count: Flag.allCases.count)
     public private(set) var awaitingCap = 0
     public private(set) var awaitingCapFares = Money.zero
     /// Participants awaiting a cap with no fare quoted (an unknown amount each).
@@ -83,19 +87,18 @@ public struct BudgetTally: Sendable {
             verdicts.append(verdict)
         }
         totals.add(line)
-        regionTotals[line.region, default: CostTotals()].add(line)
+        let region = regionIndex(line.region)
+        regionTotals[region].add(line)
         let sharing = event.costSharing
         let airfare = sharing.parts(of: line.assistedAirfare, paidBy: p.paidBy) { $0.airfareBasisPoints }
         let local = sharing.parts(of: line.localExpenses, paidBy: p.paidBy) { $0.localExpensesBasisPoints }
-        var byOffice = regionOffices[line.region] ?? Array(repeating: (Money.zero, Money.zero), count: officeAirfare.count)
         for index in officeAirfare.indices {
             officeAirfare[index] += airfare[index]
             officeLocal[index] += local[index]
-            byOffice[index].airfare += airfare[index]
-            byOffice[index].local += local[index]
+            regionOffices[region][index].airfare += airfare[index]
+            regionOffices[region][index].local += local[index]
         }
-        regionOffices[line.region] = byOffice
-        for flag in line.flags { flagTally[flag, default: 0] += 1 }
+        for flag in line.flags { flagTally[Flag.allCases.firstIndex(of: flag)!] += 1 }
         if !line.flags.isEmpty { flaggedParticipants += 1 }
         if line.flags.contains(.contactOrganisers) {
             awaitingCap += 1
@@ -106,19 +109,28 @@ public struct BudgetTally: Sendable {
         return (line, verdict)
     }
 
+    /// The place of a region in `regionNames`, added (with zero totals) when first met.
+    private mutating func regionIndex(_ region: String) -> Int {
+        if let index = regionNames.firstIndex(of: region) { return index }
+        regionNames.append(region)
+        regionTotals.append(CostTotals())
+        regionOffices.append(Array(repeating: (Money.zero, Money.zero), count: officeAirfare.count))
+        return regionNames.count - 1
+    }
+
     /// Region subtotals: the cap table's regions in its order, then others alphabetically (as ``Budget/regions``).
     public var regions: [(region: String, subtotal: CostTotals)] {
-        event.reportOrder(of: regionTotals.keys).compactMap { region in regionTotals[region].map { (region, $0) } }
+        event.reportOrder(of: regionNames).compactMap { region in regionNames.firstIndex(of: region).map { (region, regionTotals[$0]) } }
     }
 
     /// What an office (by its place in the cost sharing) pays in a region: assisted airfare and local expenses.
     public func office(_ index: Int, region: String) -> (airfare: Money, local: Money) {
-        regionOffices[region].map { $0[index] } ?? (.zero, .zero)
+        regionNames.firstIndex(of: region).map { regionOffices[$0][index] } ?? (.zero, .zero)
     }
 
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flags: [(flag: Flag, count: Int)] {
-        Flag.allCases.compactMap { flag in flagTally[flag].map { (flag, $0) } }
+        zip(Flag.allCases, flagTally).filter { $0.1 > 0 }.map { (flag: $0.0, count: $0.1) }
     }
 
     /// Each office's totals, in the cost sharing's order.

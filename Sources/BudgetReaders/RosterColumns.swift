@@ -80,7 +80,7 @@ public enum RosterColumns {
     }
 
     /// The required columns, in order.
-    public static var required: [String] { all.filter(\.isRequired).map(\.name) }
+    public static let required: [String] = all.filter(\.isRequired).map(\.name)
 
     /// Every column's name, in order.
     public static var names: [String] { all.map(\.name) }

@@ -110,7 +110,7 @@ struct RosterRecords {
     }
 
     /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.
-    mutating func row(_ record: SourceRecord, header: SourceRecord, columns: [String: Int]) -> RosterRow? {
+    mutating func row(_ record: SourceRecord, header: SourceRecord, columns: ColumnPlaces) -> RosterRow? {
         let name = RosterDelimiter.names[delimiter] ?? "\(delimiter)"
         let extra = record.fields.dropFirst(header.fields.count)
         if let first = extra.first, !extra.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) {

@@ -1,15 +1,34 @@
 import BudgetCore
 
+/// Where each column the header names is, looked up by name: a handful of names, so a search of a short list (names are
+/// short strings, compared without hashing) is quicker than a dictionary for the dozen lookups of every row.
+struct ColumnPlaces {
+    private let names: [String]
+    private let places: [Int]
+
+    init(_ columns: [String: Int]) {
+        let sorted = columns.sorted { $0.value < $1.value }
+        names = sorted.map(\.key)
+        places = sorted.map(\.value)
+    }
+
+    /// The 0-based place of a column, nil when the header does not name it.
+    subscript(name: String) -> Int? {
+        for i in names.indices where names[i] == name { return places[i] }
+        return nil
+    }
+}
+
 /// One participant's row: its fields by column name, read into values, with the problems found in them.
 struct RosterRow {
     let record: SourceRecord
-    let columns: [String: Int]
+    let columns: ColumnPlaces
     let records: RosterRecords
     var problems: [Diagnostic] = []
     /// The first date read in each form that is not ISO (its line, column, text and reading), for the roster's notes.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 
-    init(record: SourceRecord, columns: [String: Int], records: RosterRecords) {
+    init(record: SourceRecord, columns: ColumnPlaces, records: RosterRecords) {
         self.record = record
         self.columns = columns
         self.records = records
@@ -92,7 +111,7 @@ struct RosterRow {
     /// Refuses a stay that cannot be right for the event: a date more than 30 days from the workshop, or a stay that does
     /// not overlap it. A stay that covers part of the workshop is kept (and flagged when costed).
     mutating func checkStay(arrive: CivilDate?, leave: CivilDate?, event: Event) {
-        let window = "the workshop is \(event.start.long) to \(event.end.long)"
+        var window: String { "the workshop is \(event.start.long) to \(event.end.long)" }   // said only when a date is refused
         var far = false
         for (column, date) in [("arrive", arrive), ("leave", leave)] {
             guard let date else { continue }

@@ -11,7 +11,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private let records: RecordSource
     private var layout: RosterRecords
     private let header: SourceRecord
-    private let columns: [String: Int]
+    private let columns: ColumnPlaces
     private var ids: IDRegister
     private let countries = CountryCache()
     private let problemLimit: Int
@@ -94,7 +94,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
         }
         self.header = header
         let read = layout.readHeader(header, mapping: reader.mapping)
-        columns = read.columns
+        columns = ColumnPlaces(read.columns)
         if !layout.problems.isEmpty { throw .badData(layout.problems) }
         layout.decimalMark = reader.mapping.decimalComma ? .comma
             : again.map { RosterStream.decimalMark(of: $0(), header: header, columns: read.columns, delimiter: delimiter.character) } ?? .dot

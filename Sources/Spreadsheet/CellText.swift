@@ -18,9 +18,13 @@ public enum CellText {
     /// Whether a spreadsheet would read this text as a formula or a command if it were typed in:
     /// it starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
     @inlinable
-    public static func looksLikeFormula(_ text: String) -> Bool {
-        switch text.utf8.first {
-        case UInt8(ascii: "=")?, UInt8(ascii: "+")?, UInt8(ascii: "-")?, UInt8(ascii: "@")?, 0x09?, 0x0D?: return true
+    public static func looksLikeFormula(_ text: String) -> Bool { text.utf8.first.map(looksLikeFormula(byte:)) ?? false }
+
+    /// The same rule on a text's first UTF-8 byte.
+    @inlinable
+    public static func looksLikeFormula(byte first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
         default: return false
         }
     }

@@ -52,23 +52,22 @@ public struct StreamedWorkbook {
         defer { try? writer.finish() }   // whatever happens, the writing thread ends (and lets the file go)
         var progress = progress
         var position = 0
-        var batch: RowWriter.Batch = []
-        batch.reserveCapacity(RowWriter.batchSize)
+        var batch = CellBatch()
         for participant in participants {
             guard position < bound else {
                 throw OutputError(path: path, reason: "the roster holds more participants than its \(bound) lines",
                                   hint: "is the roster changing while it is read? Run again once it is saved")
             }
             guard let (line, verdict) = add(participant) else { continue }
-            batch.append((position + 1, try roster.row(line, verdict: verdict, position: position)))
+            try roster.row(line, verdict: verdict, position: position, into: &batch)
             position += 1
-            if batch.count == RowWriter.batchSize {
+            if batch.rows == RowWriter.batchSize {
                 guard writer.send(batch) else { break }
-                batch.removeAll(keepingCapacity: true)
+                batch = CellBatch()
             }
             progress.tick(position)
         }
-        if !batch.isEmpty { _ = writer.send(batch) }
+        if batch.rows > 0 { _ = writer.send(batch) }
         try writer.finish()
         progress.done(position)
         // A roster with problems writes nothing: the file's temporary copy goes when `file` does.
@@ -90,7 +89,7 @@ struct FileRows: RowSink {
 /// Hands rows to libxlsxwriter on a thread of its own, a batch at a time, so that reading and costing the roster goes on
 /// meanwhile; at most a few batches wait, so memory stays flat.
 final class RowWriter: @unchecked Sendable {
-    typealias Batch = [(row: Int, cells: [(column: Int, cell: Cell)])]
+    typealias Batch = CellBatch
     static let batchSize = 512
     private let file: XLSXFile
     private let sheet: Int
@@ -144,7 +143,7 @@ final class RowWriter: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
             do {
-                for (row, cells) in batch { try file.write(row: row, cells, sheet: sheet) }
+                try file.write(batch, sheet: sheet)
             } catch {
                 condition.lock()
                 failure = error

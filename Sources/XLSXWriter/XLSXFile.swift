@@ -77,6 +77,16 @@ public final class XLSXFile {
         }
     }
 
+    /// Writes the rows of a batch to a sheet; in constant memory, rows of a sheet must come in increasing order.
+    public func write(_ batch: CellBatch, sheet: Int) throws(XLSXError) {
+        do {
+            try document.write(batch, sheet: sheet, name: sheetNames[sheet])
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
     /// Writes the rest of every sheet from a model (a prepared sheet's later rows and charts, every other sheet whole), the
     /// names and the properties; closes the workbook, flushes it to disk and renames it into place.
     public func finish(_ model: Workbook) throws(XLSXError) {
@@ -174,6 +184,59 @@ private final class XLSXDocument {
         for (column, cell) in cells {
             try write(cell, at: CellAddress(row: row, column: column), on: worksheets[sheet], in: workbook, sheet: name)
         }
+    }
+
+    /// A batch's cells, by the same rules as ``write(_:at:on:in:sheet:)`` (text checked, text that looks like a formula kept
+    /// as text), reading texts and formulas in place; each style's format is found once per batch.
+    func write(_ batch: CellBatch, sheet index: Int, name: String) throws(XLSXError) {
+        let workbook = try open()
+        let worksheet = worksheets[index]
+        let styles = batch.styles
+        var found = [UnsafeMutablePointer<lxw_format>??](repeating: .none, count: styles.count)
+        var foundAsText = found
+        func chars(_ text: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar> {
+            UnsafeRawPointer(text.baseAddress!).assumingMemoryBound(to: CChar.self)
+        }
+        var failure: XLSXError?
+        batch.forEach { cell in
+            guard failure == nil else { return }
+            let row = lxw_row_t(cell.row), column = lxw_col_t(cell.column)
+            func step() -> String { "writing \(name)!\(CellAddress(row: cell.row, column: cell.column).a1)" }
+            var format: UnsafeMutablePointer<lxw_format>?
+            if cell.kind == .text, let first = cell.text.first, CellText.looksLikeFormula(byte: first) {
+                if let made = foundAsText[cell.style] { format = made } else {
+                    var style = styles[cell.style]
+                    style.number = .text
+                    format = self.format(style, in: workbook)
+                    foundAsText[cell.style] = format
+                }
+            } else if let made = found[cell.style] {
+                format = made
+            } else {
+                format = self.format(styles[cell.style], in: workbook)
+                found[cell.style] = format
+            }
+            let result: lxw_error
+            switch cell.kind {
+            case .text:
+                if cell.text.count > CellText.maximumLength || cell.text.contains(where: CellText.isControl(byte:)),
+                   let problem = CellText.problem(String(decoding: cell.text, as: UTF8.self)) {
+                    failure = XLSXError(path: path, step: step(), reason: problem)
+                    return
+                }
+                result = worksheet_write_string(worksheet, row, column, chars(cell.text), format)
+            case .number:
+                result = worksheet_write_number(worksheet, row, column, cell.number, format)
+            case .formulaNumber:
+                result = worksheet_write_formula_num(worksheet, row, column, chars(cell.text), format, cell.number)
+            case .formulaText:
+                result = worksheet_write_formula_str(worksheet, row, column, chars(cell.text), format, chars(cell.cachedText))
+            case .blank:
+                result = worksheet_write_blank(worksheet, row, column, format)
+            }
+            do throws(XLSXError) { try check(result, step()) } catch { failure = error }
+        }
+        if let failure { throw failure }
     }
 
     func setUp(_ sheet: Sheet, sheet index: Int) throws(XLSXError) {

@@ -143,6 +143,11 @@ public struct StreamedRoster {
         try cells.cells(line, verdict: verdict, row: position + 1)
     }
 
+    /// The same row, packed into a batch for a writer.
+    public func row(_ line: ParticipantCosting, verdict: Verdict, position: Int, into batch: inout CellBatch) throws(WorkbookError) {
+        try cells.cells(line, verdict: verdict, row: position + 1, into: &batch)
+    }
+
     /// The totals under the rows and the note, from the running totals.
     func finish(_ budget: any BudgetSummary) -> Sheet {
         let layout = RosterLayout(budget)

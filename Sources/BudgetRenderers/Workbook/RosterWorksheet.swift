@@ -38,8 +38,13 @@ struct RosterRows {
     private let fullStay: (nights: Int, days: Int)
     private let currency: String
     private let capTable: String
-    /// Column letters the row formulas use, from the layout (so a moved column cannot break a formula).
-    private let d, f, g, h, i, k, l, m, nn: String
+    /// The row formulas, made once from ``Formulas`` with column letters from the layout (so a moved column cannot break a
+    /// formula), and filled in with each row's number.
+    private let rowFormulas: RowFormulas
+
+    private struct RowFormulas {
+        let cap, listedCap, assisted, knownAssisted, share, fullStay, localUnits, usd, usdOrFullStay, total: RowFormula
+    }
 
     init(event: Event, options: RenderOptions, userText: UserText) {
         self.event = event
@@ -49,9 +54,21 @@ struct RosterRows {
         fullStay = (event.coveredNights.count, event.workshopDays.count)
         currency = event.localExpenses.rates.currency
         capTable = WorkbookNames.capTable(event)
-        func letters(_ column: C) -> String { CellAddress.letters(column.rawValue) }
-        (d, f, g, h, i) = (letters(.departure), letters(.funding), letters(.fare), letters(.cap), letters(.assisted))
-        (k, l, m, nn) = (letters(.nights), letters(.days), letters(.localInLocalCurrency), letters(.local))
+        func cell(_ column: C) -> String { CellAddress.letters(column.rawValue) + RowFormula.row }
+        let (d, f, g, h, i) = (cell(.departure), cell(.funding), cell(.fare), cell(.cap), cell(.assisted))
+        let (k, l, m, nn) = (cell(.nights), cell(.days), cell(.localInLocalCurrency), cell(.local))
+        let rates = rates
+        rowFormulas = RowFormulas(
+            cap: RowFormula(Formulas.cap(table: capTable, departure: d)),
+            listedCap: RowFormula(Formulas.cap(table: capTable, departure: d, .listed)),
+            assisted: RowFormula(Formulas.assistedAirfare(fare: g, cap: h, funding: .cell(f))),
+            knownAssisted: RowFormula(Formulas.assistedAirfare(fare: g, cap: h, funding: .knownAssisted)),
+            share: RowFormula(Formulas.participantShare(fare: g, assisted: i)),
+            fullStay: RowFormula(rates.fullStay),
+            localUnits: RowFormula(Formulas.localUnits(nights: k, days: l, rates)),
+            usd: RowFormula(Formulas.usd(localUnits: m, rates)),
+            usdOrFullStay: RowFormula(Formulas.usdOrFullStay(nights: k, days: l, localUnits: m, rates)),
+            total: RowFormula(Formulas.total(i, nn)))
     }
 
     private var titles: [(RosterLayout.Column, String, Double)] {
@@ -66,69 +83,70 @@ struct RosterRows {
     /// The header row's cells.
     func header() -> [(column: Int, cell: Cell)] { titles.map { ($0.0.rawValue, .text($0.1, .head)) } }
 
-    /// One participant's cells, on a 0-based sheet row.
+    /// One participant's cells, on a 0-based sheet row, as a list.
     func cells(_ line: ParticipantCosting, verdict: Verdict, row: Int) throws(WorkbookError) -> [(column: Int, cell: Cell)] {
+        var list = CellList()
+        try cells(line, verdict: verdict, row: row, into: &list)
+        return list.cells
+    }
+
+    /// One participant's cells, on a 0-based sheet row.
+    func cells(_ line: ParticipantCosting, verdict: Verdict, row: Int, into out: inout some RowCells) throws(WorkbookError) {
         let p = line.participant
-        let n = row + 1
+        out.startRow(row)
         let usd = CellStyle(.item, .usd), inputUSD = CellStyle(.input, .usd), inputCount = CellStyle(.input, .count)
-        var cells: [(column: Int, cell: Cell)] = []
-        cells.reserveCapacity(18)
-        func put(_ column: C, _ cell: Cell) { cells.append((column.rawValue, cell)) }
-        put(.id, .text(try userText.clean(p.id, field: "id", of: p), CellStyle(.item, .text)))
-        put(.name, .text(try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text)))
+        func text(_ column: C, _ text: String, _ style: CellStyle = .item) { out.text(column.rawValue, text, style) }
+        func formula(_ column: C, _ formula: RowFormula, _ cached: Double, _ style: CellStyle) {
+            out.formula(column.rawValue, formula, cached: .number(cached), style)
+        }
+        text(.id, try userText.clean(p.id, field: "id", of: p), CellStyle(.item, .text))
+        text(.name, try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text))
         let organization = options.organization(p)
         if !(compact && organization.isEmpty) {
-            put(.organization, .text(try userText.clean(organization, field: "organization", of: p), CellStyle(.item, .text)))
+            text(.organization, try userText.clean(organization, field: "organization", of: p), CellStyle(.item, .text))
         }
-        put(.departure, .text(p.country.name))
-        put(.region, .text(line.region))
-        if !(compact && p.funding == .assisted) { put(.funding, .text(p.funding.rawValue, CellStyle(.input))) }
+        text(.departure, p.country.name)
+        text(.region, line.region)
+        if !(compact && p.funding == .assisted) { text(.funding, p.funding.rawValue, CellStyle(.input)) }
         if let fare = p.fare {
-            put(.fare, .number(fare.number, inputUSD))
+            out.number(C.fare.rawValue, fare.number, inputUSD)
         } else if !compact {
-            put(.fare, Cell(.blank, inputUSD))
+            out.blank(C.fare.rawValue, inputUSD)
         }
         if let override = p.capOverride {
-            put(.cap, .number(override.number, inputUSD))
+            out.number(C.cap.rawValue, override.number, inputUSD)
+        } else if compact, let cap = line.cap {
+            // A large roster's row names a listed point of departure: the plain lookup (a shorter row is a faster one).
+            formula(.cap, rowFormulas.listedCap, cap.number, usd)
         } else {
-            if compact, let cap = line.cap {
-                // A large roster's row names a listed point of departure: the plain lookup (a shorter row is a faster one).
-                put(.cap, .formula(Formulas.cap(table: capTable, departure: "\(d)\(n)", .listed), cap.number, usd))
-            } else {
-                put(.cap, Cell(.formula(Formulas.cap(table: capTable, departure: "\(d)\(n)"), cached: line.cap.map { .number($0.number) } ?? .text("")), usd))
-            }
+            out.formula(C.cap.rawValue, rowFormulas.cap, cached: line.cap.map { .number($0.number) } ?? .text(""), usd)
         }
-        let (fare, cap) = ("\(g)\(n)", "\(h)\(n)")
         // A large roster's assisted participant has no funding cell to check (a shorter row is a faster one).
-        let funding: Formulas.FundingCheck = compact && p.funding == .assisted ? .knownAssisted : .cell("\(f)\(n)")
-        put(.assisted, .formula(Formulas.assistedAirfare(fare: fare, cap: cap, funding: funding), line.assistedAirfare.number, usd))
-        put(.share, .formula(Formulas.participantShare(fare: fare, assisted: "\(i)\(n)"), line.participantShare.number, usd))
+        formula(.assisted, compact && p.funding == .assisted ? rowFormulas.knownAssisted : rowFormulas.assisted,
+                line.assistedAirfare.number, usd)
+        formula(.share, rowFormulas.share, line.participantShare.number, usd)
         if compact && line.nights == fullStay.nights && line.days == fullStay.days {
             // A large roster leaves a full stay's nights and days empty: its local expenses are the Rates sheet's full stay
             // (which follows the rates); a shorter row is a faster one to write.
-            put(.local, .formula(rates.fullStay, line.localExpenses.number, usd))
+            formula(.local, rowFormulas.fullStay, line.localExpenses.number, usd)
         } else {
-            put(.nights, .number(Double(line.nights), inputCount))
-            put(.days, .number(Double(line.days), inputCount))
-            put(.localInLocalCurrency, .formula(Formulas.localUnits(nights: "\(k)\(n)", days: "\(l)\(n)", rates),
-                                                Double(line.localExpensesLocal), CellStyle(.item, .local(currency: currency))))
-            let usdFormula = compact ? Formulas.usdOrFullStay(nights: "\(k)\(n)", days: "\(l)\(n)", localUnits: "\(m)\(n)", rates)
-                : Formulas.usd(localUnits: "\(m)\(n)", rates)
-            put(.local, .formula(usdFormula, line.localExpenses.number, usd))
+            out.number(C.nights.rawValue, Double(line.nights), inputCount)
+            out.number(C.days.rawValue, Double(line.days), inputCount)
+            formula(.localInLocalCurrency, rowFormulas.localUnits, Double(line.localExpensesLocal), CellStyle(.item, .local(currency: currency)))
+            formula(.local, compact ? rowFormulas.usdOrFullStay : rowFormulas.usd, line.localExpenses.number, usd)
         }
-        put(.total, .formula(Formulas.total("\(i)\(n)", "\(nn)\(n)"), line.total.number, usd))
-        if !(compact && line.flags.isEmpty) { put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", "))) }
+        formula(.total, rowFormulas.total, line.total.number, usd)
+        if !(compact && line.flags.isEmpty) { text(.flags, line.flags.map(\.rawValue).joined(separator: ", ")) }
         if compact {
-            if verdict.eligible != nil { put(.eligibility, .text(verdict.word)) }
+            if verdict.eligible != nil { text(.eligibility, verdict.word) }
         } else {
-            put(.eligibility, .text(verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; "))))
+            text(.eligibility, verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; ")))
         }
         if let payer = p.paidBy {
-            put(.paidBy, .text(payer, CellStyle(.input)))
+            text(.paidBy, payer, CellStyle(.input))
         } else if !compact {
-            put(.paidBy, Cell(.blank, CellStyle(.input)))
+            out.blank(C.paidBy.rawValue, CellStyle(.input))
         }
-        return cells
     }
 
     /// Column widths, frozen header, filter and print setup (a stream must set them before its rows).
