@@ -50,6 +50,7 @@ public struct CostSharing: Hashable, Sendable {
     /// the last gets the rest, so the parts always add up to the amount.
     public func split(_ amount: Money, _ share: (OfficeShare) -> Int) -> [Money] {
         var parts: [Money] = []
+        parts.reserveCapacity(offices.count)
         for office in offices.dropLast() {
             let scaled = amount.cents * Int64(share(office))
             parts.append(Money(cents: (scaled + (scaled >= 0 ? 5_000 : -5_000)) / 10_000))

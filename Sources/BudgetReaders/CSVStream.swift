@@ -7,18 +7,18 @@ import Foundation
 final class CSVStream: RecordSource {
     private let source: ByteSource
     private let file: String
-    private let delimiter: UInt8
+    fileprivate let delimiter: UInt8
     private let encoding: RosterEncoding
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
+    fileprivate var buffer: [UInt8] = []
+    fileprivate var position = 0
+    fileprivate var atEnd = false
     /// Bytes read before the buffer.
     private var consumed = 0
-    private var line = 1
+    fileprivate var line = 1
     /// The current record's bytes as read (for its excerpts and its columns), its first line, and where its current line
     /// starts in it.
-    private var recordBytes: [UInt8] = []
-    private var recordLine = 1
+    fileprivate var recordBytes: [UInt8] = []
+    fileprivate var recordLine = 1
     private var lineStart = 0
     /// Whether the current line holds a byte that is not ASCII (then columns are counted by decoding it).
     private var lineIsASCII = true
@@ -37,7 +37,7 @@ final class CSVStream: RecordSource {
         self.init(source: try ByteSource(path: path), file: file, delimiter: delimiter)
     }
 
-    private func refill() {
+    fileprivate func refill() {
         consumed += position
         buffer.removeFirst(position)
         position = 0
@@ -91,6 +91,7 @@ final class CSVStream: RecordSource {
         recordLine = line
         lineStart = 0
         lineIsASCII = true
+        if let record = plainLine() { return record }
         var fields: [SourceField] = []
         var field: [UInt8] = []
         var fieldLine = line, fieldColumn = 1
@@ -150,6 +151,49 @@ final class CSVStream: RecordSource {
     }
 }
 
+extension CSVStream {
+    /// The next record when it is one whole line of plain ASCII without quotes (most lines of most rosters): split at
+    /// once, each field's column its byte's place. Nil, with nothing read, for any other line (``next()`` reads it byte by
+    /// byte).
+    private func plainLine() -> SourceRecord? {
+        var end = findLineFeed()
+        if end == nil, !atEnd {
+            refill()
+            end = findLineFeed()
+        }
+        guard let lineFeed = end else { return nil }
+        let fields: [SourceField]? = buffer.withUnsafeBufferPointer { bytes in
+            var stop = lineFeed
+            if stop > position, bytes[stop - 1] == 0x0D { stop -= 1 }
+            for index in position ..< stop {
+                let byte = bytes[index]
+                if byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == 0x0D { return nil }
+            }
+            var fields: [SourceField] = []
+            var start = position
+            for index in position ... stop where index == stop || bytes[index] == delimiter {
+                fields.append(SourceField(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< index]), as: UTF8.self),
+                                          line: line, column: start - position + 1))
+                start = index + 1
+            }
+            recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position ..< stop]))
+            return fields
+        }
+        guard let fields else { return nil }
+        position = lineFeed + 1
+        line += 1
+        return SourceRecord(fields: fields, line: recordLine)
+    }
+
+    /// Where the next line feed is in the buffer, if it is there.
+    private func findLineFeed() -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            for index in position ..< bytes.count where bytes[index] == 0x0A { return index }
+            return nil
+        }
+    }
+}
+
 /// A set of ids that stays small for a million rows: 64-bit hashes (FNV-1a) in an open-addressing table, sized once from
 /// the number of rows expected (so it never has to grow and copy itself), about 15 bytes an id with its first line.
 struct IDSet {
@@ -170,6 +214,11 @@ struct IDSet {
     mutating func firstLine(of id: String, line: Int) -> Int? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // FNV-1a barely changes the high bits for ids that differ in their last characters (P0000001, P0000002…), and the
+        // slot is taken from the high bits: mixed (MurmurHash3's finalizer), sequential ids spread over the table.
+        hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
+        hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
         if hash == 0 { hash = 1 }
         if (count + 1) * 4 > slots.count * 3 { grow() }
         var index = slot(hash)

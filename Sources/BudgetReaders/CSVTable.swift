@@ -43,9 +43,11 @@ extension String {
     /// The text without leading and trailing spaces, tabs and no-break spaces; most fields have none, which the first
     /// and last bytes tell at once.
     func trimmingWhitespace() -> String {
-        if let first = utf8.first, let last = utf8.last, first != 0x20, first != 0x09, first != 0xC2, last != 0x20, last != 0x09, last != 0xA0 {
-            return self
+        var text = self
+        let trimmed = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first != 0x20 && first != 0x09 && first != 0xC2 && last != 0x20 && last != 0x09 && last != 0xA0
         }
-        return Substring(self).trimmingWhitespace()
+        return trimmed ? self : Substring(self).trimmingWhitespace()
     }
 }

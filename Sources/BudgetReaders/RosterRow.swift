@@ -5,16 +5,25 @@ import BudgetCore
 struct ColumnPlaces {
     private let names: [String]
     private let places: [Int]
+    /// Each name's length and first and last bytes, compared before the names themselves (most lookups miss).
+    private let signatures: [Int]
 
     init(_ columns: [String: Int]) {
         let sorted = columns.sorted { $0.value < $1.value }
         names = sorted.map(\.key)
         places = sorted.map(\.value)
+        signatures = names.map(ColumnPlaces.signature)
+    }
+
+    private static func signature(_ name: String) -> Int {
+        var name = name
+        return name.withUTF8 { bytes in bytes.count << 16 | Int(bytes.first ?? 0) << 8 | Int(bytes.last ?? 0) }
     }
 
     /// The 0-based place of a column, nil when the header does not name it.
     subscript(name: String) -> Int? {
-        for i in names.indices where names[i] == name { return places[i] }
+        let signature = ColumnPlaces.signature(name)
+        for i in names.indices where signatures[i] == signature && names[i] == name { return places[i] }
         return nil
     }
 }
@@ -40,7 +49,24 @@ struct RosterRow {
 
     /// The field's text without surrounding spaces, every space-like character inside read as one space; empty when the
     /// column or the field is absent.
-    func text(_ column: String) -> String { field(column)?.text.withPlainSpaces().trimmingWhitespace() ?? "" }
+    func text(_ column: String) -> String { field(column).map { RosterRow.plain($0.text) } ?? "" }
+
+    /// A field's text trimmed, with every space-like character inside read as one space. Most fields are plain ASCII with
+    /// single spaces inside and none around: one look at the bytes tells, and the text is kept as it is.
+    static func plain(_ text: String) -> String {
+        var text = text
+        let isPlain = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            var previousSpace = false
+            for byte in bytes {
+                if byte >= 0x80 || byte == 0x09 || (byte == 0x20 && previousSpace) { return false }
+                previousSpace = byte == 0x20
+            }
+            return true
+        }
+        return isPlain ? text : text.withPlainSpaces().trimmingWhitespace()
+    }
 
     /// Records a problem at a column's field (or at the row when the field is absent).
     mutating func refuse(_ column: String, _ message: String, _ hint: String) {

@@ -19,10 +19,25 @@ public struct RowFormula: Sendable, Equatable {
     public static let row = "\u{1}"
     /// The formula's UTF-8 bytes between the row numbers.
     let parts: [[UInt8]]
+    /// The bytes of the parts together.
+    let fixedLength: Int
 
     /// A formula whose ``row`` marks are filled with each row's number.
     public init(_ text: String) {
         parts = text.utf8.split(separator: 0x01, omittingEmptySubsequences: false).map(Array.init)
+        fixedLength = parts.reduce(0) { $0 + $1.count }
+    }
+
+    /// The formula's length in bytes with a row number of `digits` digits.
+    func length(digits: Int) -> Int { fixedLength + (parts.count - 1) * digits }
+
+    /// Appends the formula with the row number's digits given.
+    func append(digits: [UInt8], to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: parts[0])
+        for part in parts.dropFirst() {
+            bytes.append(contentsOf: digits)
+            bytes.append(contentsOf: part)
+        }
     }
 
     /// The formula of the row numbered `number` (1-based).
@@ -104,6 +119,8 @@ public struct CellBatch: RowCells, Sendable {
 
     private var bytes: [UInt8] = []
     private var row = 0
+    /// The decimal digits of the row's number (1-based), filled into its formulas.
+    private var rowDigits: [UInt8] = []
     /// The styles the cells use, in the order first met.
     public private(set) var styles: [CellStyle] = []
     /// Rows started.
@@ -117,6 +134,8 @@ public struct CellBatch: RowCells, Sendable {
     public mutating func startRow(_ row: Int) {
         self.row = row
         rows += 1
+        rowDigits.removeAll(keepingCapacity: true)
+        appendDecimal(row + 1, to: &rowDigits)
     }
 
     public mutating func text(_ column: Int, _ text: String, _ style: CellStyle) {
@@ -196,10 +215,9 @@ public struct CellBatch: RowCells, Sendable {
     // NUL), all little-endian.
 
     private mutating func head(_ kind: Kind, _ column: Int, _ style: CellStyle) {
-        bytes.append(kind.rawValue)
-        bytes.append(UInt8(styleIndex(style)))
-        appendUInt16(UInt16(truncatingIfNeeded: column))
-        appendUInt32(UInt32(truncatingIfNeeded: row))
+        let packed = UInt64(kind.rawValue) | UInt64(styleIndex(style)) << 8 | UInt64(UInt16(truncatingIfNeeded: column)) << 16
+            | UInt64(UInt32(truncatingIfNeeded: row)) << 32
+        withUnsafeBytes(of: packed.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// A style's place in `styles` (a sheet uses a handful: a search of the list is quick).
@@ -208,11 +226,6 @@ public struct CellBatch: RowCells, Sendable {
         precondition(styles.count < 255, "a cell batch holds at most 255 styles")
         styles.append(style)
         return styles.count - 1
-    }
-
-    private mutating func appendUInt16(_ value: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: value))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
     }
 
     private mutating func appendUInt32(_ value: UInt32) {
@@ -229,15 +242,10 @@ public struct CellBatch: RowCells, Sendable {
         bytes.append(0)
     }
 
-    /// A formula filled in with the row's number, its length written before it once known.
+    /// A formula filled in with the row's number.
     private mutating func appendFormula(_ formula: RowFormula) {
-        let lengthAt = bytes.count
-        appendUInt32(0)
-        formula.append(rowNumber: row + 1, to: &bytes)
-        let length = UInt32(bytes.count - lengthAt - 4).littleEndian
-        withUnsafeBytes(of: length) { raw in
-            for offset in 0 ..< 4 { bytes[lengthAt + offset] = raw[offset] }
-        }
+        appendUInt32(UInt32(truncatingIfNeeded: formula.length(digits: rowDigits.count)))
+        formula.append(digits: rowDigits, to: &bytes)
         bytes.append(0)
     }
 }
