@@ -31,14 +31,6 @@ public struct RowFormula: Sendable, Equatable {
     /// The formula's length in bytes with a row number of `digits` digits.
     func length(digits: Int) -> Int { fixedLength + (parts.count - 1) * digits }
 
-    /// Appends the formula with the row number's digits given.
-    func append(digits: [UInt8], to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: parts[0])
-        for part in parts.dropFirst() {
-            bytes.append(contentsOf: digits)
-            bytes.append(contentsOf: part)
-        }
-    }
 
     /// The formula of the row numbered `number` (1-based).
     public func text(rowNumber number: Int) -> String {
@@ -117,7 +109,9 @@ public struct CellBatch: RowCells, Sendable {
         public let cachedText: UnsafeBufferPointer<UInt8>
     }
 
-    private var bytes: [UInt8] = []
+    /// The buffer (its bytes after `used` are room to fill).
+    private var bytes: [UInt8]
+    private var used = 0
     private var row = 0
     /// The decimal digits of the row's number (1-based), filled into its formulas.
     private var rowDigits: [UInt8] = []
@@ -126,10 +120,16 @@ public struct CellBatch: RowCells, Sendable {
     /// Rows started.
     public private(set) var rows = 0
 
-    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 16) { bytes = [UInt8](repeating: 0, count: capacity) }
+
+    /// Empties the batch, keeping its buffer (and the styles' places).
+    public mutating func removeAll() {
+        used = 0
+        rows = 0
+    }
 
     /// Bytes packed so far.
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { used }
 
     public mutating func startRow(_ row: Int) {
         self.row = row
@@ -167,7 +167,8 @@ public struct CellBatch: RowCells, Sendable {
 
     /// Every cell, in the order written.
     public func forEach(_ body: (Entry) throws -> Void) rethrows {
-        try bytes.withUnsafeBufferPointer { buffer in
+        try bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[0 ..< used])
             let base = UnsafeRawBufferPointer(buffer)
             var at = 0
             func read32() -> Int {
@@ -217,7 +218,7 @@ public struct CellBatch: RowCells, Sendable {
     private mutating func head(_ kind: Kind, _ column: Int, _ style: CellStyle) {
         let packed = UInt64(kind.rawValue) | UInt64(styleIndex(style)) << 8 | UInt64(UInt16(truncatingIfNeeded: column)) << 16
             | UInt64(UInt32(truncatingIfNeeded: row)) << 32
-        withUnsafeBytes(of: packed.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: packed.littleEndian) { put($0) }
     }
 
     /// A style's place in `styles` (a sheet uses a handful: a search of the list is quick).
@@ -228,24 +229,44 @@ public struct CellBatch: RowCells, Sendable {
         return styles.count - 1
     }
 
+    /// Copies bytes to the end of the buffer, making room first when needed.
+    private mutating func put(_ source: UnsafeRawBufferPointer) {
+        let count = source.count
+        if used + count > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(count, bytes.count))) }
+        let at = used
+        bytes.withUnsafeMutableBytes { buffer in
+            guard let from = source.baseAddress, count > 0 else { return }
+            (buffer.baseAddress! + at).copyMemory(from: from, byteCount: count)
+        }
+        used += count
+    }
+
+    private mutating func putZero() { withUnsafeBytes(of: UInt8(0)) { put($0) } }
+
     private mutating func appendUInt32(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { put($0) }
     }
 
     private mutating func appendNumber(_ value: Double) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { put($0) }
     }
 
     private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
         appendUInt32(UInt32(truncatingIfNeeded: text.count))
-        bytes.append(contentsOf: text)
-        bytes.append(0)
+        put(UnsafeRawBufferPointer(text))
+        putZero()
     }
 
     /// A formula filled in with the row's number.
     private mutating func appendFormula(_ formula: RowFormula) {
         appendUInt32(UInt32(truncatingIfNeeded: formula.length(digits: rowDigits.count)))
-        formula.append(digits: rowDigits, to: &bytes)
-        bytes.append(0)
+        let digits = rowDigits
+        digits.withUnsafeBytes { digits in
+            for (index, part) in formula.parts.enumerated() {
+                if index > 0 { put(digits) }
+                part.withUnsafeBytes { put($0) }
+            }
+        }
+        putZero()
     }
 }

@@ -52,7 +52,7 @@ public struct StreamedWorkbook {
         defer { try? writer.finish() }   // whatever happens, the writing thread ends (and lets the file go)
         var progress = progress
         var position = 0
-        var batch = CellBatch()
+        var batch = CellBatch(capacity: RowWriter.batchBytes)
         for participant in participants {
             guard position < bound else {
                 throw OutputError(path: path, reason: "the roster holds more participants than its \(bound) lines",
@@ -62,12 +62,12 @@ public struct StreamedWorkbook {
             try roster.row(line, verdict: verdict, position: position, into: &batch)
             position += 1
             if batch.rows == RowWriter.batchSize {
-                guard writer.send(batch) else { break }
-                batch = CellBatch()
+                guard let empty = writer.send(batch) else { break }
+                batch = empty
             }
             progress.tick(position)
         }
-        if batch.rows > 0 { _ = writer.send(batch) }
+        if batch.rows > 0 { writer.send(batch) }
         try writer.finish()
         progress.done(position)
         // A roster with problems writes nothing: the file's temporary copy goes when `file` does.
@@ -91,6 +91,10 @@ struct FileRows: RowSink {
 final class RowWriter: @unchecked Sendable {
     typealias Batch = CellBatch
     static let batchSize = 512
+    /// Room for a batch of roster rows (about 200 bytes a row), so that a batch's buffer does not grow.
+    static let batchBytes = 256 * 1024
+    /// Batches written, emptied, to be filled again.
+    private var written: [Batch] = []
     private let file: XLSXFile
     private let sheet: Int
     private let condition = NSCondition()
@@ -107,15 +111,17 @@ final class RowWriter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues a batch (waiting while the queue is full); false once writing has failed.
-    func send(_ batch: Batch) -> Bool {
+    /// Queues a batch (waiting while the queue is full) and gives an empty one to fill next (a written batch's buffer, used
+    /// again: no new memory for every batch); nil once writing has failed.
+    @discardableResult
+    func send(_ batch: Batch) -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while waiting.count >= 2 && failure == nil { condition.wait() }
-        guard failure == nil else { return false }
+        guard failure == nil else { return nil }
         waiting.append(batch)
         condition.broadcast()
-        return true
+        return written.popLast() ?? CellBatch(capacity: RowWriter.batchBytes)
     }
 
     /// Waits until every queued row is written; throws libxlsxwriter's error, if any.
@@ -139,11 +145,15 @@ final class RowWriter: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = waiting.removeFirst()
+            var batch = waiting.removeFirst()
             condition.broadcast()
             condition.unlock()
             do {
                 try file.write(batch, sheet: sheet)
+                batch.removeAll()
+                condition.lock()
+                if written.count < 2 { written.append(batch) }
+                condition.unlock()
             } catch {
                 condition.lock()
                 failure = error
