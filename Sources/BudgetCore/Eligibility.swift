@@ -84,20 +84,23 @@ public struct EligibilityCheck: Sendable {
             let reason = "the event file states no eligibility rules"
             return Verdict(eligible: nil, reasons: [reason], failures: [], unknowns: [reason], status: p.application.status)
         }
-        var findings = [deadline(p.application, rules), documents(p.application, rules), pointOfDeparture(p, rules)]
-        switch p.application.status {
-        case .approved?: findings.append(.met("approved by the organisers"))
-        case .declined?: findings.append(.failed("declined by the organisers"))
-        case .applied?: findings.append(.met("applied; approval pending"))
-        case nil: findings.append(.met("approval not known"))
-        }
         var reasons: [String] = [], failures: [String] = [], unknowns: [String] = []
-        for finding in findings {
+        reasons.reserveCapacity(4)
+        func take(_ finding: Finding) {
             switch finding {
             case .met(let reason): reasons.append(reason)
             case .failed(let reason): reasons.append(reason); failures.append(reason)
             case .unknown(let reason): reasons.append(reason); unknowns.append(reason)
             }
+        }
+        take(deadline(p.application, rules))
+        take(documents(p.application, rules))
+        take(pointOfDeparture(p, rules))
+        switch p.application.status {
+        case .approved?: take(.met("approved by the organisers"))
+        case .declined?: take(.failed("declined by the organisers"))
+        case .applied?: take(.met("applied; approval pending"))
+        case nil: take(.met("approval not known"))
         }
         let eligible: Bool? = !failures.isEmpty ? false : unknowns.isEmpty ? true : nil
         return Verdict(eligible: eligible, reasons: reasons, failures: failures, unknowns: unknowns, status: p.application.status)

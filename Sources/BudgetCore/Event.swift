@@ -17,6 +17,8 @@ public struct Event: Sendable {
     public let currency: String
     /// The cap table, in the announcement's order.
     public let caps: [CapRow]
+    /// The first cap row that names each point of departure, by name (looked up for every participant).
+    private let capRowIndex: [String: Int]
     /// What happens to a point of departure that no row names.
     public let otherPointsOfDeparture: OtherPointsRule
     /// The announcement's words on a point of departure that no row names; nil when it has none.
@@ -46,6 +48,11 @@ public struct Event: Sendable {
         self.payingOffices = payingOffices
         self.currency = currency
         self.caps = caps
+        var index: [String: Int] = [:]
+        for (row, cap) in caps.enumerated() {
+            for name in cap.pointsOfDeparture where index[name] == nil { index[name] = row }
+        }
+        capRowIndex = index
         self.otherPointsOfDeparture = otherPointsOfDeparture
         self.otherPointsSource = otherPointsSource
         self.localExpenses = localExpenses
@@ -90,7 +97,7 @@ public struct Event: Sendable {
 
     /// The row that names a country (labelled or inferred), if any.
     public func capRow(for country: Country) -> CapRow? {
-        caps.first { row in row.pointsOfDeparture.contains(country.name) }
+        capRowIndex[country.name].map { caps[$0] }
     }
 
     /// Whether the event funds nothing for a participant: no row names the point of departure, no cap was agreed
