@@ -10,19 +10,16 @@ import Testing
 /// A roster costed straight into its workbook: every priced participant gets a row, the other sheets come from the running
 /// totals, and a roster with a problem, or more participants than the rows set aside, leaves nothing behind.
 @Suite struct StreamedWorkbookTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let tables: Tables
     let event: Event
     let participants: [Participant]
     let folder: String
 
     init() throws {
-        tables = try Tables.load(from: StreamedWorkbookTests.root.appendingPathComponent("Tables").path)
-        event = try #require(tables.event("jeju-2023"))
-        let path = StreamedWorkbookTests.root.appendingPathComponent("Tables/rosters/jeju-2023.csv").path
-        participants = try RosterReader(countries: tables.countries, event: event).read(text: try InputFile.read(path), file: path)
-        folder = NSTemporaryDirectory() + "streamed-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        tables = try Repo.shippedTables()
+        event = try Repo.shippedEvent("jeju-2023")
+        participants = try Repo.sampleRoster("jeju-2023", event: event)
+        folder = try temporaryFolder("streamed").path
     }
 
     func book() -> StreamedWorkbook { StreamedWorkbook(event: event, events: tables.events, inputs: ["roster.csv"], created: 0) }
