@@ -27,7 +27,7 @@ import Testing
     @Test func everyPricedParticipantGetsARowAndTheTotalsComeFromTheTally() throws {
         let path = folder + "/w.xlsx"
         var tally = BudgetTally(event: event, rosterName: "roster.csv", rosterRows: participants.count)
-        let priced = try book().write(participants, rows: participants.count, to: path, add: { tally.add($0) }, totals: { tally })
+        let priced = try book().write(participants, rows: participants.count, to: path, add: { tally.add($0) }, totals: { Budget(tally) })
         let budget = Budget(event: event, participants: participants, rosterName: "roster.csv")
         #expect(priced == budget.lines.count)
         #expect(tally.totals.total == budget.totals.total)
@@ -51,7 +51,7 @@ import Testing
     @Test func moreParticipantsThanRowsSetAsideIsAnErrorAndWritesNothing() throws {
         var tally = BudgetTally(event: event, rosterName: "roster.csv", rosterRows: 2)
         let error = #expect(throws: OutputError.self) {
-            try book().write(participants, rows: 2, to: folder + "/w.xlsx", add: { tally.add($0) }, totals: { tally })
+            try book().write(participants, rows: 2, to: folder + "/w.xlsx", add: { tally.add($0) }, totals: { Budget(tally) })
         }
         #expect(error?.reason == "the roster holds more participants than its 2 lines")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)

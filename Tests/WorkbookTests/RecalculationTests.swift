@@ -108,7 +108,7 @@ enum Recomputed {
         let paidByBudget = try paidByBudget()
         let book = StreamedWorkbook(event: paidByBudget.event, events: try Repo.shippedTables().events, inputs: ["streamed"], created: 0)
         var tally = BudgetTally(event: paidByBudget.event, rosterName: "streamed", rosterRows: 20)
-        _ = try book.write(paidByBudget.lines.map(\.participant), rows: 20, to: path, add: { tally.add($0) }, totals: { tally })
+        _ = try book.write(paidByBudget.lines.map(\.participant), rows: 20, to: path, add: { tally.add($0) }, totals: { Budget(tally) })
         return BudgetWorkbook.sheetNames(costing: [paidByBudget.event])
     }
 
