@@ -52,12 +52,14 @@ let package = Package(
         .executableTarget(name: "fuzz-toml", dependencies: ["TOML"]),
         .testTarget(name: "BudgetCoreTests", dependencies: ["BudgetCore"]),
         // The TOML reader against the language's conformance suite (../shared/toml-test) and its own rules.
-        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders"], exclude: ["Fixtures"]),
-        .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers"], exclude: ["Snapshots"]),
-        .testTarget(name: "SheetReaderTests", dependencies: ["SheetReader"], exclude: ["Fixtures"]),
-        // Helpers shared by the test targets (reading the parts of a written .xlsx file).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TOMLTests", dependencies: ["TestSupport", "TOML"]),
+        .testTarget(name: "BudgetReadersTests", dependencies: ["BudgetCore", "BudgetReaders", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BudgetRenderersTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "TestSupport"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "SheetReaderTests", dependencies: ["SheetReader", "TestSupport"], exclude: ["Fixtures"]),
+        // Helpers shared by the test targets: where the repository, its tables and each target's fixtures are, the shipped
+        // tables and samples (thrown, never a crash, when they do not load), running a program, the parts of a written .xlsx.
+        .target(name: "TestSupport", dependencies: ["BudgetCore", "BudgetReaders"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXWriterTests", dependencies: ["OutputFiles", "Spreadsheet", "TestSupport", "XLSXWriter"]),
         // The budget workbook: its model, and LibreOffice recomputing it (needs libreoffice-calc-nogui).
         .testTarget(name: "WorkbookTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "TestSupport",
@@ -65,7 +67,7 @@ let package = Package(
         .testTarget(name: "WorkbookOutputTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "TestSupport", "WorkbookOutput"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "travel-budget"]),
         .testTarget(name: "PropertyTests", dependencies: [
-            "BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet",
+            "BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ]

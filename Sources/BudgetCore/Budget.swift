@@ -32,32 +32,19 @@ public struct RegionBudget: Sendable {
     public let subtotal: CostTotals
 }
 
-/// A whole event's budget for a roster: the report value every renderer reads.
+/// A whole event's budget for a roster: the report value every renderer and the workbook read, at every roster size. Its
+/// figures are those of its tally (``BudgetTally``, the one accumulator). A roster held whole keeps its lines, grouped by
+/// region and by paying office; a very large roster keeps only the totals, its lines having gone to the workbook as they
+/// were costed (``keepsLines``). The roster's size decides only that.
 public struct Budget: Sendable {
-    public let event: Event
-    /// Participant lines in roster order.
-    public let lines: [ParticipantCosting]
-    /// Lines grouped by region: the cap table's regions in its order, then other regions alphabetically.
+    /// What the budget was summed into: running totals, counts, and the lines when kept.
+    public let tally: BudgetTally
+    /// Regions with their subtotals and (when kept) their lines: the cap table's regions in its order, then other regions
+    /// alphabetically.
     public let regions: [RegionBudget]
-    public let totals: CostTotals
-    /// What each paying office pays, in the event's cost-sharing order; their totals add up to `totals` to the cent.
+    /// What each paying office pays, in the event's cost-sharing order; their totals add up to `totals` to the cent. Each
+    /// office's part of every line is listed when the lines are kept.
     public let offices: [OfficeBudget]
-    /// The roster's name as given (file name), for headings.
-    public let rosterName: String
-    /// The roster's headers that no rule reads, said in every report so that nothing is left out in silence.
-    public let unusedColumns: [String]
-    /// Which participants are priced.
-    public let who: Who
-    /// The eligibility verdict of each line, in the order of `lines`.
-    public let verdicts: [Verdict]
-    /// Planned participants on the roster that `who` leaves out, with their verdicts, in roster order.
-    public let leftOut: [(participant: Participant, verdict: Verdict)]
-    /// Roster rows marked `planned = no` (added after the plan): never in the budget, listed by `reconcile`.
-    public let notPlanned: [Participant]
-    /// The ceilings the plan is checked against (the event file's, or the command line's over them).
-    public let ceilings: BudgetCeilings
-    /// Headroom of the plan under each ceiling that is set.
-    public let headroom: [Headroom]
 
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
@@ -68,45 +55,76 @@ public struct Budget: Sendable {
         self.init(tally)
     }
 
-    /// The budget of a tally that kept its lines (the one accumulator, ``BudgetTally``): its totals as it summed them.
+    /// The budget of a tally, its totals as the tally summed them: with the lines when the tally kept them, else the totals only.
     public init(_ tally: BudgetTally) {
-        precondition(tally.keepsLines, "a budget is made from a tally that kept its lines")
+        self.tally = tally
         let lines = tally.lines
-        self.event = tally.event
-        self.lines = lines
-        self.regions = tally.regions.map { region, subtotal in
+        regions = tally.regions.map { region, subtotal in
             RegionBudget(region: region, lines: lines.filter { $0.region == region }, subtotal: subtotal)
         }
-        self.totals = tally.totals
-        self.offices = OfficeBudget.split(lines, by: tally.event.costSharing)
-        self.rosterName = tally.rosterName
-        self.unusedColumns = tally.unusedColumns
-        self.who = tally.who
-        self.verdicts = tally.verdicts
-        self.leftOut = tally.everyLeftOut
-        self.notPlanned = tally.everyNotPlanned
-        self.ceilings = tally.ceilings
-        self.headroom = tally.headroom
+        offices = tally.keepsLines
+            ? OfficeBudget.split(lines, by: tally.event.costSharing)
+            : tally.offices.map { OfficeBudget(share: $0.share, lines: [], assistedAirfare: $0.assistedAirfare, localExpenses: $0.localExpenses) }
     }
 
+    /// The event the roster is costed under.
+    public var event: Event { tally.event }
+    /// The roster's name as given (file name), for headings.
+    public var rosterName: String { tally.rosterName }
+    /// The roster's headers that no rule reads, said in every report so that nothing is left out in silence.
+    public var unusedColumns: [String] { tally.unusedColumns }
+    /// Which participants are priced.
+    public var who: Who { tally.who }
+    /// The sums of every priced participant.
+    public var totals: CostTotals { tally.totals }
+    /// The ceilings the plan is checked against (the event file's, or the command line's over them).
+    public var ceilings: BudgetCeilings { tally.ceilings }
+    /// Headroom of the plan under each ceiling that is set.
+    public var headroom: [Headroom] { tally.headroom }
+
+    /// Whether the participant lines are kept (a roster held whole), or only the totals (a very large roster, whose lines
+    /// are in its workbook): the lists below are empty then, and the counts and first few examples stand for them.
+    public var keepsLines: Bool { tally.keepsLines }
+    /// Participant lines in roster order.
+    public var lines: [ParticipantCosting] { tally.lines }
+    /// The eligibility verdict of each line, in the order of `lines`.
+    public var verdicts: [Verdict] { tally.verdicts }
+    /// Rows the roster sheet sets aside for participants: one a line, or, for a stream, the number fixed before it began.
+    public var rosterRows: Int { keepsLines ? lines.count : tally.rosterRows }
+
+    /// Planned participants on the roster that `who` leaves out, with their verdicts, in roster order.
+    public var leftOut: [(participant: Participant, verdict: Verdict)] { tally.everyLeftOut }
+    /// How many participants `who` leaves out.
+    public var leftOutCount: Int { tally.leftOut }
+    /// The first few participants left out, with their verdicts.
+    public var leftOutExamples: [(participant: Participant, verdict: Verdict)] { tally.leftOutExamples }
+
+    /// Roster rows marked `planned = no` (added after the plan): never in the budget, listed by `reconcile`.
+    public var notPlanned: [Participant] { tally.everyNotPlanned }
+    /// How many roster rows are marked `planned = no`.
+    public var notPlannedCount: Int { tally.notPlanned }
+
     /// Priced participants whose eligibility is not known.
-    public var eligibilityNotKnown: Int { verdicts.filter { $0.eligible == nil }.count }
+    public var eligibilityNotKnown: Int { tally.eligibilityNotKnown }
+    /// The first few priced participants whose eligibility is not known.
+    public var notKnownIDs: [String] { tally.notKnownIDs }
 
     /// Participants whose point of departure has no cap yet (flag `contact-organisers`), in roster order.
     public var awaitingCap: [ParticipantCosting] { lines.filter { $0.flags.contains(.contactOrganisers) } }
+    /// How many participants await a cap.
+    public var awaitingCapCount: Int { tally.awaitingCap }
+    /// The first few participants awaiting a cap.
+    public var awaitingCapIDs: [String] { tally.awaitingCapIDs }
 
     /// The quoted fares of the participants awaiting a cap: how far the total could rise once caps are agreed (plus the
     /// unknown fares of ``awaitingCapWithoutFare``).
-    public var awaitingCapFares: Money { awaitingCap.compactMap(\.participant.fare).sum() }
+    public var awaitingCapFares: Money { tally.awaitingCapFares }
 
     /// Participants awaiting a cap with no fare quoted: each an unknown amount on top of ``awaitingCapFares``.
-    public var awaitingCapWithoutFare: Int { awaitingCap.filter { $0.participant.fare == nil }.count }
+    public var awaitingCapWithoutFare: Int { tally.awaitingCapWithoutFare }
 
     /// Flags that occur, in a stable order, with how many participants carry each.
-    public var flagCounts: [(flag: Flag, count: Int)] {
-        Flag.allCases.compactMap { flag in
-            let count = lines.filter { $0.flags.contains(flag) }.count
-            return count > 0 ? (flag, count) : nil
-        }
-    }
+    public var flagCounts: [(flag: Flag, count: Int)] { tally.flags }
+    /// Participants with at least one flag.
+    public var flaggedParticipants: Int { tally.flaggedParticipants }
 }

@@ -1,7 +1,7 @@
 /// The one accumulator of a budget: costs participants one at a time and keeps running totals (by region, paying office
-/// and flag, with the eligibility counts), and, when asked, the lines too. A roster held whole keeps its lines (a
-/// ``Budget`` is made from them); a very large roster keeps only the totals, its lines going straight to a file as they are
-/// costed. The roster's size chooses only that.
+/// and flag, with the eligibility counts), and, when asked, the lines too. A roster held whole keeps its lines; a very
+/// large roster keeps only the totals, its lines going straight to a file as they are costed. The roster's size chooses
+/// only that; either way the ``Budget`` every report reads is made from the tally.
 public struct BudgetTally: Sendable {
     public let event: Event
     public let rosterName: String
@@ -143,3 +143,6 @@ public struct BudgetTally: Sendable {
         Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.share.office, $0.assistedAirfare + $0.localExpenses) })
     }
 }
+
+/// How many ids a summary names before it says "and N more".
+public let summaryExamples = 20

@@ -4,17 +4,17 @@ import BudgetCore
 /// otherwise its summary, which says so and where the lines are (the workbook).
 public enum BudgetReport {
     /// The text report.
-    public static func text(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
+    public static func text(_ budget: Budget, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
         TextReport(budget, linesAt: linesAt, options: options).render()
     }
 
     /// The JSON report.
-    public static func json(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
+    public static func json(_ budget: Budget, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
         JSONReport(budget, linesAt: linesAt, options: options).render()
     }
 
     /// The CSV report: summary rows and a note in place of the lines when the budget kept none.
-    public static func csv(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
+    public static func csv(_ budget: Budget, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
         CSVReport(budget, linesAt: linesAt, options: options).render()
     }
 }

@@ -8,7 +8,7 @@ extension TextReport {
     private typealias L = TextLayout
 
     /// The summary as text.
-    func summary(_ budget: any BudgetSummary, linesAt: String) -> String {
+    func summary(_ budget: Budget, linesAt: String) -> String {
         let event = budget.event
         let t = budget.totals
         var out = ["TRAVEL BUDGET  \(event.id)  (summary)"]
@@ -27,12 +27,12 @@ extension TextReport {
         }
         out.append(head)
         out.append(String(repeating: "-", count: head.count))
-        for (region, subtotal) in budget.regionSubtotals { out.append(row(region, subtotal)) }
+        for region in budget.regions { out.append(row(region.region, region.subtotal)) }
         out.append(String(repeating: "=", count: head.count))
         out.append(row("TOTAL", t))
         out.append("")
         out.append("Paying offices")
-        for office in budget.officeTotals {
+        for office in budget.offices {
             out += L.wrap("assisted \(office.assistedAirfare.grouped); local \(office.localExpenses.grouped); "
                           + "total \((office.assistedAirfare + office.localExpenses).grouped)",
                           first: "  \(office.share.office): ", indent: "    ")
@@ -93,11 +93,11 @@ extension JSONReport {
 
     /// The summary as JSON (money as strings with two decimals, keys sorted; the same keys as the full report's where they
     /// mean the same).
-    func summary(_ b: any BudgetSummary, linesAt: String) -> String {
+    func summary(_ b: Budget, linesAt: String) -> String {
         let document = SummaryDocument(
             event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
-            regions: b.regionSubtotals.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
-            offices: b.officeTotals.map { office in
+            regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
+            offices: b.offices.map { office in
                 JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
                                   local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
                                   assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,

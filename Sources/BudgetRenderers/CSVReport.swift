@@ -4,19 +4,13 @@ import BudgetCore
 /// (the flags' meanings and the assumptions). A budget kept as running totals (a very large roster) gives the same rows
 /// without the participants, and a first note saying where the lines are.
 public struct CSVReport {
-    public let budget: any BudgetSummary
+    public let budget: Budget
     public let options: RenderOptions
     /// Where the participant lines are when the budget did not keep them (e.g. the workbook's path).
     public let linesAt: String?
 
-    public init(_ budget: Budget, options: RenderOptions = RenderOptions()) {
-        self.budget = budget
-        self.options = options
-        linesAt = nil
-    }
-
-    /// The report of any budget; `linesAt` says where the lines are when it kept none.
-    public init(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) {
+    /// The report of a budget; `linesAt` says where the lines are when it kept none.
+    public init(_ budget: Budget, linesAt: String? = nil, options: RenderOptions = RenderOptions()) {
         self.budget = budget
         self.options = options
         self.linesAt = linesAt
@@ -54,10 +48,10 @@ public struct CSVReport {
     public func render() -> String {
         var rows: [[String]] = [CSVReport.header]
         let blank = Array(repeating: "", count: CSVReport.header.count - 3)
-        if budget.keptLines == nil {
+        if !budget.keepsLines {
             rows.append(["note", "", "Summary: the participant lines are not listed here; they are in \(linesAt ?? "the workbook")"] + blank)
         }
-        for line in budget.keptLines ?? [] {
+        for line in budget.lines {
             let p = line.participant
             rows.append(["participant", p.id, options.name(p), options.organization(p), p.country.name, line.region,
                          p.fare?.plain ?? "", line.cap?.plain ?? "", line.assistedAirfare.plain,
@@ -68,9 +62,9 @@ public struct CSVReport {
             [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
              t.localExpenses.plain, t.total.plain, t.participants == 1 ? "1 participant" : "\(t.participants) participants"]
         }
-        for region in budget.regionSubtotals { rows.append(totals("region", region.region, region.subtotal)) }
+        for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))
-        for office in budget.officeTotals {
+        for office in budget.offices {
             rows.append(["office", "", "", "", "", office.share.office, "", "", office.assistedAirfare.plain, "", "", "",
                          office.localExpenses.plain, (office.assistedAirfare + office.localExpenses).plain,
                          "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"])
@@ -79,8 +73,8 @@ public struct CSVReport {
             rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)])
         }
         // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
-        if let full = budget as? Budget, !full.notPlanned.isEmpty {
-            rows.append(["note", "", "Not in the plan (planned = no): " + full.notPlanned.map(\.id).joined(separator: ", ")] + blank)
+        if !budget.notPlanned.isEmpty {
+            rows.append(["note", "", "Not in the plan (planned = no): " + budget.notPlanned.map(\.id).joined(separator: ", ")] + blank)
         } else if budget.notPlannedCount > 0 {
             rows.append(["note", "", "Not in the plan (planned = no): \(budget.notPlannedCount) row(s)"] + blank)
         }

@@ -109,7 +109,7 @@ public struct EligibilityReport {
     }
 
     /// What a budget left out and what it does not know, in sentences for every report.
-    public static func budgetSentences(_ budget: any BudgetSummary) -> [String] {
+    public static func budgetSentences(_ budget: Budget) -> [String] {
         var out = ["Priced: \(budget.who.words) (--who \(budget.who.rawValue))."]
         /// ", and N more" when a list names only the first few.
         func more(_ shown: Int, of count: Int) -> String { shown < count ? ", and \(count - shown) more" : "" }

@@ -5,19 +5,13 @@ import Foundation
 /// report at every size: a budget kept as running totals gives its summary document, with `participant_lines` saying
 /// where the lines are.
 public struct JSONReport {
-    public let budget: any BudgetSummary
+    public let budget: Budget
     public let options: RenderOptions
     /// Where the participant lines are when the budget did not keep them (e.g. the workbook's path).
     public let linesAt: String?
 
-    public init(_ budget: Budget, options: RenderOptions = RenderOptions()) {
-        self.budget = budget
-        self.options = options
-        linesAt = nil
-    }
-
-    /// The report of any budget; `linesAt` says where the lines are when it kept none.
-    public init(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) {
+    /// The report of a budget; `linesAt` says where the lines are when it kept none.
+    public init(_ budget: Budget, linesAt: String? = nil, options: RenderOptions = RenderOptions()) {
         self.budget = budget
         self.options = options
         self.linesAt = linesAt
@@ -130,7 +124,8 @@ public struct JSONReport {
 
     /// The JSON text, ending with a newline.
     public func render() -> String {
-        guard let b = budget as? Budget else { return summary(budget, linesAt: linesAt ?? "the workbook") }
+        guard budget.keepsLines else { return summary(budget, linesAt: linesAt ?? "the workbook") }
+        let b = budget
         let document = Document(
             event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
             paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName, unused_columns: b.unusedColumns,

@@ -4,19 +4,13 @@ import BudgetCore
 /// budget that kept its lines lists them; one kept as running totals (a very large roster) gives its summary, which says so
 /// and where the lines are.
 public struct TextReport {
-    public let budget: any BudgetSummary
+    public let budget: Budget
     public let options: RenderOptions
     /// Where the participant lines are when the budget did not keep them (e.g. the workbook's path).
     public let linesAt: String?
 
-    public init(_ budget: Budget, options: RenderOptions = RenderOptions()) {
-        self.budget = budget
-        self.options = options
-        linesAt = nil
-    }
-
-    /// The report of any budget; `linesAt` says where the lines are when it kept none.
-    public init(_ budget: any BudgetSummary, linesAt: String?, options: RenderOptions = RenderOptions()) {
+    /// The report of a budget; `linesAt` says where the lines are when it kept none.
+    public init(_ budget: Budget, linesAt: String? = nil, options: RenderOptions = RenderOptions()) {
         self.budget = budget
         self.options = options
         self.linesAt = linesAt
@@ -125,7 +119,7 @@ public struct TextReport {
 
     /// The whole report, ending with a newline.
     public func render() -> String {
-        guard let budget = budget as? Budget else { return summary(budget, linesAt: linesAt ?? "the workbook") }
+        guard budget.keepsLines else { return summary(budget, linesAt: linesAt ?? "the workbook") }
         let event = budget.event
         let columns = Columns(budget)
         var out: [String] = []

@@ -36,7 +36,7 @@ public struct StreamedWorkbook {
     public func write<Participants: Sequence<Participant>>(
         _ participants: Participants, rows bound: Int, to path: String,
         add: (Participant) -> (costing: ParticipantCosting, verdict: Verdict)?,
-        totals: () throws -> any BudgetSummary,
+        totals: () throws -> Budget,
         progress: ProgressLine = ProgressLine()
     ) throws -> Int {
         let roster = BudgetWorkbook.rosterRows(event, rows: bound, options: options)

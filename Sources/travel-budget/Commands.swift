@@ -9,7 +9,7 @@ enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 
     /// A budget's report: its lines when it kept them, else its summary saying they are at `linesAt`.
-    func render(_ budget: any BudgetSummary, linesAt: String? = nil, _ options: RenderOptions) -> String {
+    func render(_ budget: Budget, linesAt: String? = nil, _ options: RenderOptions) -> String {
         switch self {
         case .text: return BudgetReport.text(budget, linesAt: linesAt, options: options)
         case .json: return BudgetReport.json(budget, linesAt: linesAt, options: options)
@@ -121,11 +121,11 @@ struct Cost: ParsableCommand {
         }
         let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside
         roster.notes.forEach { Console.error($0.description) }
-        let tally = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
+        let budget = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
         roster.dateNotes.forEach { Console.error($0.description) }
-        let text = options.format.render(tally, linesAt: xlsx, options.renderOptions)
+        let text = options.format.render(budget, linesAt: xlsx, options.renderOptions)
         try options.report.write(text)
-        Console.warn(event: event, plan: tally.headroom)
+        Console.warn(event: event, plan: budget.headroom)
     }
 }
 

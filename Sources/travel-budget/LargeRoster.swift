@@ -17,9 +17,9 @@ enum LargeRoster {
     }
 
     /// Costs the participants into the workbook at `xlsx`, setting aside `rows` rows (the roster's line count); returns the
-    /// running totals.
+    /// budget of the running totals.
     static func cost(_ participants: RosterStream, rows bound: Int, event: Event, tables: Tables, options: RosterOptions,
-                     ceilings: BudgetCeilings?, xlsx: String) throws -> BudgetTally {
+                     ceilings: BudgetCeilings?, xlsx: String) throws -> Budget {
         try Console.guarded {
             var tally = BudgetTally(event: event, rosterName: options.roster, who: options.who, ceilings: ceilings, rosterRows: bound)
             tally.unusedColumns = participants.unusedColumns
@@ -28,9 +28,9 @@ enum LargeRoster {
                                         created: options.workbookOptions.created.map { Int64($0.dayNumber) * 86_400 })
             _ = try book.write(participants, rows: bound, to: xlsx, add: { tally.add($0) }, totals: {
                 try participants.finish()
-                return tally
+                return Budget(tally)
             })
-            return tally
+            return Budget(tally)
         }
     }
 }

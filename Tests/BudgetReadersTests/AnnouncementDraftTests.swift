@@ -1,17 +1,18 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// `travel-budget draft`: an event file drafted from an announcement's text reproduces what the officers transcribed.
 @Suite struct AnnouncementDraftTests {
-    let tables = Paths.shippedTables
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
 
     /// The seed announcements: `../shared/seeds` beside the package, else the copy among the fixtures.
     static let seeds: String? = {
-        let shared = URL(fileURLWithPath: Paths.tables).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/seeds").path
-        return [shared, Paths.fixture("seeds")].first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(seed2018)) }
+        [Repo.shared("seeds"), fixtures.path("seeds")].first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(seed2018)) }
     }()
     static let seed2018 = "001_2b1f1f7a20b36993.txt"
     static let seed2023 = "000_1286a31c54f6509b.txt"
@@ -98,8 +99,8 @@ import Testing
 
     /// What the command says for a fixture: the drafted event file, the countries to add, or the error.
     func drafted(_ fixture: String) -> String {
-        let path = Paths.fixture("announcements/\(fixture)")
-        return outcome(relativeTo: Paths.fixtures) { () throws(InputError) -> [Diagnostic] in
+        let path = fixtures.path("announcements/\(fixture)")
+        return outcome(relativeTo: fixtures.folder) { () throws(InputError) -> [Diagnostic] in
             let d = try AnnouncementDraft.read(text: try InputFile.read(path), file: path, countries: tables.countries)
             let new = DraftCountries(d.newCountries, directory: tables.countries)
             if !new.countries.isEmpty {
@@ -114,11 +115,11 @@ import Testing
         }
     }
 
-    static let fixtures = Paths.files(in: "announcements", ending: ".txt")
+    static let announcements = fixtures.files(in: "announcements", ending: ".txt")
 
-    @Test(arguments: fixtures)
+    @Test(arguments: announcements)
     func eachLayoutGivesItsExpectedDraft(fixture: String) {
-        let expected = Paths.fixture("announcements/" + (fixture as NSString).deletingPathExtension + ".expected")
+        let expected = fixtures.path("announcements/" + (fixture as NSString).deletingPathExtension + ".expected")
         expectMessage(drafted(fixture), matches: expected)
     }
 

@@ -1,15 +1,18 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// The announcements' rules on who can be funded, each checked on a fixture roster (column `rule` says what each row shows).
 @Suite struct EligibilityTests {
-    let tables = Paths.shippedTables
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
 
     func verdicts(_ eventID: String, _ fixture: String) throws -> [String: Verdict] {
         let event = try #require(tables.event(eventID))
-        let path = Paths.fixture("eligibility/\(fixture)")
+        let path = fixtures.path("eligibility/\(fixture)")
         let reader = RosterReader(countries: tables.countries, event: event)
         let people = try reader.read(text: try InputFile.read(path), file: fixture)
         let check = EligibilityCheck(event: event)
@@ -64,7 +67,7 @@ import Testing
 
     @Test func aRosterWithoutTheColumnsIsNotKnownNeverEligible_andIsPricedWhole() throws {
         let event = try #require(tables.event("jeju-2023"))
-        let path = Paths.fixture("eligibility/no-application-columns.csv")
+        let path = fixtures.path("eligibility/no-application-columns.csv")
         let people = try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: "r.csv")
         let budget = Budget(event: event, participants: people, rosterName: "r.csv")
         #expect(budget.verdicts.map(\.eligible) == [nil, nil])
@@ -75,7 +78,7 @@ import Testing
 
     @Test func whoChoosesWhoIsPriced() throws {
         let event = try #require(tables.event("jeju-2023"))
-        let path = Paths.fixture("eligibility/jeju-2023-applications.csv")
+        let path = fixtures.path("eligibility/jeju-2023-applications.csv")
         let people = try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: "r.csv")
         func priced(_ who: Who) -> [String] { Budget(event: event, participants: people, rosterName: "r.csv", who: who).lines.map(\.participant.id) }
         #expect(priced(.notExcluded) == ["F01", "F03", "F04", "F05"])
@@ -108,6 +111,6 @@ import Testing
             _ = try RosterReader(countries: tables.countries, event: tables.event("jeju-2023"))
                 .read(text: roster, file: "applications.csv")
         }
-        expectMessage(text, matches: Paths.fixture("eligibility/bad-application-cells.expected"))
+        expectMessage(text, matches: fixtures.path("eligibility/bad-application-cells.expected"))
     }
 }

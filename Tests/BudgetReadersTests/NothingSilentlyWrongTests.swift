@@ -1,15 +1,23 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// Every input either counts as the officer meant or is refused with a reason: headers, dates, spaces.
 @Suite struct NothingSilentlyWrongTests {
-    static let event2023 = Paths.shippedTables.event("jeju-2023")!
-    let reader = RosterReader(countries: Paths.shippedTables.countries, event: NothingSilentlyWrongTests.event2023)
+    let event2023: Event
+    let countries: CountryDirectory
+    let reader: RosterReader
+
+    init() throws {
+        event2023 = try Repo.shippedEvent("jeju-2023")
+        countries = try Repo.shippedTables().countries
+        reader = RosterReader(countries: countries, event: event2023)
+    }
 
     func read(_ text: String, mapping: ColumnMapping = ColumnMapping()) throws(InputError) -> RosterReader.Roster {
-        try RosterReader(countries: Paths.shippedTables.countries, event: Self.event2023, mapping: mapping).readRoster(text: text, file: "r.csv")
+        try RosterReader(countries: countries, event: event2023, mapping: mapping).readRoster(text: text, file: "r.csv")
     }
 
     // MARK: Columns the officer meant are never ignored
@@ -74,7 +82,7 @@ import Testing
     }
 
     @Test func theNamesTableIsDocumentedInTheRostersReadme() throws {
-        let readme = try String(contentsOfFile: (Paths.tables as NSString).appendingPathComponent("rosters/README.md"), encoding: .utf8)
+        let readme = try String(contentsOfFile: (Repo.tablesPath as NSString).appendingPathComponent("rosters/README.md"), encoding: .utf8)
         for column in RosterColumns.all {
             #expect(readme.contains("| `\(column.name)` |"), "\(column.name) is not in Tables/rosters/README.md")
             for name in column.otherNames { #expect(readme.contains("`\(name)`"), "\(name) is not in Tables/rosters/README.md") }
@@ -85,7 +93,7 @@ import Testing
     // MARK: An officer's own export, every figure asserted
 
     @Test func anOfficersExportIsCostedAsSheMeantIt() throws {
-        let path = Paths.fixture("officer/officer-roster-jeju-2023.csv")
+        let path = fixtures.path("officer/officer-roster-jeju-2023.csv")
         let roster = try reader.readRoster(bytes: try InputFile.bytes(path), file: "officer.csv")
         #expect(roster.unusedColumns == ["No.", "Nationality", "Remarks"])
         let people = roster.participants
@@ -97,7 +105,7 @@ import Testing
         #expect(people[1].fare == Money(dollars: 1_250))                     // quoted thousands
         #expect(people[3].application.appliedOn == CivilDate(iso: "2023-11-08"))  // `Applied on` is read: late
 
-        let budget = Budget(event: Self.event2023, participants: people, rosterName: "officer.csv")
+        let budget = Budget(event: event2023, participants: people, rosterName: "officer.csv")
         // The late applicant (JITC-004) is left out as not eligible, not priced.
         #expect(budget.leftOut.map(\.participant.id) == ["JITC-004"])
         let figures = budget.lines.map { [$0.participant.id, $0.cap?.plain ?? "-", $0.assistedAirfare.plain, $0.participantShare.plain,
@@ -117,10 +125,10 @@ import Testing
 
     // MARK: Dates that cannot be right are refused
 
-    @Test(arguments: Paths.files(in: "stay-errors", ending: ".csv"))
+    @Test(arguments: fixtures.files(in: "stay-errors", ending: ".csv"))
     func aStayThatCannotBeRightIsRefusedWithItsExactMessage(name: String) {
-        let path = Paths.fixture("stay-errors/\(name)")
-        let said = outcome(relativeTo: Paths.fixture("stay-errors")) { () throws(InputError) -> [Diagnostic] in
+        let path = fixtures.path("stay-errors/\(name)")
+        let said = outcome(relativeTo: fixtures.path("stay-errors")) { () throws(InputError) -> [Diagnostic] in
             try reader.readRoster(bytes: try InputFile.bytes(path), file: name).notes
         }
         #expect(said.contains("error:"))
@@ -139,7 +147,7 @@ import Testing
     @Test(arguments: [("2023-12-13", ""), ("", "2023-12-14"), ("2023-11-20", "2023-12-12"), ("2023-12-15", "2024-01-10")])
     func aPartialStayIsKept(arrive: String, leave: String) throws {
         let roster = try read("id,name,country,fare_usd,arrive,leave\nA1,Ann,India,900,\(arrive),\(leave)\n")
-        let line = Costing(event: Self.event2023).cost(roster.participants[0])
+        let line = Costing(event: event2023).cost(roster.participants[0])
         #expect(line.flags.contains(.partialStay))
     }
 
@@ -162,11 +170,11 @@ import Testing
 /// A bad event file is set aside with its problems; the other events still load.
 @Suite struct BrokenEventFileTests {
     @Test func aBrokenEventFileIsSetAside_andTheOthersLoad() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tables-\(UUID().uuidString)").path
+        let folder = try temporaryFolder("tables").path
         try FileManager.default.createDirectory(atPath: folder + "/events", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["countries.toml", "events/jeju-2023.toml"] {
-            try FileManager.default.copyItem(atPath: (Paths.tables as NSString).appendingPathComponent(name), toPath: folder + "/" + name)
+            try FileManager.default.copyItem(atPath: (Repo.tablesPath as NSString).appendingPathComponent(name), toPath: folder + "/" + name)
         }
         try "id = \"jeju-2030\"\nstart = 2030-13-01\n".write(toFile: folder + "/events/jeju-2030.toml", atomically: true, encoding: .utf8)
         let tables = try Tables.load(from: folder)

@@ -1,20 +1,23 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// `other_points_of_departure = "not-funded"`: a point of departure that no row names gets no assisted airfare and no
 /// local expenses and is not eligible, in the words of its own event (fixture `not-funded/`, a CSV roster with a `rule` column).
 @Suite struct OtherPointsRuleTests {
-    let tables = Paths.shippedTables
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
 
     func listedOnly() throws -> Event {
-        let path = Paths.fixture("not-funded/listed-only.toml")
+        let path = fixtures.path("not-funded/listed-only.toml")
         return try TableReader.event(text: try InputFile.read(path), file: path, countries: tables.countries)
     }
 
     func roster() throws -> [Participant] {
-        let path = Paths.fixture("not-funded/roster.csv")
+        let path = fixtures.path("not-funded/roster.csv")
         return try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path)
     }
 
@@ -67,7 +70,7 @@ import Testing
     }
 
     @Test func withoutTheAnnouncementsWordsTheMessageNamesTheEventFilesRule_notAnotherEventsWording() throws {
-        let path = Paths.fixture("not-funded/listed-only.toml")
+        let path = fixtures.path("not-funded/listed-only.toml")
         let text = try InputFile.read(path).replacingOccurrences(of: "other_points_source = ", with: "# other_points_source = ")
         let event = try TableReader.event(text: text, file: path, countries: tables.countries)
         let samoa = try #require(tables.countries.country(named: "Samoa"))
@@ -78,7 +81,7 @@ import Testing
         // The 2018 announcement has no line on other points of departure; it is open to 11 countries, so other points of
         // departure are not funded, in its own words, never 2023's.
         let jeju2018 = try #require(tables.event("jeju-2018"))
-        let seed2018 = try String(contentsOfFile: Paths.fixture("seeds/001_2b1f1f7a20b36993.txt"), encoding: .utf8)
+        let seed2018 = try String(contentsOfFile: fixtures.path("seeds/001_2b1f1f7a20b36993.txt"), encoding: .utf8)
         #expect(seed2018.contains(try #require(jeju2018.otherPointsSource)))
         #expect(jeju2018.otherPointsSource?.contains("11 Asia Pacific countries") == true)
         #expect(!Flag.notFunded.explanation(under: jeju2018).contains("please contact"))
@@ -87,14 +90,14 @@ import Testing
     }
 
     @Test func the2023RulesWordsAreQuotedVerbatimFromItsAnnouncement() throws {
-        let seed = try String(contentsOfFile: Paths.fixture("seeds/000_1286a31c54f6509b.txt"), encoding: .utf8)
+        let seed = try String(contentsOfFile: fixtures.path("seeds/000_1286a31c54f6509b.txt"), encoding: .utf8)
         let event = try #require(tables.event("jeju-2023"))
         let words = try #require(event.otherPointsSource)
         #expect(seed.contains(words))
     }
 
     @Test func anUnknownRuleIsRefusedNamingBothRules() throws {
-        let path = Paths.fixture("not-funded/listed-only.toml")
+        let path = fixtures.path("not-funded/listed-only.toml")
         let text = try InputFile.read(path).replacingOccurrences(of: "\"not-funded\"", with: "\"unfunded\"")
         #expect(throws: InputError.self) { try TableReader.event(text: text, file: path, countries: tables.countries) }
         do {
@@ -109,10 +112,12 @@ import Testing
 /// A roster's stays read relative to another event (fixture `stays/`): whole stays stay whole, partial stays keep their
 /// days from the first and last workshop days.
 @Suite struct StayRestatingTests {
-    let tables = Paths.shippedTables
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
 
     func read(_ fixture: String) throws -> [Participant] {
-        let path = Paths.fixture(fixture)
+        let path = fixtures.path(fixture)
         return try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path)
     }
 
@@ -144,7 +149,7 @@ import Testing
     @Test func theShipped2023RosterUnder2018GivesEveryWholeStayTheFull2018LocalExpenses() throws {
         let y2018 = try #require(tables.event("jeju-2018"))
         let y2023 = try #require(tables.event("jeju-2023"))
-        let path = (Paths.tables as NSString).appendingPathComponent("rosters/jeju-2023.csv")
+        let path = (Repo.tablesPath as NSString).appendingPathComponent("rosters/jeju-2023.csv")
         let people = try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path)
         let figures = local(people, from: y2023, under: y2018)
         // 2018 funds only its 11 countries (not-funded) and agreed caps (P23-12's cap_override_usd): the 7 participants so

@@ -1,40 +1,43 @@
 import BudgetCore
 @testable import BudgetReaders
+import TestSupport
 import Testing
 
 @Suite struct RosterReaderTests {
-    let reader = RosterReader(countries: Paths.shippedTables.countries)
+    let reader: RosterReader
+
+    init() throws { reader = RosterReader(countries: try Repo.shippedTables().countries) }
 
     /// What the reader says about a fixture, as the tool prints it, then the exit status.
     func outcome(of folder: String, _ name: String) -> String {
-        let path = Paths.fixture("\(folder)/\(name)")
-        return BudgetReadersTests.outcome(relativeTo: Paths.fixture(folder)) { () throws(InputError) -> [Diagnostic] in
+        let path = fixtures.path("\(folder)/\(name)")
+        return BudgetReadersTests.outcome(relativeTo: fixtures.path(folder)) { () throws(InputError) -> [Diagnostic] in
             try reader.readRoster(bytes: try InputFile.bytes(path), file: name).notes
         }
     }
 
     /// Reads a readable fixture's participants.
     func participants(_ name: String) throws -> [Participant] {
-        try reader.readRoster(bytes: try InputFile.bytes(Paths.fixture("rosters/\(name)")), file: name).participants
+        try reader.readRoster(bytes: try InputFile.bytes(fixtures.path("rosters/\(name)")), file: name).participants
     }
 
-    @Test(arguments: Paths.files(in: "roster-errors", ending: ".csv"))
+    @Test(arguments: fixtures.files(in: "roster-errors", ending: ".csv"))
     func everyBadRosterGetsItsExactMessageAndExitStatus(name: String) {
         let said = outcome(of: "roster-errors", name)
         #expect(said.contains("error:"))
         #expect(!said.hasSuffix("exit status: 0\n"))
-        expectMessage(said, matches: Paths.fixture("roster-errors/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
+        expectMessage(said, matches: fixtures.path("roster-errors/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
     }
 
-    @Test(arguments: Paths.files(in: "rosters", ending: ".csv"))
+    @Test(arguments: fixtures.files(in: "rosters", ending: ".csv"))
     func everyMessyButReadableRosterIsReadWithItsNotes(name: String) {
         let said = outcome(of: "rosters", name)
         #expect(said.hasSuffix("exit status: 0\n"))
-        expectMessage(said, matches: Paths.fixture("rosters/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
+        expectMessage(said, matches: fixtures.path("rosters/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
     }
 
     @Test func readsAnExcelExport_BOM_CRLF_anyColumnOrder_anyCase_quotedCommasAndQuotes() throws {
-        let roster = try reader.readRoster(bytes: try InputFile.bytes(Paths.fixture("rosters/excel-export.csv")), file: "x.csv")
+        let roster = try reader.readRoster(bytes: try InputFile.bytes(fixtures.path("rosters/excel-export.csv")), file: "x.csv")
         let people = roster.participants
         #expect(people.map(\.id) == ["A1", "A2", "A3", "A4"])
         #expect(people[0].name == "Nguyen, \"Mai\"")
@@ -46,7 +49,7 @@ import Testing
     }
 
     @Test func readsTheActualColumns_andThePlannedMarker_fromAnExcelExport() throws {
-        let text = try InputFile.read(Paths.fixture("actuals/with-actuals.csv"))
+        let text = try InputFile.read(fixtures.path("actuals/with-actuals.csv"))
         let roster = try reader.readRoster(text: text, file: "with-actuals.csv")
         let people = roster.participants
         #expect(people.map(\.isPlanned) == [true, true, true, false])
@@ -81,7 +84,7 @@ import Testing
     }
 
     @Test func officeCeilingsNameThePayingOffices_byFullNameOrFirstWord() throws {
-        let event = try #require(Paths.shippedTables.event("jeju-2023"))
+        let event = try Repo.shippedEvent("jeju-2023")
         let texts = try ["16000", "rso=8000", "Narnia Office=1"].map { try CeilingText(parsing: $0) }
         let (ceilings, unknown) = CeilingText.ceilings(texts, for: event)
         #expect(ceilings == BudgetCeilings(event: Money(dollars: 16_000), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
@@ -133,7 +136,7 @@ import Testing
 
     @Test func everyProblemInAFileIsReportedInOneRun() {
         do {
-            _ = try reader.read(text: try InputFile.read(Paths.fixture("roster-errors/bad-fares.csv")), file: "f.csv")
+            _ = try reader.read(text: try InputFile.read(fixtures.path("roster-errors/bad-fares.csv")), file: "f.csv")
             Issue.record("expected an error")
         } catch {
             guard case .badData(let problems) = error else { Issue.record("expected bad data"); return }

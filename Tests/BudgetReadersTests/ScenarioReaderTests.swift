@@ -1,14 +1,17 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// Scenario files: the shipped examples read, and a bad one gets every problem told.
 @Suite struct ScenarioReaderTests {
-    let tables = Paths.shippedTables
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
 
     func scenario(_ name: String) throws -> Scenario {
-        let path = (Paths.tables as NSString).appendingPathComponent("scenarios/\(name)")
+        let path = (Repo.tablesPath as NSString).appendingPathComponent("scenarios/\(name)")
         return try ScenarioReader.read(text: try InputFile.read(path), file: path, countries: tables.countries, events: tables.events)
     }
 
@@ -31,7 +34,7 @@ import Testing
     }
 
     @Test func aBadScenarioGetsEveryProblemTold() {
-        let path = Paths.fixture("scenario-errors/bad-scenario.toml")
+        let path = fixtures.path("scenario-errors/bad-scenario.toml")
         let text = message { () throws(InputError) in
             _ = try ScenarioReader.read(text: try InputFile.read(path), file: "bad-scenario.toml", countries: tables.countries, events: tables.events)
         }

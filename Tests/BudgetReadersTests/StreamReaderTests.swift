@@ -1,10 +1,15 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// The streaming readers a large roster goes through read exactly what the whole-file readers read.
 @Suite struct StreamReaderTests {
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
+
     func records(_ path: String, delimiter: Character = ",") throws -> [[String]] {
         let csv = try CSVStream(path: path, file: "f.csv", delimiter: delimiter)
         var out: [[String]] = []
@@ -14,15 +19,14 @@ import Testing
 
     @Test(arguments: ["crlf.csv", "bom.csv", "blank-and-trailing-rows.csv", "excel-export.csv", "extra-columns.csv"])
     func aStreamReadsTheSameRecordsAsTheWholeFile(name: String) throws {
-        let path = Paths.fixture("rosters/\(name)")
+        let path = fixtures.path("rosters/\(name)")
         let table = try CSVTable(text: try InputFile.read(path), file: name)
         #expect(try records(path) == table.records.map { $0.fields.map(\.text) })
     }
 
     @Test func aStreamReadsTheSameParticipantsAsTheRosterReader() throws {
-        let tables = Paths.shippedTables
         let event = try #require(tables.event("jeju-2023"))
-        let path = (Paths.tables as NSString).appendingPathComponent("rosters/jeju-2023.csv")
+        let path = (Repo.tablesPath as NSString).appendingPathComponent("rosters/jeju-2023.csv")
         let reader = RosterReader(countries: tables.countries, event: event)
         let whole = try reader.readRoster(bytes: try InputFile.bytes(path), file: path).participants
         let stream = try RosterStream(reader: reader, path: path, file: path)
@@ -45,32 +49,32 @@ import Testing
     /// What the streamed reader says about a fixture read from its file (as a large roster is), in the form of the
     /// `.expected` files.
     func streamed(_ folder: String, _ name: String) -> String {
-        let path = Paths.fixture("\(folder)/\(name)")
-        return outcome(relativeTo: Paths.fixture(folder)) { () throws(InputError) -> [Diagnostic] in
-            let stream = try RosterStream(reader: RosterReader(countries: Paths.shippedTables.countries), path: path, file: name)
+        let path = fixtures.path("\(folder)/\(name)")
+        return outcome(relativeTo: fixtures.path(folder)) { () throws(InputError) -> [Diagnostic] in
+            let stream = try RosterStream(reader: RosterReader(countries: tables.countries), path: path, file: name)
             _ = Array(stream)
             try stream.finish()
             return stream.notes + stream.dateNotes
         }
     }
 
-    @Test(arguments: Paths.files(in: "roster-errors", ending: ".csv"))
+    @Test(arguments: fixtures.files(in: "roster-errors", ending: ".csv"))
     func aStreamGivesEveryBadRosterTheSameMessagesAsTheWholeFile(name: String) {
         let said = streamed("roster-errors", name)
         #expect(!said.hasSuffix("exit status: 0\n"))
-        expectMessage(said, matches: Paths.fixture("roster-errors/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
+        expectMessage(said, matches: fixtures.path("roster-errors/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
     }
 
-    @Test(arguments: Paths.files(in: "rosters", ending: ".csv"))
+    @Test(arguments: fixtures.files(in: "rosters", ending: ".csv"))
     func aStreamReadsEveryMessyButReadableRosterWithTheSameNotes(name: String) {
         let said = streamed("rosters", name)
         #expect(said.hasSuffix("exit status: 0\n"))
-        expectMessage(said, matches: Paths.fixture("rosters/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
+        expectMessage(said, matches: fixtures.path("rosters/\(name)").replacingOccurrences(of: ".csv", with: ".expected"))
     }
 
     @Test func aStreamReadsWindows1252_asTheWholeFileDoes() throws {
-        let path = Paths.fixture("rosters/windows-1252.csv")
-        let reader = RosterReader(countries: Paths.shippedTables.countries)
+        let path = fixtures.path("rosters/windows-1252.csv")
+        let reader = RosterReader(countries: tables.countries)
         let whole = try reader.readRoster(bytes: try InputFile.bytes(path), file: "w.csv")
         let stream = try RosterStream(reader: reader, path: path, file: "w.csv")
         let streamed = Array(stream)
@@ -81,8 +85,8 @@ import Testing
     }
 
     @Test func aStreamTellsEveryProblemAndReturnsNoParticipantAfterTheFirst() throws {
-        let path = Paths.fixture("roster-errors/bad-fares.csv")
-        let stream = try RosterStream(reader: RosterReader(countries: Paths.shippedTables.countries), path: path, file: "bad-fares.csv")
+        let path = fixtures.path("roster-errors/bad-fares.csv")
+        let stream = try RosterStream(reader: RosterReader(countries: tables.countries), path: path, file: "bad-fares.csv")
         let read = Array(stream)
         #expect(read.isEmpty)   // the first row is refused: no participant is handed on after it
         #expect(stream.problems.map(\.location.line) == Array(2...10))

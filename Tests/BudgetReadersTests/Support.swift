@@ -1,26 +1,12 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 typealias SourceLocation = Testing.SourceLocation
 
-/// Paths of the fixtures and of the shipped tables.
-enum Paths {
-    /// The fixtures in the source tree (so that RECORD_EXPECTED=1 rewrites the real files).
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-    /// The repository's `Tables/` folder.
-    static let tables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Tables").path
-
-    static func fixture(_ relative: String) -> String { (fixtures as NSString).appendingPathComponent(relative) }
-
-    static func files(in folder: String, ending: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixture(folder))) ?? [])
-            .filter { $0.hasSuffix(ending) }.sorted()
-    }
-
-    static let shippedTables: Tables = try! Tables.load(from: tables)
-}
+/// This target's fixtures, in the source tree (so that RECORD_EXPECTED=1 rewrites the real files).
+let fixtures = Fixtures(of: "BudgetReadersTests")
 
 /// Compares a message with the fixture's `.expected` file; `RECORD_EXPECTED=1` rewrites it instead.
 func expectMessage(_ actual: String, matches expectedPath: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,32 +1,36 @@
 import BudgetCore
 @testable import BudgetReaders
 import Foundation
+import TestSupport
 import Testing
 
 /// The shipped tables against the two announcements, and the table reader's errors.
 @Suite struct TableReaderTests {
-    let tables = Paths.shippedTables
+    let tables: Tables
+
+    init() throws { tables = try Repo.shippedTables() }
 
     /// The seed's cap section: from "Point of departure" to the local-expenses sentence.
     func capSection(_ seed: String) throws -> String {
-        let text = try String(contentsOfFile: Paths.fixture("seeds/\(seed)"), encoding: .utf8)
+        let text = try String(contentsOfFile: fixtures.path("seeds/\(seed)"), encoding: .utf8)
         let start = try #require(text.range(of: "Point of departure"))
         let end = try #require(text.range(of: "Local expenses", range: start.upperBound..<text.endIndex))
         return String(text[start.lowerBound..<end.lowerBound])
     }
 
     /// Every "US$ N" of a text, in order, as whole dollars.
-    func amounts(_ text: String) -> [Int64] {
-        let pattern = try! NSRegularExpression(pattern: #"US\$ ?([0-9][0-9,]*)"#)
-        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
-            Int64(text[Range($0.range(at: 1), in: text)!].filter(\.isNumber))!
+    func amounts(_ text: String) throws -> [Int64] {
+        let pattern = try NSRegularExpression(pattern: #"US\$ ?([0-9][0-9,]*)"#)
+        return try pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            let digits = try #require(Range(match.range(at: 1), in: text))
+            return try #require(Int64(text[digits].filter(\.isNumber)))
         }
     }
 
     @Test(arguments: [("jeju-2018", "001_2b1f1f7a20b36993.txt"), ("jeju-2023", "000_1286a31c54f6509b.txt")])
     func everyCapInTheAnnouncementAppearsExactlyOnceInOrder_andNoOther(event: String, seed: String) throws {
         let caps = try #require(tables.event(event)).caps.map { $0.cap.cents / 100 }
-        #expect(caps == amounts(try capSection(seed)))
+        #expect(try caps == amounts(capSection(seed)))
     }
 
     @Test(arguments: [("jeju-2018", "001_2b1f1f7a20b36993.txt"), ("jeju-2023", "000_1286a31c54f6509b.txt")])
@@ -41,7 +45,7 @@ import Testing
 
     @Test(arguments: [("jeju-2018", "001_2b1f1f7a20b36993.txt"), ("jeju-2023", "000_1286a31c54f6509b.txt")])
     func theLocalExpenseWordsAreQuotedVerbatim(event: String, seed: String) throws {
-        let text = try String(contentsOfFile: Paths.fixture("seeds/\(seed)"), encoding: .utf8)
+        let text = try String(contentsOfFile: fixtures.path("seeds/\(seed)"), encoding: .utf8)
         let local = try #require(tables.event(event)).localExpenses
         for piece in local.source.components(separatedBy: " / ") {
             #expect(text.contains(piece), "\(event): \"\(piece)\" is not in the seed")
@@ -96,7 +100,7 @@ import Testing
 
     @Test func budgetCeilingsAreOptional_forTheEventAndForEachPayingOffice() throws {
         #expect(tables.events.allSatisfy { $0.ceilings.isEmpty })
-        let path = (Paths.tables as NSString).appendingPathComponent("events/jeju-2023.toml")
+        let path = (Repo.tablesPath as NSString).appendingPathComponent("events/jeju-2023.toml")
         let text = try InputFile.read(path)
             .replacingOccurrences(of: "currency = \"USD\"", with: "currency = \"USD\"\nbudget_usd = 16000")
             .replacingOccurrences(of: "office = \"RSO of the Bali Process\"", with: "office = \"RSO of the Bali Process\"\nbudget_usd = \"8,000.50\"")
@@ -104,18 +108,18 @@ import Testing
         #expect(event.ceilings == BudgetCeilings(event: Money(dollars: 16_000), offices: ["RSO of the Bali Process": Money(cents: 800_050)]))
     }
 
-    @Test(arguments: Paths.files(in: "table-errors", ending: ".toml"))
+    @Test(arguments: fixtures.files(in: "table-errors", ending: ".toml"))
     func everyBadEventFileGetsItsExactMessage(name: String) {
-        let path = Paths.fixture("table-errors/\(name)")
+        let path = fixtures.path("table-errors/\(name)")
         let text = message { () throws(InputError) in
             _ = try TableReader.event(text: try InputFile.read(path), file: name, countries: tables.countries)
-        }.replacingOccurrences(of: Paths.fixture("table-errors") + "/", with: "")
+        }.replacingOccurrences(of: fixtures.path("table-errors") + "/", with: "")
         #expect(text.contains("error:"))
         expectMessage(text, matches: path.replacingOccurrences(of: ".toml", with: ".expected"))
     }
 
     @Test func aPointOfDepartureOnItsOwnLineOfAListIsPointedAtOnThatLine() throws {
-        let path = (Paths.tables as NSString).appendingPathComponent("events/jeju-2023.toml")
+        let path = (Repo.tablesPath as NSString).appendingPathComponent("events/jeju-2023.toml")
         let original = try InputFile.read(path)
         let row = try #require(original.range(of: #"points_of_departure = ["Afghanistan""#))
         let text = original.replacingCharacters(in: row, with: "points_of_departure = [\n  \"Indai\"")
@@ -125,7 +129,7 @@ import Testing
     }
 
     @Test func anAliasThatNamesTwoCountriesIsAnError() {
-        let path = Paths.fixture("countries-errors/alias-names-two-countries.toml")
+        let path = fixtures.path("countries-errors/alias-names-two-countries.toml")
         let text = message { () throws(InputError) in _ = try TableReader.countries(text: try InputFile.read(path), file: "countries.toml") }
         expectMessage(text, matches: path.replacingOccurrences(of: ".toml", with: ".expected"))
     }

@@ -1,25 +1,28 @@
 import BudgetCore
 @testable import BudgetReaders
+import TestSupport
 import Testing
 
 /// Workbook rosters refused: every message names the cell (`roster.xlsx:[Roster]!C7`) and the fix.
 @Suite struct WorkbookRosterReaderTests {
-    let reader = RosterReader(countries: Paths.shippedTables.countries)
+    let reader: RosterReader
 
-    @Test(arguments: Paths.files(in: "workbook-errors", ending: ".xlsx") + Paths.files(in: "workbook-errors", ending: ".xls"))
+    init() throws { reader = RosterReader(countries: try Repo.shippedTables().countries) }
+
+    @Test(arguments: fixtures.files(in: "workbook-errors", ending: ".xlsx") + fixtures.files(in: "workbook-errors", ending: ".xls"))
     func everyBadWorkbookGetsItsExactMessageAndExitStatus(name: String) {
-        let path = Paths.fixture("workbook-errors/\(name)")
-        let said = outcome(relativeTo: Paths.fixture("workbook-errors")) { () throws(InputError) -> [Diagnostic] in
+        let path = fixtures.path("workbook-errors/\(name)")
+        let said = outcome(relativeTo: fixtures.path("workbook-errors")) { () throws(InputError) -> [Diagnostic] in
             try reader.readRoster(workbook: try InputFile.bytes(path), file: name).notes
         }
         #expect(said.contains("error:"))
         expectMessage(said, matches: path.replacingOccurrences(of: ".xlsx", with: ".expected").replacingOccurrences(of: ".xls", with: ".expected"))
     }
 
-    @Test(arguments: Paths.files(in: "workbook-rosters", ending: ".xlsx") + Paths.files(in: "workbook-rosters", ending: ".ods"))
+    @Test(arguments: fixtures.files(in: "workbook-rosters", ending: ".xlsx") + fixtures.files(in: "workbook-rosters", ending: ".ods"))
     func everyReadableWorkbookIsReadWithItsNotes(name: String) {
-        let path = Paths.fixture("workbook-rosters/\(name)")
-        let said = outcome(relativeTo: Paths.fixture("workbook-rosters")) { () throws(InputError) -> [Diagnostic] in
+        let path = fixtures.path("workbook-rosters/\(name)")
+        let said = outcome(relativeTo: fixtures.path("workbook-rosters")) { () throws(InputError) -> [Diagnostic] in
             try reader.readRoster(workbook: try InputFile.bytes(path), file: name).notes
         }
         #expect(said.hasSuffix("exit status: 0\n"))
@@ -28,7 +31,7 @@ import Testing
 
     @Test("Ids typed as numbers are read without .0; a merged organization is read in both its rows; a hidden row is read")
     func numberIDs() throws {
-        let roster = try reader.readRoster(workbook: try InputFile.bytes(Paths.fixture("workbook-rosters/number-ids-merged-hidden.xlsx")), file: "r.xlsx")
+        let roster = try reader.readRoster(workbook: try InputFile.bytes(fixtures.path("workbook-rosters/number-ids-merged-hidden.xlsx")), file: "r.xlsx")
         #expect(roster.participants.map(\.id) == ["7", "8", "9"])
         #expect(roster.participants.map(\.organization) == ["Ministry of Justice", "Ministry of Justice", "Police"])
         #expect(roster.participants.map { $0.fare?.cents } == [61_040, 112_007, 38_000])

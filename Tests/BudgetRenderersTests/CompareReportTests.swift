@@ -2,19 +2,21 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import TestSupport
 import Testing
 
 /// The comparison of a shipped scenario under both events, as text (pinned), JSON and CSV.
 @Suite struct CompareReportTests {
     static func report(_ name: String, real: Bool) throws -> CompareReport {
         let path = "Tables/scenarios/\(name).toml"
+        let tables = try Repo.shippedTables()
         let scenario = try ScenarioReader.read(text: try InputFile.read(Repo.path(path)), file: path,
-                                               countries: Repo.tables.countries, events: Repo.tables.events)
-        let budgets = Repo.tables.events.map { event -> Budget in
+                                               countries: tables.countries, events: tables.events)
+        let budgets = tables.events.map { event -> Budget in
             let adjusted = scenario.adjust(event)
             return Budget(event: adjusted, participants: scenario.participants(under: adjusted), rosterName: path, who: .all)
         }
-        let comparison = Comparison(events: budgets.map(\.event), budgets: budgets, index: Repo.tables.priceIndex)
+        let comparison = Comparison(events: budgets.map(\.event), budgets: budgets, index: tables.priceIndex)
         return CompareReport(comparison, mixName: scenario.title, mixSource: path, fareWords: "at the cap", real: real)
     }
 

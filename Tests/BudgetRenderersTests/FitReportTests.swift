@@ -2,6 +2,7 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import TestSupport
 import Testing
 
 /// Fits on the shipped tables, bounds written as on the command line.
@@ -13,7 +14,7 @@ private func fit(_ event: String, budget dollars: Int64, min: [String] = [], max
             return FitBound(name: String(parts[0]), side: side, count: Int(parts[1]) ?? 0)
         }
     }
-    let request = FitRequest(event: try #require(Repo.tables.event(event)), countries: Repo.tables.countries,
+    let request = FitRequest(event: try Repo.shippedEvent(event), countries: try Repo.shippedTables().countries,
                              budget: Money(dollars: dollars), fare: fare, bounds: bounds(min, .minimum) + bounds(max, .maximum))
     return try request.fit()
 }

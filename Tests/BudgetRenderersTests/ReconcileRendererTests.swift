@@ -2,31 +2,16 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import TestSupport
 import Testing
 
-extension Repo {
-    static let sampleCeilings = BudgetCeilings(event: Money(dollars: 16_620), offices: ["RSO of the Bali Process": Money(dollars: 8_000)])
-
-    /// The shipped roster with actuals reconciled under jeju-2023, named as `reconcile` names it.
-    static func sampleReconciliation(ceilings: BudgetCeilings = sampleCeilings) -> Reconciliation {
-        let path = "Tables/rosters/jeju-2023-actuals.csv"
-        do {
-            guard let event = tables.event("jeju-2023") else { fatalError("no jeju-2023 in the shipped tables") }
-            let people = try RosterReader(countries: tables.countries, event: event).read(text: try InputFile.read(Repo.path(path)), file: path)
-            return Reconciliation(event: event, participants: people, rosterName: path, ceilings: ceilings)
-        } catch {
-            fatalError("the shipped roster with actuals does not read: \(error)")
-        }
-    }
-}
-
 @Suite struct ReconcileTextReportTests {
-    @Test func theSampleReconciliationReadsAsPinned() {
-        expectSnapshot(ReconcileTextReport(Repo.sampleReconciliation()).render(), named: "jeju-2023-actuals.txt")
+    @Test func theSampleReconciliationReadsAsPinned() throws {
+        expectSnapshot(ReconcileTextReport(try Repo.sampleReconciliation()).render(), named: "jeju-2023-actuals.txt")
     }
 
     @Test func everyLineFits100Columns_evenWithHugeAmountsAndLongIds() throws {
-        let tables = Repo.tables
+        let tables = try Repo.shippedTables()
         let event = try #require(tables.event("jeju-2023"))
         let india = try #require(tables.countries.country(named: "India"))
         let hongKong = try #require(tables.countries.country(named: "Hong Kong"))
@@ -36,7 +21,7 @@ extension Repo {
                         actual: ActualSpend(ticket: n % 3 == 0 ? nil : Money(cents: 100_000_000), nights: 366,
                                             localExpenses: n % 4 == 0 ? Money(cents: 99_999_999) : nil))
         }
-        for r in [Repo.sampleReconciliation(), Reconciliation(event: event, participants: people, rosterName: "r.csv",
+        for r in [try Repo.sampleReconciliation(), Reconciliation(event: event, participants: people, rosterName: "r.csv",
                                                                ceilings: BudgetCeilings(event: Money(cents: 1)))] {
             let text = ReconcileTextReport(r).render()
             for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line.count): \(line)") }
@@ -44,33 +29,34 @@ extension Repo {
         }
     }
 
-    @Test func theGroupsAreListedApart_andTheFootingIsStated() {
+    @Test func theGroupsAreListedApart_andTheFootingIsStated() throws {
         // Lines are wrapped: compare with runs of white space folded to one space.
-        let text = ReconcileTextReport(Repo.sampleReconciliation()).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        let text = ReconcileTextReport(try Repo.sampleReconciliation()).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         for attendance in Attendance.allCases { #expect(text.contains(attendance.heading)) }
         #expect(text.contains("Footing: the participants' variances add up to +53.60 = actual 16,660.89 - planned 16,607.29, to the cent."))
         #expect(text.contains("rounded half away from zero to one decimal"))
     }
 
-    @Test func aCeilingPassedIsAWarningLine_forThePlanAndForTheActuals() {
-        let text = ReconcileTextReport(Repo.sampleReconciliation()).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    @Test func aCeilingPassedIsAWarningLine_forThePlanAndForTheActuals() throws {
+        let text = ReconcileTextReport(try Repo.sampleReconciliation()).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(text.contains("WARNING: the plan passes the budget ceiling for RSO of the Bali Process by US$ 303.64"))
         #expect(text.contains("WARNING: the actuals pass the budget ceiling for the event total by US$ 40.89"))
         #expect(!text.contains("WARNING: the plan passes the budget ceiling for the event total"))
-        let none = ReconcileTextReport(Repo.sampleReconciliation(ceilings: BudgetCeilings())).render()
+        let none = ReconcileTextReport(try Repo.sampleReconciliation(ceilings: BudgetCeilings())).render()
         #expect(!none.contains("Budget ceiling") && !none.contains("WARNING"))
     }
 
-    @Test func aRedactedReportNamesNobody() {
-        let r = Repo.sampleReconciliation()
+    @Test func aRedactedReportNamesNobody() throws {
+        let r = try Repo.sampleReconciliation()
         let text = ReconcileTextReport(r, options: RenderOptions(redact: true)).render()
         for line in r.lines { #expect(!text.contains(line.participant.name)) }
     }
 }
 
 @Suite struct ReconcileJSONAndCSVTests {
-    func json(_ r: Reconciliation = Repo.sampleReconciliation()) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(ReconcileJSONReport(r).render().utf8)) as? [String: Any])
+    func json(_ r: Reconciliation? = nil) throws -> [String: Any] {
+        let r = try r ?? Repo.sampleReconciliation()
+        return try #require(try JSONSerialization.jsonObject(with: Data(ReconcileJSONReport(r).render().utf8)) as? [String: Any])
     }
 
     @Test func theJSONGivesPlannedActualVarianceAndPercentPerParticipant_andTheFooting() throws {
@@ -89,8 +75,8 @@ extension Repo {
         #expect((doc["warnings"] as? [String])?.count == 3)
     }
 
-    @Test func theCSVHasARowPerParticipantGroupAndOffice_withNegativeAmountsAsNumbers() {
-        let r = Repo.sampleReconciliation()
+    @Test func theCSVHasARowPerParticipantGroupAndOffice_withNegativeAmountsAsNumbers() throws {
+        let r = try Repo.sampleReconciliation()
         let rows = ReconcileCSVReport(r).render().split(separator: "\r\n").map(String.init)
         #expect(rows.filter { $0.hasPrefix("participant,") }.count == r.lines.count)
         #expect(rows.filter { $0.hasPrefix("group,") }.count == 3)
@@ -104,25 +90,25 @@ extension Repo {
 
 /// Budget ceilings in the planner's own reports.
 @Suite struct CostHeadroomTests {
-    func budget(_ ceilings: BudgetCeilings) -> Budget {
-        let sample = Repo.sampleBudget("jeju-2023")
+    func budget(_ ceilings: BudgetCeilings) throws -> Budget {
+        let sample = try Repo.sampleBudget("jeju-2023")
         let roster = sample.lines.map(\.participant) + sample.leftOut.map(\.participant)
         return Budget(event: sample.event, participants: roster, rosterName: sample.rosterName, ceilings: ceilings)
     }
 
-    @Test func theTextReportPrintsTheHeadroom_andAWarningOnlyWhenTheCeilingIsPassed() {
-        let under = TextReport(budget(BudgetCeilings(event: Money(dollars: 17_000)))).render()
+    @Test func theTextReportPrintsTheHeadroom_andAWarningOnlyWhenTheCeilingIsPassed() throws {
+        let under = TextReport(try budget(BudgetCeilings(event: Money(dollars: 17_000)))).render()
         #expect(under.contains("Budget ceiling"))
         #expect(under.contains("Event total") && under.contains("392.71"))
         #expect(!under.contains("WARNING"))
-        let over = TextReport(budget(BudgetCeilings(event: Money(dollars: 16_000)))).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        let over = TextReport(try budget(BudgetCeilings(event: Money(dollars: 16_000)))).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(over.contains("WARNING: the plan passes the budget ceiling for the event total by US$ 607.29 (planned US$"))
-        #expect(TextReport(budget(BudgetCeilings())).render().components(separatedBy: "Eligibility")[0]
+        #expect(try TextReport(budget(BudgetCeilings())).render().components(separatedBy: "Eligibility")[0]
                 == TextReport(Repo.sampleBudget("jeju-2023")).render().components(separatedBy: "Eligibility")[0])
     }
 
     @Test func theJSONAndCSVCarryTheHeadroom() throws {
-        let b = budget(BudgetCeilings(offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
+        let b = try budget(BudgetCeilings(offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(b).render().utf8)) as? [String: Any])
         let headroom = try #require((json["headroom"] as? [[String: Any]])?.first)
         #expect(headroom["headroom"] as? String == "-303.64" && headroom["passed"] as? Bool == true)
@@ -130,9 +116,9 @@ extension Repo {
         #expect(CSVReport(b).render().contains("ceiling,,,,,RSO of the Bali Process,,,,,,,,8303.64,ceiling 8000.00; headroom -303.64 planned; PASSED by the plan\r\n"))
     }
 
-    @Test func rowsNotInThePlanAreLeftOutOfTheBudget_andSaidSo() {
-        let r = Repo.sampleReconciliation()
-        #expect(r.plan.totals == Repo.sampleBudget("jeju-2023").totals)
+    @Test func rowsNotInThePlanAreLeftOutOfTheBudget_andSaidSo() throws {
+        let r = try Repo.sampleReconciliation()
+        #expect(try r.plan.totals == Repo.sampleBudget("jeju-2023").totals)
         let text = TextReport(r.plan).render()
         #expect(text.contains("Not in the plan: 1 roster row(s) marked planned = no (P23-19)"))
     }

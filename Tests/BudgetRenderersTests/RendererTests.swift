@@ -2,23 +2,8 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import TestSupport
 import Testing
-
-/// Where things are: the repository, its tables and sample rosters, and the golden files.
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-    static let tables: Tables = try! Tables.load(from: path("Tables"))
-
-    /// The sample roster of an event costed under it, named as `travel-budget report` names it.
-    static func sampleBudget(_ id: String) -> Budget {
-        let event = tables.event(id)!
-        let text = try! InputFile.read(path("Tables/rosters/\(id).csv"))
-        let people = try! RosterReader(countries: tables.countries).read(text: text, file: "Tables/rosters/\(id).csv")
-        return Budget(event: event, participants: people, rosterName: "Tables/rosters/\(id).csv")
-    }
-}
 
 /// Compares with `Snapshots/NAME`; `RECORD_SNAPSHOTS=1` rewrites the file instead.
 func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -41,18 +26,18 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
 
 @Suite struct TextReportTests {
     @Test(arguments: ["jeju-2018", "jeju-2023"])
-    func theSampleBudgetReadsAsPinned(event: String) {
-        expectSnapshot(TextReport(Repo.sampleBudget(event)).render(), named: "\(event).txt")
+    func theSampleBudgetReadsAsPinned(event: String) throws {
+        expectSnapshot(TextReport(try Repo.sampleBudget(event)).render(), named: "\(event).txt")
     }
 
     @Test(arguments: ["jeju-2018", "jeju-2023"])
-    func everyLineFits100Columns(event: String) {
-        let text = TextReport(Repo.sampleBudget(event)).render()
+    func everyLineFits100Columns(event: String) throws {
+        let text = TextReport(try Repo.sampleBudget(event)).render()
         for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
     }
 
     @Test func longIdsLargeAmountsAndLongPathsStillFit100Columns_andNoIdIsCut() throws {
-        let tables = Repo.tables
+        let tables = try Repo.shippedTables()
         let event = try #require(tables.event("jeju-2023"))
         let countries = ["India", "Hong Kong", "Papua New Guinea", "Vietnam", "Lao PDR"]
         let people = (1...400).map { n in
@@ -67,8 +52,8 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         for person in people { #expect(text.contains(person.id + "\n") || text.contains(person.id + " ")) }
     }
 
-    @Test func everyFlagThatOccursIsExplainedInWords_andTheAssumptionsAreStated() {
-        let budget = Repo.sampleBudget("jeju-2023")
+    @Test func everyFlagThatOccursIsExplainedInWords_andTheAssumptionsAreStated() throws {
+        let budget = try Repo.sampleBudget("jeju-2023")
         // Lines are wrapped: compare with runs of white space folded to one space.
         let text = TextReport(budget).render().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         for (flag, _) in budget.flagCounts { #expect(text.contains(flag.explanation(under: budget.event))) }
@@ -76,8 +61,8 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         #expect(text.contains("RSO of the Bali Process"))
     }
 
-    @Test func aRedactedReportNamesNobody() {
-        let budget = Repo.sampleBudget("jeju-2018")
+    @Test func aRedactedReportNamesNobody() throws {
+        let budget = try Repo.sampleBudget("jeju-2018")
         let text = TextReport(budget, options: RenderOptions(redact: true)).render()
         for line in budget.lines {
             #expect(!text.contains(line.participant.name))
@@ -88,7 +73,7 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
 
 @Suite struct JSONReportTests {
     func parsed(_ id: String, redact: Bool = false) throws -> [String: Any] {
-        let text = JSONReport(Repo.sampleBudget(id), options: RenderOptions(redact: redact)).render()
+        let text = JSONReport(try Repo.sampleBudget(id), options: RenderOptions(redact: redact)).render()
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
@@ -133,16 +118,16 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         }
     }
 
-    @Test func sameInputSameBytes() {
-        let a = JSONReport(Repo.sampleBudget("jeju-2023")).render()
-        let b = JSONReport(Repo.sampleBudget("jeju-2023")).render()
+    @Test func sameInputSameBytes() throws {
+        let a = JSONReport(try Repo.sampleBudget("jeju-2023")).render()
+        let b = JSONReport(try Repo.sampleBudget("jeju-2023")).render()
         #expect(a == b)
     }
 }
 
 @Suite struct CSVReportTests {
-    @Test func oneRowPerParticipant_thenRegionSubtotals_thenTheTotal_whichFoots_thenEachOffice() {
-        let budget = Repo.sampleBudget("jeju-2023")
+    @Test func oneRowPerParticipant_thenRegionSubtotals_thenTheTotal_whichFoots_thenEachOffice() throws {
+        let budget = try Repo.sampleBudget("jeju-2023")
         let rows = CSVReport(budget).render().split(separator: "\r\n").map(String.init)
         let figures = rows.filter { !$0.hasPrefix("note,") && !$0.hasPrefix("office,") }
         #expect(figures.count == 1 + budget.lines.count + budget.regions.count + 1)
@@ -167,46 +152,48 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
 /// The awaiting-a-cap exposure counts a participant with no fare quoted as an unknown amount, and says so (fixture
 /// `awaiting-cap/no-fare-quoted.csv`: one quoted fare, one without, under jeju-2023).
 @Suite struct AwaitingCapTests {
-    static let budget: Budget = {
+    let budget: Budget
+
+    init() throws {
         let path = "Tests/BudgetReadersTests/Fixtures/awaiting-cap/no-fare-quoted.csv"
-        let people = try! RosterReader(countries: Repo.tables.countries).read(text: try! InputFile.read(Repo.path(path)), file: path)
-        return Budget(event: Repo.tables.event("jeju-2023")!, participants: people, rosterName: path)
-    }()
+        let people = try RosterReader(countries: try Repo.shippedTables().countries).read(text: try InputFile.read(Repo.path(path)), file: path)
+        budget = Budget(event: try Repo.shippedEvent("jeju-2023"), participants: people, rosterName: path)
+    }
 
     static func folded(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
 
     @Test func theCoreCountsTheParticipantWithNoFare() {
-        #expect(Self.budget.awaitingCap.map(\.participant.id) == ["A1", "A2"])
-        #expect(Self.budget.awaitingCapFares == Money(dollars: 520))
-        #expect(Self.budget.awaitingCapWithoutFare == 1)
+        #expect(budget.awaitingCap.map(\.participant.id) == ["A1", "A2"])
+        #expect(budget.awaitingCapFares == Money(dollars: 520))
+        #expect(budget.awaitingCapWithoutFare == 1)
     }
 
     @Test func theTextReportSaysSo() {
-        let text = Self.folded(TextReport(Self.budget).render())
+        let text = Self.folded(TextReport(budget).render())
         #expect(text.contains("Awaiting a cap: 2 participants (A1, A2): 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted."))
         #expect(text.contains("the total rises by up to US$ 520.00 plus the fare, not known yet, of 1 participant with no fare quoted."))
     }
 
     @Test func theJSONListsWhoHasNoFare() throws {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(Self.budget).render().utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(budget).render().utf8)) as? [String: Any])
         let awaiting = try #require(json["awaiting_cap"] as? [String: Any])
         #expect(awaiting["participants"] as? [String] == ["A1", "A2"])
         #expect(awaiting["fares"] as? String == "520.00")
         #expect(awaiting["no_fare_quoted"] as? [String] == ["A2"])
         // Without such a participant the key is left out, as before.
-        let shipped = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(Repo.sampleBudget("jeju-2023")).render().utf8)) as? [String: Any])
+        let shipped = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(try Repo.sampleBudget("jeju-2023")).render().utf8)) as? [String: Any])
         #expect((shipped["awaiting_cap"] as? [String: Any])?.keys.contains("no_fare_quoted") == false)
     }
 
     @Test func theSummaryOfALargeRosterSaysSoToo() throws {
         // A large roster's report is the summary: its lines are in the workbook.
-        var summarised = BudgetTally(event: Self.budget.event, rosterName: "x", rosterRows: 3)
-        for p in Self.budget.lines.map(\.participant) { _ = summarised.add(p) }
-        #expect(Self.folded(BudgetReport.text(summarised, linesAt: "x.xlsx")).contains("Awaiting a cap: 2 participants: 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted;"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(BudgetReport.json(summarised, linesAt: "x.xlsx").utf8)) as? [String: Any])
+        var summarised = BudgetTally(event: budget.event, rosterName: "x", rosterRows: 3)
+        for p in budget.lines.map(\.participant) { _ = summarised.add(p) }
+        #expect(Self.folded(BudgetReport.text(Budget(summarised), linesAt: "x.xlsx")).contains("Awaiting a cap: 2 participants: 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted;"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(BudgetReport.json(Budget(summarised), linesAt: "x.xlsx").utf8)) as? [String: Any])
         #expect((json["awaiting_cap"] as? [String: Any])?["no_fare_quoted"] as? Int == 1)
-        var tally = BudgetTally(event: Self.budget.event, rosterName: "x", rosterRows: 3)
-        for p in Self.budget.lines.map(\.participant) { _ = tally.add(p) }
+        var tally = BudgetTally(event: budget.event, rosterName: "x", rosterRows: 3)
+        for p in budget.lines.map(\.participant) { _ = tally.add(p) }
         #expect(tally.awaitingCapWithoutFare == 1)
     }
 }

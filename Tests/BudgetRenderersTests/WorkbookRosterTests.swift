@@ -2,6 +2,7 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import TestSupport
 import Testing
 
 /// A roster kept in a workbook costs exactly as the same roster in CSV: the fixtures were written by LibreOffice (from the
@@ -12,8 +13,8 @@ struct WorkbookRosterTests {
 
     /// Every report of a roster file under its event, the roster named `roster` in each.
     static func reports(_ path: String, event id: String) throws -> [String] {
-        let event = Repo.tables.event(id)!
-        let reader = RosterReader(countries: Repo.tables.countries, event: event)
+        let event = try Repo.shippedEvent(id)
+        let reader = RosterReader(countries: try Repo.shippedTables().countries, event: event)
         let bytes = try InputFile.bytes(Repo.path(path))
         let roster = try RosterReader.isWorkbook(path) ? reader.readRoster(workbook: bytes, file: path) : reader.readRoster(bytes: bytes, file: path)
         let budget = Budget(event: event, participants: roster.participants, rosterName: "roster", unusedColumns: roster.unusedColumns)

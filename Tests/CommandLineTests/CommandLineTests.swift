@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `travel-budget` binary and checks stdout, stderr and the exit code together.
@@ -6,9 +7,6 @@ struct Run {
     let status: Int32
     let stdout: String
     let stderr: String
-
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
     /// The binary beside this test bundle (SwiftPM builds it because the test target depends on it).
     static let binary: URL = {
@@ -20,33 +18,17 @@ struct Run {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return repo.appendingPathComponent(".build/debug/travel-budget")
+        return Repo.root.appendingPathComponent(".build/debug/travel-budget")
     }()
 
     /// Runs the tool; `wrapper` is a command that runs it in turn (a shell setting limits, setpriv).
-    init(_ arguments: [String], in directory: URL = Run.repo, wrapper: [String] = []) throws {
-        let process = Process()
-        process.executableURL = wrapper.first.map(URL.init(fileURLWithPath:)) ?? Run.binary
-        process.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Run.binary.path]) + arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
+    init(_ arguments: [String], in directory: URL = Repo.root, wrapper: [String] = []) throws {
+        let run = try ProcessOutput(wrapper.first.map(URL.init(fileURLWithPath:)) ?? Run.binary,
+                                    wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Run.binary.path]) + arguments, in: directory)
+        status = run.status
+        stdout = run.output
+        stderr = run.errors
     }
-}
-
-/// A fresh temporary folder for one test.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("travel-budget-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }
 
 @Suite struct CommandLineTests {
@@ -172,7 +154,7 @@ func temporaryFolder() throws -> URL {
     @Test func aBrokenTablesFolderIsExit65_withTheTableFileNamed() throws {
         let folder = try temporaryFolder()
         let tables = folder.appendingPathComponent("Tables")
-        try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("Tables"), to: tables)
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tables"), to: tables)
         let file = tables.appendingPathComponent("events/jeju-2018.toml")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "cap_usd = 300", with: "cap_usd = 300.5")
         try text.write(to: file, atomically: true, encoding: .utf8)

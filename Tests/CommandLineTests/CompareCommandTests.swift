@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `compare` prices one mix under several events.
@@ -63,8 +64,8 @@ import Testing
     /// The shipped tables with the fixture event added.
     func tables() throws -> String {
         let tables = try temporaryFolder().appendingPathComponent("Tables")
-        try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("Tables"), to: tables)
-        try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("\(Self.fixtures)/listed-only.toml"),
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tables"), to: tables)
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("\(Self.fixtures)/listed-only.toml"),
                                          to: tables.appendingPathComponent("events/listed-only.toml"))
         return tables.path
     }

@@ -4,14 +4,14 @@ import Testing
 
 /// `travel-budget draft`: from an announcement to an event file that costs a roster at once, with the DRAFT notice everywhere.
 @Suite struct DraftCommandTests {
-    static let seed2023 = Run.repo.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/seeds/000_1286a31c54f6509b.txt").path
-    static let announcements = Run.repo.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/announcements")
+    static let seed2023 = Repo.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/seeds/000_1286a31c54f6509b.txt").path
+    static let announcements = Repo.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/announcements")
     static let notice = "DRAFT: check against the announcement"
 
     /// A copy of the shipped tables in a fresh folder, so that drafts can be written into it.
     func tablesCopy() throws -> URL {
         let folder = try temporaryFolder()
-        try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("Tables"), to: folder.appendingPathComponent("Tables"))
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tables"), to: folder.appendingPathComponent("Tables"))
         return folder
     }
 

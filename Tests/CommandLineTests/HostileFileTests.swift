@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Files and folders that fight back: limits, read-only places, huge and unreadable rosters.
 @Suite struct HostileFileTests {
-    static let tables = Run.repo.appendingPathComponent("Tables").path
-    static let roster = Run.repo.appendingPathComponent("Tables/rosters/jeju-2023.csv").path
+    static let tables = Repo.tablesPath
+    static let roster = Repo.root.appendingPathComponent("Tables/rosters/jeju-2023.csv").path
 
     /// Runs the tool under shell limits (`ulimit …`).
     static func limited(_ limits: String) -> [String] { ["/bin/bash", "-c", "\(limits); exec \"$0\" \"$@\""] }

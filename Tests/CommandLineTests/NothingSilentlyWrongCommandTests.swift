@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One problem does not hide the rest, and what the tool does not read is said in the report itself.
@@ -10,7 +11,7 @@ import Testing
         let folder = try temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
         for name in ["countries.toml", "events/jeju-2018.toml", "events/jeju-2023.toml"] {
-            try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("Tables/\(name)"), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tables/\(name)"), to: folder.appendingPathComponent(name))
         }
         try "id = \"jeju-2030\"\ntitle = \"Broken\"\nstart = 2030-13-01\n"
             .write(to: folder.appendingPathComponent("events/jeju-2030.toml"), atomically: true, encoding: .utf8)
@@ -38,7 +39,7 @@ import Testing
     @Test func reportCostsTheEventsThatHaveARoster_andNamesTheOthers() throws {
         let rosters = try temporaryFolder(), out = try temporaryFolder()
         defer { [rosters, out].forEach { try? FileManager.default.removeItem(at: $0) } }
-        try FileManager.default.copyItem(at: Run.repo.appendingPathComponent("Tables/rosters/jeju-2023.csv"),
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tables/rosters/jeju-2023.csv"),
                                          to: rosters.appendingPathComponent("jeju-2023.csv"))
         let run = try Run(["report", "--rosters", rosters.path, "--output-dir", out.path])
         #expect(run.status == 0, "\(run.stderr)")

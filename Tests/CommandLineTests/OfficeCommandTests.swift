@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Each paying office gets its own budget, and the offices' budgets add up to the event's to the cent.

@@ -63,7 +63,7 @@ import Testing
     @Test func aBadActualIsExit65_withItsFileLineAndColumn_andNothingWritten() throws {
         let folder = try temporaryFolder()
         let output = folder.appendingPathComponent("out.txt")
-        let roster = Run.repo.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/roster-errors/bad-actual-amounts.csv").path
+        let roster = Repo.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/roster-errors/bad-actual-amounts.csv").path
         let run = try Run(["reconcile", "--event", "jeju-2023", "--roster", roster, "--output", output.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("bad-actual-amounts.csv:2:18: error: `ticket_usd` is `N/A`: not an amount"))

@@ -1,21 +1,21 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every roster fixture through the built tool: stderr and exit status exactly as its `.expected` file says.
 @Suite struct RosterFixtureTests {
-    static let fixtures = Run.repo.appendingPathComponent("Tests/BudgetReadersTests/Fixtures")
+    static let fixtures = Fixtures(of: "BudgetReadersTests")
 
     static func rosters(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? [])
-            .filter { $0.hasSuffix(".csv") }.sorted().map { "\(folder)/\($0)" }
+        fixtures.files(in: folder, ending: ".csv").map { "\(folder)/\($0)" }
     }
 
     @Test(arguments: rosters(in: "roster-errors") + rosters(in: "rosters"))
     func theToolSaysWhatTheFixtureExpects(fixture: String) throws {
-        let folder = RosterFixtureTests.fixtures.appendingPathComponent(fixture).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: RosterFixtureTests.fixtures.path(fixture)).deletingLastPathComponent()
         let name = URL(fileURLWithPath: fixture).lastPathComponent
         let run = try Run(["cost", "--event", "jeju-2023", "--roster", name, "--format", "csv",
-                           "--tables", Run.repo.appendingPathComponent("Tables").path], in: folder)
+                           "--tables", Repo.tablesPath], in: folder)
         let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".csv", with: ".expected")),
                                   encoding: .utf8)
         #expect(run.stderr + "exit status: \(run.status)\n" == expected)
@@ -25,12 +25,12 @@ import Testing
     /// The same fixtures read as a stream (`--stream`, as a large roster is) say exactly the same on stderr.
     @Test(arguments: rosters(in: "roster-errors") + rosters(in: "rosters"))
     func aStreamedRosterSaysWhatTheFixtureExpects(fixture: String) throws {
-        let folder = RosterFixtureTests.fixtures.appendingPathComponent(fixture).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: RosterFixtureTests.fixtures.path(fixture)).deletingLastPathComponent()
         let name = URL(fileURLWithPath: fixture).lastPathComponent
         let out = try temporaryFolder()
         let run = try Run(["cost", "--event", "jeju-2023", "--roster", name, "--format", "csv", "--stream",
                            "--xlsx", out.appendingPathComponent("r.xlsx").path,
-                           "--tables", Run.repo.appendingPathComponent("Tables").path], in: folder)
+                           "--tables", Repo.tablesPath], in: folder)
         let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".csv", with: ".expected")),
                                   encoding: .utf8)
         #expect(run.stderr + "exit status: \(run.status)\n" == expected)

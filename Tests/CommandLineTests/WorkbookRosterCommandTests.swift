@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command line with workbook rosters: `--roster X.xlsx`, `--sheet`, `report --rosters DIR` finding `<event>.xlsx`.
@@ -36,15 +37,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let rosters = folder.appendingPathComponent("rosters"), out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Run.repo.appendingPathComponent("\(Self.fixtures)/libreoffice-jeju-2023.xlsx").path,
+        try FileManager.default.copyItem(atPath: Repo.root.appendingPathComponent("\(Self.fixtures)/libreoffice-jeju-2023.xlsx").path,
                                          toPath: rosters.appendingPathComponent("jeju-2023.xlsx").path)
-        try FileManager.default.copyItem(atPath: Run.repo.appendingPathComponent("\(Self.fixtures)/libreoffice-jeju-2018.ods").path,
+        try FileManager.default.copyItem(atPath: Repo.root.appendingPathComponent("\(Self.fixtures)/libreoffice-jeju-2018.ods").path,
                                          toPath: rosters.appendingPathComponent("jeju-2018.ods").path)
         let run = try Run(["report", "--rosters", rosters.path, "--output-dir", out.path])
         #expect(run.status == 0)
         #expect(run.stdout.contains("jeju-2023: 15 participants"))
         #expect(run.stdout.contains("jeju-2018:"))
-        try FileManager.default.copyItem(atPath: Run.repo.appendingPathComponent("Tables/rosters/jeju-2023.csv").path,
+        try FileManager.default.copyItem(atPath: Repo.root.appendingPathComponent("Tables/rosters/jeju-2023.csv").path,
                                          toPath: rosters.appendingPathComponent("jeju-2023.csv").path)
         let twice = try Run(["report", "--rosters", rosters.path, "--output-dir", out.path])
         #expect(twice.status == 65)

@@ -1,10 +1,16 @@
 import BudgetCore
 import BudgetReaders
 import PropertyBased
+import TestSupport
 import Testing
 
 /// The costing rules and the footing, over random cap tables and rosters.
 @Suite struct CostingProperties {
+    /// The shipped countries, which the generators draw from: a failure to load them fails each property here.
+    let countries: CountryDirectory
+
+    init() throws { countries = try Repo.shippedTables().countries }
+
     /// A random event and a roster under it.
     static let budgets = zip(Random.event, Random.roster).compactMap { spec, people -> (Event, [Participant])? in
         guard let event = spec.event else { return nil }
@@ -67,7 +73,6 @@ import Testing
         }
 
     @Test func costingIsTheSameWhetherTheRosterIsReadFromCSVOrBuiltInCode() async throws {
-        let countries = try #require(Shipped.tables?.countries)
         await propertyCheck(input: CostingProperties.budgets, CostingProperties.writers) { budget, writer in
             let (event, participants) = budget
             let csv = writer.csv(participants)

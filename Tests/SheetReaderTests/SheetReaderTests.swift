@@ -1,10 +1,11 @@
 import Foundation
 @testable import SheetReader
+import TestSupport
 import Testing
 
 /// The fixtures: workbooks written by LibreOffice, openpyxl and travel-budget itself.
 enum Workbooks {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx").path
+    static let folder = Fixtures(of: "SheetReaderTests").path("xlsx")
 
     static func bytes(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name)))

@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 import TOML
 
 /// The TOML language's own conformance suite, `../shared/toml-test` beside the package (see its README):
 /// every case listed for TOML 1.0.0 — valid ones read to the expected tagged JSON, invalid ones refused.
 enum Suite {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("../shared/toml-test/tests").standardizedFileURL.path
+    static let root = Repo.shared("toml-test/tests")
 
     static let list = (try? String(contentsOfFile: root + "/files-toml-1.0.0", encoding: .utf8)) ?? ""
     static var available: Bool { !list.isEmpty }

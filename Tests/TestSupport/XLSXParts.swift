@@ -27,21 +27,11 @@ public struct XLSXParts: Sendable {
 
 /// What `unzip` prints for some arguments (e.g. `-p FILE PART`: one part of a workbook); throws when unzip fails.
 public func unzip(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = arguments
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw UnzipError(arguments: arguments, status: process.terminationStatus,
-                         message: String(decoding: message + data.prefix(2000), as: UTF8.self))
+    let run = try ProcessOutput(URL(fileURLWithPath: "/usr/bin/unzip"), arguments)
+    guard run.status == 0 else {
+        throw UnzipError(arguments: arguments, status: run.status, message: String(decoding: run.stderr + run.stdout.prefix(2000), as: UTF8.self))
     }
-    return String(decoding: data, as: UTF8.self)
+    return run.output
 }
 
 /// `unzip` could not do what a test asked (no such file or part, not a zip).

@@ -10,19 +10,16 @@ import Testing
 /// A roster costed straight into its workbook: every priced participant gets a row, the other sheets come from the running
 /// totals, and a roster with a problem, or more participants than the rows set aside, leaves nothing behind.
 @Suite struct StreamedWorkbookTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let tables: Tables
     let event: Event
     let participants: [Participant]
     let folder: String
 
     init() throws {
-        tables = try Tables.load(from: StreamedWorkbookTests.root.appendingPathComponent("Tables").path)
-        event = try #require(tables.event("jeju-2023"))
-        let path = StreamedWorkbookTests.root.appendingPathComponent("Tables/rosters/jeju-2023.csv").path
-        participants = try RosterReader(countries: tables.countries, event: event).read(text: try InputFile.read(path), file: path)
-        folder = NSTemporaryDirectory() + "streamed-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        tables = try Repo.shippedTables()
+        event = try Repo.shippedEvent("jeju-2023")
+        participants = try Repo.sampleRoster("jeju-2023", event: event)
+        folder = try temporaryFolder("streamed").path
     }
 
     func book() -> StreamedWorkbook { StreamedWorkbook(event: event, events: tables.events, inputs: ["roster.csv"], created: 0) }
@@ -30,7 +27,7 @@ import Testing
     @Test func everyPricedParticipantGetsARowAndTheTotalsComeFromTheTally() throws {
         let path = folder + "/w.xlsx"
         var tally = BudgetTally(event: event, rosterName: "roster.csv", rosterRows: participants.count)
-        let priced = try book().write(participants, rows: participants.count, to: path, add: { tally.add($0) }, totals: { tally })
+        let priced = try book().write(participants, rows: participants.count, to: path, add: { tally.add($0) }, totals: { Budget(tally) })
         let budget = Budget(event: event, participants: participants, rosterName: "roster.csv")
         #expect(priced == budget.lines.count)
         #expect(tally.totals.total == budget.totals.total)
@@ -54,7 +51,7 @@ import Testing
     @Test func moreParticipantsThanRowsSetAsideIsAnErrorAndWritesNothing() throws {
         var tally = BudgetTally(event: event, rosterName: "roster.csv", rosterRows: 2)
         let error = #expect(throws: OutputError.self) {
-            try book().write(participants, rows: 2, to: folder + "/w.xlsx", add: { tally.add($0) }, totals: { tally })
+            try book().write(participants, rows: 2, to: folder + "/w.xlsx", add: { tally.add($0) }, totals: { Budget(tally) })
         }
         #expect(error?.reason == "the roster holds more participants than its 2 lines")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)

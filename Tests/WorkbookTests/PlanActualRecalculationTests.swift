@@ -2,6 +2,7 @@ import BudgetCore
 @testable import BudgetRenderers
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 
 /// LibreOffice recomputes the `Plan vs actual` sheet to exactly the engine's reconciliation, to the cent.
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func thePlanVsActualSheetRecomputesToTheEnginesReconciliation() throws {
-        expectPlanActualMatches(Shipped.reconciliation(), in: try Recomputed.workbook("reconciled"))
+        expectPlanActualMatches(try Repo.sampleReconciliation(), in: try Recomputed.workbook("reconciled"))
     }
 
     @Test func aSelfFundedParticipantsLocalExpensesFromNightsAreZeroWhereTheEventDoesNotCoverThem() throws {
@@ -103,18 +104,18 @@ import Testing
 
     @Test func wrongCachedResultsOnThePlanVsActualSheetAreReplacedByRecomputedOnes() throws {
         let sheets = try Recomputed.workbook("reconciled-wrong")
-        expectPlanActualMatches(Shipped.reconciliation(), in: sheets)
+        expectPlanActualMatches(try Repo.sampleReconciliation(), in: sheets)
         #expect(!(sheets["Plan vs actual"] ?? []).flatMap { $0 }.contains("999999"))
     }
 
     @Test func editingATicketAndNightsInTheFileRecomputesTheVariances() throws {
-        let edited = Recomputed.editedReconciliation
+        let edited = try Recomputed.editedReconciliation()
         expectPlanActualMatches(edited, in: try Recomputed.workbook("reconciled-edited"))
-        #expect(edited.totals.total.actual != Shipped.reconciliation().totals.total.actual)
+        #expect(try edited.totals.total.actual != Repo.sampleReconciliation().totals.total.actual)
     }
 
     @Test func participantsPaidWhollyByOneOfficeAreThatOfficesWholeLine_plannedAndActual() throws {
-        let r = Recomputed.paidByReconciliation
+        let r = try Recomputed.paidByReconciliation()
         expectPlanActualMatches(r, in: try Recomputed.workbook("reconciled-paid"))
         let rso = try #require(r.offices.last)
         for id in ["P23-01", "P23-19"] {
@@ -123,8 +124,8 @@ import Testing
         }
     }
 
-    @Test func theSampleHasEveryAttendanceGroupAndFlag_soTheSheetIsTestedOnEachRule() {
-        let r = Shipped.reconciliation()
+    @Test func theSampleHasEveryAttendanceGroupAndFlag_soTheSheetIsTestedOnEachRule() throws {
+        let r = try Repo.sampleReconciliation()
         #expect(r.groups.filter { $0.lines.isEmpty }.isEmpty)
         #expect(Set(r.flagCounts.map(\.flag)) == Set(ReconciliationFlag.allCases))
         #expect(r.offices.count == 2)

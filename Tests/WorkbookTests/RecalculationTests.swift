@@ -3,6 +3,7 @@ import BudgetCore
 @testable import BudgetRenderers
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import WorkbookOutput
 import XLSXWriter
@@ -15,28 +16,25 @@ enum Recomputed {
     static let hostileNames = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "@SUM(A1)", "-2", "=1+1", "-SUM(1)"]
 
     /// The edited inputs, costed by the engine: what LibreOffice must find after recomputing the edited workbook.
-    static let editedBudget: Budget = {
-        let shipped = Shipped.budgets[1]
+    static func editedBudget() throws -> Budget {
+        let shipped = try Shipped.budgets()[1]
         var people = shipped.lines.map(\.participant)
         people[0] = participant(people[0], fare: editedFare)
         return Budget(event: event(shipped.event, roomPerNight: editedRoom), participants: people, rosterName: shipped.rosterName)
-    }()
+    }
 
-    static let hostileBudget: Budget = {
+    static func hostileBudget() throws -> Budget {
         let roster = "id,name,organization,country,fare_usd\n" + hostileNames.enumerated().map { index, name in
             "H\(index + 1),\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",India,900"
         }.joined(separator: "\n") + "\n"
-        do {
-            let people = try RosterReader(countries: Shipped.tables.countries).read(text: roster, file: "hostile.csv")
-            return Budget(event: Shipped.tables.events[1], participants: people, rosterName: "hostile.csv")
-        } catch {
-            fatalError("the hostile roster does not read: \(error)")
-        }
-    }()
+        let tables = try Repo.shippedTables()
+        let people = try RosterReader(countries: tables.countries).read(text: roster, file: "hostile.csv")
+        return Budget(event: tables.events[1], participants: people, rosterName: "hostile.csv")
+    }
 
     /// The shipped 2023 roster with P23-01 paid wholly by the RSO and P23-02 by CIFAL Jeju (roster column `paid_by`).
-    static let paidByBudget: Budget = {
-        let shipped = Shipped.budgets[1]
+    static func paidByBudget() throws -> Budget {
+        let shipped = try Shipped.budgets()[1]
         let payers = ["P23-01": "RSO of the Bali Process", "P23-02": "UNITAR CIFAL Jeju/JITC"]
         let people = shipped.lines.map(\.participant).map { p in
             Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: p.fare, arrive: p.arrive,
@@ -44,38 +42,31 @@ enum Recomputed {
                         paidBy: payers[p.id], location: p.location)
         }
         return Budget(event: shipped.event, participants: people, rosterName: shipped.rosterName)
-    }()
+    }
 
     /// The not-funded fixture (event `listed-only` and its roster), everyone priced: the unlisted come to 0.00 in LibreOffice too.
-    static let notFundedBudget: Budget = {
-        let folder = Shipped.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/not-funded").path
-        do {
-            let event = try TableReader.event(text: try InputFile.read(folder + "/listed-only.toml"), file: "listed-only.toml",
-                                              countries: Shipped.tables.countries)
-            let people = try RosterReader(countries: Shipped.tables.countries).read(text: try InputFile.read(folder + "/roster.csv"),
-                                                                                  file: "roster.csv")
-            return Budget(event: event, participants: people, rosterName: "roster.csv", who: .all)
-        } catch {
-            fatalError("the not-funded fixture does not read: \(error)")
-        }
-    }()
+    static func notFundedBudget() throws -> Budget {
+        let fixtures = Fixtures(of: "BudgetReadersTests")
+        let countries = try Repo.shippedTables().countries
+        let event = try TableReader.event(text: try InputFile.read(fixtures.path("not-funded/listed-only.toml")), file: "listed-only.toml",
+                                          countries: countries)
+        let people = try RosterReader(countries: countries).read(text: try InputFile.read(fixtures.path("not-funded/roster.csv")),
+                                                                 file: "roster.csv")
+        return Budget(event: event, participants: people, rosterName: "roster.csv", who: .all)
+    }
 
     /// The shipped 80%-fares scenario compared under both events, in real terms too.
-    static let compareReport: CompareReport = {
-        let path = Shipped.tablesPath + "/scenarios/regional-mix-80-percent-fares.toml"
-        do {
-            let scenario = try ScenarioReader.read(text: try InputFile.read(path), file: path, countries: Shipped.tables.countries,
-                                                   events: Shipped.tables.events)
-            let budgets = Shipped.tables.events.map { event -> Budget in
-                let adjusted = scenario.adjust(event)
-                return Budget(event: adjusted, participants: scenario.participants(under: adjusted), rosterName: path, who: .all)
-            }
-            return CompareReport(Comparison(events: budgets.map(\.event), budgets: budgets, index: Shipped.tables.priceIndex),
-                                 mixName: scenario.title, mixSource: path, fareWords: "at 80% of the cap", real: true)
-        } catch {
-            fatalError("the shipped scenario does not read: \(error)")
+    static func compareReport() throws -> CompareReport {
+        let path = Repo.tablesPath + "/scenarios/regional-mix-80-percent-fares.toml"
+        let tables = try Repo.shippedTables()
+        let scenario = try ScenarioReader.read(text: try InputFile.read(path), file: path, countries: tables.countries, events: tables.events)
+        let budgets = tables.events.map { event -> Budget in
+            let adjusted = scenario.adjust(event)
+            return Budget(event: adjusted, participants: scenario.participants(under: adjusted), rosterName: path, who: .all)
         }
-    }()
+        return CompareReport(Comparison(events: budgets.map(\.event), budgets: budgets, index: tables.priceIndex),
+                             mixName: scenario.title, mixSource: path, fareWords: "at 80% of the cap", real: true)
+    }
 
     /// shipped: as `report` writes it; wrong: every cached result replaced by 999,999; edited: a rate and a fare changed in the
     /// file with the old results left cached; hostile: names that look like formulas.
@@ -90,12 +81,13 @@ enum Recomputed {
         }
         edited.sheets[rates].set(2, 2, Cell(.number(Double(editedRoom)), room.style))
         edited.sheets[roster].set(1, RosterLayout.Column.fare.rawValue, Cell(.number(editedFare.number), fare.style))
-        let hostile = try Shipped.workbook([hostileBudget])
-        let paid = try Shipped.workbook([paidByBudget])
-        let compare = try CompareWorkbook(report: compareReport, options: RenderOptions(), inputs: ["scenario"], created: 0).make()
+        let hostile = try Shipped.workbook([hostileBudget()])
+        let paid = try Shipped.workbook([paidByBudget()])
+        let compare = try CompareWorkbook(report: compareReport(), options: RenderOptions(), inputs: ["scenario"], created: 0).make()
+        let notFundedBudget = try Recomputed.notFundedBudget()
         let notFunded = try BudgetWorkbook(budgets: [notFundedBudget], events: [notFundedBudget.event], options: RenderOptions(),
                                            inputs: ["not-funded"]).make()
-        let reconciled = try Shipped.workbook(Shipped.reconciliation())
+        let reconciled = try Shipped.workbook(Repo.sampleReconciliation())
         var reconciledEdited = reconciled
         guard let planActual = reconciledEdited.sheets.firstIndex(where: { $0.name == "Plan vs actual" }),
               let ticket = reconciledEdited.sheets[planActual].cell(1, PlanActualLayout.Column.ticket.rawValue),
@@ -106,34 +98,35 @@ enum Recomputed {
         reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
         return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
                                           "compare": compare, "not-funded": notFunded, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
-                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation),
+                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation()),
                                           "reconciled-self-funded": try Shipped.workbook(try Shipped.reconciliationSelfFundedNotCovered())],
                                          streamed: ["streamed": writeStreamed])
     }
 
     /// The shipped 2023 roster, with two participants paid wholly by one office, written as a large roster is: row by row.
     static func writeStreamed(_ path: String) throws -> [String] {
-        let book = StreamedWorkbook(event: paidByBudget.event, events: Shipped.tables.events, inputs: ["streamed"], created: 0)
+        let paidByBudget = try paidByBudget()
+        let book = StreamedWorkbook(event: paidByBudget.event, events: try Repo.shippedTables().events, inputs: ["streamed"], created: 0)
         var tally = BudgetTally(event: paidByBudget.event, rosterName: "streamed", rosterRows: 20)
-        _ = try book.write(paidByBudget.lines.map(\.participant), rows: 20, to: path, add: { tally.add($0) }, totals: { tally })
+        _ = try book.write(paidByBudget.lines.map(\.participant), rows: 20, to: path, add: { tally.add($0) }, totals: { Budget(tally) })
         return BudgetWorkbook.sheetNames(costing: [paidByBudget.event])
     }
 
     /// The sample with actuals with P23-01 and the substitute P23-19 paid wholly by the RSO and P23-02 by CIFAL Jeju.
-    static let paidByReconciliation: Reconciliation = {
+    static func paidByReconciliation() throws -> Reconciliation {
         let payers = ["P23-01": "RSO of the Bali Process", "P23-02": "UNITAR CIFAL Jeju/JITC", "P23-19": "RSO of the Bali Process"]
-        return Shipped.reconciliation { p in payers[p.id].map { participant(p, paidBy: $0) } ?? p }
-    }()
+        return try Repo.sampleReconciliation { p in payers[p.id].map { participant(p, paidBy: $0) } ?? p }
+    }
 
     /// The plan against actual whose first participant's ticket and second participant's nights the edited workbook changes.
     static let editedTicket = Money(dollars: 450)
     static let editedNights = 2
 
     /// The edited actuals, reconciled by the engine: what LibreOffice must find after recomputing the edited workbook.
-    static let editedReconciliation: Reconciliation = {
-        let lines = Shipped.reconciliation().groups[0].lines
+    static func editedReconciliation() throws -> Reconciliation {
+        let lines = try Repo.sampleReconciliation().groups[0].lines
         let (first, second) = (lines[0].participant.id, lines[1].participant.id)
-        return Shipped.reconciliation { p in
+        return try Repo.sampleReconciliation { p in
             let a = p.actual
             switch p.id {
             case first: return participant(p, actual: ActualSpend(ticket: editedTicket, nights: a.nights, localExpenses: a.localExpenses))
@@ -141,7 +134,7 @@ enum Recomputed {
             default: return p
             }
         }
-    }()
+    }
 
     /// A workbook like another whose every cached result is 999,999.
     static func wrongCachedResults(_ workbook: Workbook) -> Workbook {
@@ -215,7 +208,7 @@ enum Recomputed {
 
     @Test func theShippedWorkbookRecomputesToTheEnginesFigures() throws {
         let sheets = try Recomputed.workbook("shipped")
-        for budget in Shipped.budgets {
+        for budget in try Shipped.budgets() {
             expectRosterMatches(budget, in: sheets)
             expectSummaryMatches(budget, in: sheets)
         }
@@ -224,7 +217,7 @@ enum Recomputed {
     @Test(arguments: ["shipped", "paid"])
     func eachOfficeSheetRecomputesToTheEnginesSplitLineByLine(workbook: String) throws {
         let sheets = try Recomputed.workbook(workbook)
-        let budget = workbook == "paid" ? Recomputed.paidByBudget : Shipped.budgets[1]
+        let budget = workbook == "paid" ? try Recomputed.paidByBudget() : try Shipped.budgets()[1]
         for (office, name) in zip(budget.offices, WorkbookNames.offices(budget.event)) {
             let rows = sheets[name] ?? []
             for line in office.lines {
@@ -238,7 +231,7 @@ enum Recomputed {
     @Test func wrongCachedResultsAreReplacedByRecomputedOnes() throws {
         // Proves LibreOffice really recalculates: every cached result in this workbook is 999,999.
         let sheets = try Recomputed.workbook("wrong")
-        for budget in Shipped.budgets {
+        for budget in try Shipped.budgets() {
             expectRosterMatches(budget, in: sheets)
             expectSummaryMatches(budget, in: sheets)
         }
@@ -248,15 +241,16 @@ enum Recomputed {
 
     @Test func editingARateAndAFareInTheFileRecomputesEveryDependentCell() throws {
         let sheets = try Recomputed.workbook("edited")
-        expectRosterMatches(Recomputed.editedBudget, in: sheets)
-        expectSummaryMatches(Recomputed.editedBudget, in: sheets)
+        let editedBudget = try Recomputed.editedBudget()
+        expectRosterMatches(editedBudget, in: sheets)
+        expectSummaryMatches(editedBudget, in: sheets)
         // The edit moved the figures: the engine's edited total is not the shipped one.
-        #expect(Recomputed.editedBudget.totals.total != Shipped.budgets[1].totals.total)
+        #expect(try editedBudget.totals.total != Shipped.budgets()[1].totals.total)
     }
 
     @Test func aNotFundedParticipantsRowRecomputesToNoAirfareAndNoLocalExpenses() throws {
         let sheets = try Recomputed.workbook("not-funded")
-        let budget = Recomputed.notFundedBudget
+        let budget = try Recomputed.notFundedBudget()
         expectRosterMatches(budget, in: sheets)
         expectSummaryMatches(budget, in: sheets)
         let rows = sheets["Roster listed-only"] ?? []
@@ -282,7 +276,7 @@ enum Recomputed {
 @Suite struct StreamedRecalculationTests {
     @Test func theStreamedWorkbooksRosterSummaryAndOfficesRecomputeToTheEngines() throws {
         let sheets = try Recomputed.workbook("streamed")
-        let budget = Recomputed.paidByBudget
+        let budget = try Recomputed.paidByBudget()
         RecalculationTests().expectSummaryMatches(budget, in: sheets)
         let roster = sheets["Roster jeju-2023"] ?? []
         let totals = roster.first { $0.first == "Total" } ?? []
@@ -315,8 +309,9 @@ enum Recomputed {
         // Formulas.cap(.listed), assistedAirfare(.knownAssisted), usdOrFullStay and the full stay's name, row by row.
         let rows = try Recomputed.workbook("streamed")["Roster jeju-2023"] ?? []
         typealias C = RosterLayout.Column
-        #expect(Recomputed.paidByBudget.lines.contains { $0.participant.funding == .selfFunded })
-        for line in Recomputed.paidByBudget.lines {
+        let paidByBudget = try Recomputed.paidByBudget()
+        #expect(paidByBudget.lines.contains { $0.participant.funding == .selfFunded })
+        for line in paidByBudget.lines {
             let row = try #require(rows.first { $0.first == line.participant.id }, "\(line.participant.id)")
             let expected: [(C, Int64?)] = [(.cap, line.cap?.cents), (.assisted, line.assistedAirfare.cents), (.share, line.participantShare.cents),
                                            (.local, line.localExpenses.cents), (.total, line.total.cents)]
@@ -330,7 +325,8 @@ enum Recomputed {
         // Formulas.rest(of: "1", …) on the Rates sheet; Formulas.cap(.listedExact) on the Charts sheet.
         let sheets = try Recomputed.workbook("shipped")
         let rates = sheets["Rates"] ?? []
-        for event in Shipped.tables.events {
+        let tables = try Repo.shippedTables()
+        for event in tables.events {
             for share in event.costSharing.offices {
                 let row = try #require(rates.first { $0.first == share.office && $0[safe: 1] == event.id }, "\(event.id) \(share.office)")
                 #expect(basisPoints(row[safe: 2]) == share.airfareBasisPoints, "\(event.id) \(share.office) airfare")
@@ -338,7 +334,7 @@ enum Recomputed {
             }
         }
         let charts = sheets["Charts"] ?? []
-        let events = Shipped.tables.events.sorted { $0.id < $1.id }
+        let events = tables.events.sorted { $0.id < $1.id }
         var checked = 0
         for (column, event) in events.enumerated() {
             for capRow in event.caps {
@@ -363,7 +359,7 @@ enum Recomputed {
 
     @Test func capsChangesAndRealTermsRecomputeToTheEngines() throws {
         let rows = try Recomputed.workbook("compare")["Compare"] ?? []
-        let comparison = Recomputed.compareReport.comparison
+        let comparison = try Recomputed.compareReport().comparison
         for line in comparison.caps {
             let row = try #require(rows.first { $0.first == line.point }, "\(line.point)")
             for (offset, cap) in line.caps.enumerated() { #expect(cents(row[safe: offset + 1]) == cap?.cents, "\(line.point)") }
@@ -378,7 +374,7 @@ enum Recomputed {
 
     @Test func theMixsTotalsByRegionRecomputeToTheEngines() throws {
         let rows = try Recomputed.workbook("compare")["Compare"] ?? []
-        let comparison = Recomputed.compareReport.comparison
+        let comparison = try Recomputed.compareReport().comparison
         for (name, totals) in comparison.regions.map({ ($0, comparison.subtotals($0)) }) + [("All regions", comparison.budgets.map(\.totals))] {
             let start = try #require(rows.firstIndex { $0.first == name }, "\(name)")
             let block = rows[(start + 1)...].prefix(7)

@@ -3,60 +3,28 @@ import BudgetCore
 @testable import BudgetRenderers
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSXWriter
 
 /// The shipped tables and sample rosters, costed: what `travel-budget report` puts in its workbook.
 enum Shipped {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let tablesPath = root.appendingPathComponent("Tables").path
+    /// Each shipped event's sample roster costed under it, in the tables' order.
+    static func budgets() throws -> [Budget] { try Repo.shippedTables().events.map { try Repo.sampleBudget($0.id) } }
 
-    static let tables: Tables = {
-        do { return try Tables.load(from: tablesPath) } catch { fatalError("the shipped tables do not load: \(error)") }
-    }()
-
-    static func participants(_ eventID: String) -> [Participant] {
-        let path = tablesPath + "/rosters/\(eventID).csv"
-        do {
-            return try RosterReader(countries: tables.countries).read(text: try InputFile.read(path), file: path)
-        } catch {
-            fatalError("the shipped roster \(path) does not read: \(error)")
-        }
-    }
-
-    static var budgets: [Budget] {
-        tables.events.map { Budget(event: $0, participants: participants($0.id), rosterName: "Tables/rosters/\($0.id).csv") }
-    }
-
-    static func workbook(_ budgets: [Budget] = budgets, reconciliations: [Reconciliation] = [], redact: Bool = false) throws -> Workbook {
-        try BudgetWorkbook(budgets: budgets, reconciliations: reconciliations, events: tables.events, options: RenderOptions(redact: redact),
-                           inputs: ["Tables/events", "Tables/rosters"]).make()
-    }
-
-    /// The shipped sample roster with actuals, reconciled under jeju-2023 with ceilings for the event and for the RSO.
-    static func reconciliation(_ edit: (Participant) -> Participant = { $0 }) -> Reconciliation {
-        let path = tablesPath + "/rosters/jeju-2023-actuals.csv"
-        do {
-            guard let event = tables.event("jeju-2023") else { fatalError("no jeju-2023 in the shipped tables") }
-            let people = try RosterReader(countries: tables.countries, event: event).read(text: try InputFile.read(path), file: path).map(edit)
-            return Reconciliation(event: event, participants: people, rosterName: "Tables/rosters/jeju-2023-actuals.csv",
-                                  ceilings: BudgetCeilings(event: Money(dollars: 16_620), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
-        } catch {
-            fatalError("the shipped roster with actuals does not read: \(error)")
-        }
+    /// The workbook of some budgets (by default the shipped ones) and reconciliations, over every shipped event.
+    static func workbook(_ budgets: [Budget]? = nil, reconciliations: [Reconciliation] = [], redact: Bool = false) throws -> Workbook {
+        try BudgetWorkbook(budgets: try budgets ?? Shipped.budgets(), reconciliations: reconciliations, events: try Repo.shippedTables().events,
+                           options: RenderOptions(redact: redact), inputs: ["Tables/events", "Tables/rosters"]).make()
     }
 
     /// The sample with actuals under jeju-2023 where a self-funded participant's local expenses are not covered, with the
     /// self-funded P23-11's local expenses left to be worked out from the nights (Formulas.coveredLocal's IF).
     static func reconciliationSelfFundedNotCovered() throws -> Reconciliation {
-        let path = tablesPath + "/rosters/jeju-2023-actuals.csv"
-        guard let shipped = tables.event("jeju-2023") else { throw RecomputeError(message: "no jeju-2023 in the shipped tables") }
-        let uncovered = event(shipped, selfFundedCovered: false)
-        let people = try RosterReader(countries: tables.countries, event: uncovered).read(text: try InputFile.read(path), file: path).map { p in
+        let uncovered = event(try Repo.shippedEvent("jeju-2023"), selfFundedCovered: false)
+        return try Repo.sampleReconciliation(under: uncovered) { p in
             p.id == "P23-11" ? participant(p, actual: ActualSpend(ticket: p.actual.ticket, nights: p.actual.nights, localExpenses: nil)) : p
         }
-        return Reconciliation(event: uncovered, participants: people, rosterName: "Tables/rosters/jeju-2023-actuals.csv",
-                              ceilings: BudgetCeilings(event: Money(dollars: 16_620), offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
     }
 
     /// The workbook `reconcile --xlsx` writes for a reconciliation.
@@ -97,7 +65,7 @@ enum LibreOffice {
     /// Recomputes several workbooks in one LibreOffice run (it takes seconds to start); results by workbook name.
     /// `streamed` names workbooks written by a closure (given the path; it returns the sheet names), e.g. through StreamedWorkbook.
     static func recompute(_ workbooks: [String: Workbook], streamed: [String: (String) throws -> [String]] = [:]) throws -> [String: RecomputedSheets] {
-        let folder = NSTemporaryDirectory() + "recompute-\(UUID().uuidString)"
+        let folder = try temporaryFolder("recompute").path
         let csv = folder + "/csv"
         try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
         // A private profile that makes LibreOffice 7.4 recalculate xlsx files on load (by default it trusts cached results).
@@ -121,15 +89,9 @@ enum LibreOffice {
             sheetNames[name] = try write(path)
             paths.append(path)
         }
-        let soffice = Process()
-        soffice.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        soffice.arguments = ["soffice", "-env:UserInstallation=file://\(profile)", "--headless", "--norestore",
-                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                             "--outdir", csv] + paths
-        soffice.standardOutput = FileHandle.nullDevice
-        soffice.standardError = FileHandle.nullDevice
-        try soffice.run()
-        soffice.waitUntilExit()
+        let soffice = try ProcessOutput(URL(fileURLWithPath: "/usr/bin/env"), [
+            "soffice", "-env:UserInstallation=file://\(profile)", "--headless", "--norestore",
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", csv] + paths)
         // soffice exits 0 even when it could not load a file: the CSVs are the proof.
         var results: [String: RecomputedSheets] = [:]
         for (name, names) in sheetNames {
@@ -137,7 +99,7 @@ enum LibreOffice {
             for sheet in names {
                 let path = "\(csv)/\(name)-\(sheet).csv"
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw RecomputeError(message: "LibreOffice wrote no \(path) (is libreoffice-calc-nogui installed? soffice status \(soffice.terminationStatus))")
+                    throw RecomputeError(message: "LibreOffice wrote no \(path) (is libreoffice-calc-nogui installed? soffice status \(soffice.status): \(soffice.errors))")
                 }
                 sheets[sheet] = try CSVTable(text: text, file: path).records.map { $0.fields.map(\.text) }
             }

@@ -34,7 +34,7 @@ import XLSXWriter
     }
 
     @Test func everyCachedResultIsTheEnginesFigure() throws {
-        let budget = Shipped.budgets[1]
+        let budget = try Shipped.budgets()[1]
         let roster = try #require(try Shipped.workbook().sheet("Roster jeju-2023"))
         typealias C = RosterLayout.Column
         for (index, line) in budget.lines.enumerated() {
@@ -53,7 +53,7 @@ import XLSXWriter
         let column = RosterLayout.Column.eligibility.rawValue
         #expect(roster.cell(0, column)?.value == .text("Eligibility"))
         var rows: [(String, String)] = []
-        for row in 1...Shipped.budgets[1].lines.count {
+        for row in 1...(try Shipped.budgets()[1].lines.count) {
             // Every priced participant's row has an id and a verdict: a missing cell fails here.
             guard case .text(let id)? = roster.cell(row, 0)?.value, case .text(let verdict)? = roster.cell(row, column)?.value else {
                 Issue.record("Roster jeju-2023 row \(row + 1) has no id or no eligibility text")
@@ -68,7 +68,7 @@ import XLSXWriter
 
     @Test func namesAndOrganizationsAreAlwaysTextCells() throws {
         let workbook = try Shipped.workbook()
-        for (sheet, budget) in zip(workbook.sheets.filter { $0.name.hasPrefix("Roster") }, Shipped.budgets) {
+        for (sheet, budget) in zip(workbook.sheets.filter { $0.name.hasPrefix("Roster") }, try Shipped.budgets()) {
             #expect(!budget.lines.isEmpty, "\(sheet.name)")
             for row in 1...budget.lines.count {
                 for column in [RosterLayout.Column.id, .name, .organization] {
@@ -91,7 +91,7 @@ import XLSXWriter
         let texts = workbook.sheets.flatMap { $0.orderedCells.compactMap { cell -> String? in
             if case .text(let text) = cell.1.value { return text } else { return nil }
         } }
-        for line in Shipped.budgets.flatMap(\.lines) {
+        for line in try Shipped.budgets().flatMap(\.lines) {
             #expect(!texts.contains(line.participant.name), "\(line.participant.id)")
             #expect(!texts.contains(line.participant.organization), "\(line.participant.id)")
         }
@@ -101,10 +101,11 @@ import XLSXWriter
     /// A budget of one participant built in code (a roster line is at most 10,000 characters, so a name too long for a
     /// cell can only come from elsewhere: the workbook checks it all the same).
     func budget(name: String) throws -> Budget {
-        let india = try #require(Shipped.tables.countries.country(named: "India"))
+        let tables = try Repo.shippedTables()
+        let india = try #require(tables.countries.country(named: "India"))
         let person = Participant(id: "P1", name: name, country: india, fare: Money(dollars: 900),
                                  location: BudgetCore.SourceLocation(file: "r.csv", line: 2, column: 1))
-        return Budget(event: Shipped.tables.events[1], participants: [person], rosterName: "r.csv")
+        return Budget(event: tables.events[1], participants: [person], rosterName: "r.csv")
     }
 
     @Test func controlCharactersAreRemovedFromNames() throws {
@@ -140,7 +141,7 @@ import XLSXWriter
     }
 
     @Test func theSameInputsGiveTheSameBytes() throws {
-        let folder = NSTemporaryDirectory() + "same-bytes-\(UUID().uuidString)"
+        let folder = try temporaryFolder("same-bytes").path
         try XLSXFile.write(try Shipped.workbook(), to: folder + "/1.xlsx")
         try XLSXFile.write(try Shipped.workbook(), to: folder + "/2.xlsx")
         let first = try #require(FileManager.default.contents(atPath: folder + "/1.xlsx"))
@@ -149,7 +150,7 @@ import XLSXWriter
     }
 
     @Test func theFileHoldsEverySheetTheDefinedNamesAndTheCharts() throws {
-        let folder = NSTemporaryDirectory() + "parts-\(UUID().uuidString)"
+        let folder = try temporaryFolder("parts").path
         let path = folder + "/w.xlsx"
         try XLSXFile.write(try Shipped.workbook(), to: path)
         let listing = try unzip(["-l", path])
@@ -170,7 +171,7 @@ import XLSXWriter
     }
 
     @Test func theReconcileWorkbookPutsPlanVsActualAfterTheSummary_withTheCapAppliedToTheTicket() throws {
-        let r = Shipped.reconciliation()
+        let r = try Repo.sampleReconciliation()
         let workbook = try Shipped.workbook(r)
         #expect(workbook.sheets.map(\.name) == ["Summary", "Plan vs actual", "Roster jeju-2023", "jeju-2023 UNITAR", "jeju-2023 RSO",
                                                 "Caps", "Rates", "Charts"])

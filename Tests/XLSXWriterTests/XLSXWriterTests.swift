@@ -10,8 +10,7 @@ import Testing
     let folder: String
 
     init() throws {
-        folder = NSTemporaryDirectory() + "xlsx-writer-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder("xlsx-writer").path
     }
 
     func workbook(_ cells: [(Int, Int, Cell)], sheet name: String = "Sheet") -> Workbook {

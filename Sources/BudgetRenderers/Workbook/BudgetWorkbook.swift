@@ -6,13 +6,13 @@ import Spreadsheet
 /// the engine's result cached beside it.
 ///
 /// One builder for every roster size: a roster sheet's rows go to a ``Spreadsheet/RowSink``, the sheet model itself when the
-/// budget keeps its lines (a ``BudgetCore/Budget``), or the file in constant memory as they are costed when it keeps only
-/// totals (a ``BudgetCore/BudgetTally``: ``rosterRows(_:rows:options:)`` before the rows, ``make()`` after them). Whether lines
+/// budget keeps its lines (``BudgetCore/Budget/keepsLines``), or the file in constant memory as they are costed when it keeps
+/// only totals (``rosterRows(_:rows:options:)`` before the rows, ``make()`` after them). Whether lines
 /// are kept decides only what needs them: a kept roster's rows spell everything out and its office sheets list every line;
 /// a streamed roster's rows leave out empty cells (written once, never read back) and its office sheets sum each region
 /// with SUMPRODUCT over the roster sheet.
 public struct BudgetWorkbook {
-    public let budgets: [any BudgetSummary]
+    public let budgets: [Budget]
     /// Plans against actuals, each on a `Plan vs actual` sheet (its plan is among `budgets`).
     public let reconciliations: [Reconciliation]
     /// Every event whose caps and rates the workbook shows (the budgets' events are added when missing).
@@ -23,7 +23,7 @@ public struct BudgetWorkbook {
     /// Creation time (seconds since 1970-01-01 UTC), from the inputs, never the clock.
     public let created: Int64
 
-    public init(budgets: [any BudgetSummary], reconciliations: [Reconciliation] = [], events: [Event], options: RenderOptions = RenderOptions(),
+    public init(budgets: [Budget], reconciliations: [Reconciliation] = [], events: [Event], options: RenderOptions = RenderOptions(),
                 inputs: [String], created: Int64? = nil) {
         self.budgets = budgets
         self.reconciliations = reconciliations
@@ -61,19 +61,14 @@ public struct BudgetWorkbook {
     /// sheet's totals and setup here, its rows having gone to the file already.
     public func make() throws(WorkbookError) -> Workbook {
         let userText = UserText()
-        var summary = SummarySheet(budgets: budgets, inputs: inputs)
-        summary.officeTotal = { budget, index, column in
-            if budget is Budget { return OfficeSheet.total(column, sheet: WorkbookNames.offices(budget.event)[index], budget) }
-            return RegionOfficeSheet.total(column, sheet: WorkbookNames.offices(budget.event)[index], budget)
-        }
-        var sheets = [summary.make()]
+        var sheets = [SummarySheet(budgets: budgets, inputs: inputs).make()]
         for reconciliation in reconciliations {
             let name = WorkbookNames.planVsActual(reconciliation.event, several: reconciliations.count > 1)
             sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
         }
         for budget in budgets {
-            if let kept = budget as? Budget {
-                sheets.append(try RosterWorksheet(budget: kept, options: options, userText: userText).make())
+            if budget.keepsLines {
+                sheets.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
             } else {
                 sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options).finish(budget))
             }
@@ -82,10 +77,10 @@ public struct BudgetWorkbook {
             for index in budget.event.costSharing.offices.indices {
                 // Lines kept: the office's part of every line. Only totals: its part of each region (the tally keeps
                 // each office's part by region for the cached results).
-                if let kept = budget as? Budget {
-                    sheets.append(try OfficeSheet(budget: kept, index: index, options: options, userText: userText).make())
-                } else if let tally = budget as? BudgetTally {
-                    sheets.append(RegionOfficeSheet(tally: tally, index: index).make())
+                if budget.keepsLines {
+                    sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
+                } else {
+                    sheets.append(RegionOfficeSheet(budget: budget, index: index).make())
                 }
             }
         }
@@ -149,7 +144,7 @@ public struct StreamedRoster {
     }
 
     /// The totals under the rows and the note, from the running totals.
-    func finish(_ budget: any BudgetSummary) -> Sheet {
+    func finish(_ budget: Budget) -> Sheet {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
         cells.finish(&sheet, layout: layout, totals: budget.totals)

@@ -73,7 +73,7 @@ struct OfficeSheet {
     }
 
     /// Total cell of a column, for the summary.
-    static func total(_ column: Column, sheet: String, _ budget: any BudgetSummary) -> String {
+    static func total(_ column: Column, sheet: String, _ budget: Budget) -> String {
         quotedSheetName(sheet) + "!" + CellAddress(row: RosterLayout(budget).totalRow, column: column.rawValue).absolute
     }
 }

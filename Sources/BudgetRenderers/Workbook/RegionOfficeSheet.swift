@@ -4,7 +4,7 @@ import Spreadsheet
 /// One paying office's sheet for a roster whose lines are not kept (a large one, streamed): its part of each region, summed
 /// with SUMPRODUCT over the roster sheet, each line split as the engine splits it (``Formulas/officePart(office:share:of:)``).
 struct RegionOfficeSheet {
-    let tally: BudgetTally
+    let budget: Budget
     /// The office's place in the event's cost sharing.
     let index: Int
 
@@ -12,18 +12,18 @@ struct RegionOfficeSheet {
     static func totalRow(regions: Int) -> Int { regions + 1 }
 
     /// The office's total of a column (airfare or local expenses paid), for the Summary.
-    static func total(_ column: OfficeSheet.Column, sheet: String, _ budget: any BudgetSummary) -> String {
-        quotedSheetName(sheet) + "!" + CellAddress(row: totalRow(regions: budget.regionSubtotals.count), column: column == .airfarePaid ? 2 : 4).absolute
+    static func total(_ column: OfficeSheet.Column, sheet: String, _ budget: Budget) -> String {
+        quotedSheetName(sheet) + "!" + CellAddress(row: totalRow(regions: budget.regions.count), column: column == .airfarePaid ? 2 : 4).absolute
     }
 
     func make() -> Sheet {
-        officeSheet(tally, index: index, names: WorkbookNames.offices(tally.event))
+        officeSheet(budget, index: index, names: WorkbookNames.offices(budget.event))
     }
 
     /// One office's part by region: SUMPRODUCT over the roster's lines, each line split as the engine splits it.
-    private func officeSheet(_ tally: BudgetTally, index: Int, names: [String]) -> Sheet {
-        let layout = RosterLayout(tally)
-        let event = tally.event
+    private func officeSheet(_ budget: Budget, index: Int, names: [String]) -> Sheet {
+        let layout = RosterLayout(budget)
+        let event = budget.event
         let offices = event.costSharing.offices
         let office = offices[index]
         let isLast = index == offices.count - 1
@@ -33,7 +33,7 @@ struct RegionOfficeSheet {
         for (column, width) in [22.0, 14, 16, 14, 16, 16].enumerated() { sheet.columnWidths[column] = width }
         let usd = CellStyle(.item, .usd)
         let region = layout.range(.region), payer = layout.range(.paidBy)
-        let regions = tally.regions
+        let regions = budget.regions
         func paid(_ whole: RosterLayout.Column, _ line: WorkbookNames.CostLine, regionCell: String, row: Int, column: Int) -> String {
             if isLast {
                 return Formulas.rest(of: CellAddress(row: row, column: column - 1).a1,
@@ -45,7 +45,7 @@ struct RegionOfficeSheet {
         for (offset, entry) in regions.enumerated() {
             let row = offset + 1
             let label = CellAddress(row: row, column: 0).a1
-            let part = tally.office(index, region: entry.region)
+            let part = budget.tally.office(index, region: entry.region)
             sheet.set(row, 0, .text(entry.region))
             sheet.set(row, 1, .formula("SUMIF(\(region),\(label),\(layout.range(.assisted)))", entry.subtotal.assistedAirfare.number, usd))
             sheet.set(row, 2, .formula(paid(.assisted, .airfare, regionCell: label, row: row, column: 2), part.airfare.number, usd))
@@ -56,8 +56,8 @@ struct RegionOfficeSheet {
         }
         let total = RegionOfficeSheet.totalRow(regions: regions.count)
         sheet.set(total, 0, .text("Total", CellStyle(.total)))
-        let paidTotals = tally.offices[index]
-        let cached: [Money] = [tally.totals.assistedAirfare, paidTotals.assistedAirfare, tally.totals.localExpenses,
+        let paidTotals = budget.offices[index]
+        let cached: [Money] = [budget.totals.assistedAirfare, paidTotals.assistedAirfare, budget.totals.localExpenses,
                                paidTotals.localExpenses, paidTotals.assistedAirfare + paidTotals.localExpenses]
         for column in 1...5 {
             let range = CellRange(CellAddress(row: 1, column: column), CellAddress(row: max(total - 1, 1), column: column)).a1

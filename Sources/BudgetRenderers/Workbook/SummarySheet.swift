@@ -3,11 +3,14 @@ import Spreadsheet
 
 /// `Summary`: per event its totals by region and by paying office, flagged participants and the assumptions in words.
 struct SummarySheet {
-    let budgets: [any BudgetSummary]
+    let budgets: [Budget]
     let inputs: [String]
-    /// Where an office's total of a column is, for an event with several offices: its office sheet's total row by default.
-    var officeTotal: (any BudgetSummary, Int, OfficeSheet.Column) -> String = { budget, index, column in
-        OfficeSheet.total(column, sheet: WorkbookNames.offices(budget.event)[index], budget)
+
+    /// Where an office's total of a column is, for an event with several offices: its office sheet's total row, under
+    /// every line when the lines are kept, else under its regions.
+    private func officeTotal(_ budget: Budget, _ index: Int, _ column: OfficeSheet.Column) -> String {
+        let sheet = WorkbookNames.offices(budget.event)[index]
+        return budget.keepsLines ? OfficeSheet.total(column, sheet: sheet, budget) : RegionOfficeSheet.total(column, sheet: sheet, budget)
     }
 
     func make() -> Sheet {
@@ -25,7 +28,7 @@ struct SummarySheet {
     }
 
     /// Writes one event's block and returns the row after it.
-    private func block(_ budget: any BudgetSummary, on sheet: inout Sheet, from start: Int) -> Int {
+    private func block(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
         let event = budget.event
         let roster = RosterLayout(budget)
         let usd = CellStyle(.item, .usd), count = CellStyle(.item, .count)
@@ -45,7 +48,7 @@ struct SummarySheet {
         typealias C = RosterLayout.Column
         let columns: [(C, (CostTotals) -> Money)] = [(.assisted, \.assistedAirfare), (.share, \.participantShare),
                                                       (.local, \.localExpenses), (.total, \.total)]
-        for region in budget.regionSubtotals {
+        for region in budget.regions {
             let label = CellAddress(row: row, column: 0).a1
             sheet.set(row, 0, .text(region.region))
             sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.region)),\(label))", Double(region.subtotal.participants), count))
@@ -68,7 +71,7 @@ struct SummarySheet {
         sheet.header(row, ["Paying office", "Airfare share", "Assisted airfare", "Local expenses share", "Local expenses", "Total"])
         row += 1
         let firstOffice = row
-        let offices = budget.officeTotals
+        let offices = budget.offices
         for (index, office) in offices.enumerated() {
             sheet.set(row, 0, .text(office.share.office))
             let percent = CellStyle(.item, .percent)
@@ -134,7 +137,7 @@ struct SummarySheet {
 
 /// `Charts`: caps by point of departure, event beside event, and each event's cost composition.
 struct ChartsSheet {
-    let budgets: [any BudgetSummary]
+    let budgets: [Budget]
     let events: [Event]
 
     func make() -> Sheet {

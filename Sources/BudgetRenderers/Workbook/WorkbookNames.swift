@@ -89,7 +89,7 @@ struct RosterLayout {
         self.participants = participants
     }
 
-    init(_ budget: any BudgetSummary) {
+    init(_ budget: Budget) {
         sheet = WorkbookNames.roster(budget.event)
         participants = budget.rosterRows
     }
