@@ -23,6 +23,9 @@ final class CSVStream: RecordSource {
     /// Whether the current line holds a byte that is not ASCII (then columns are counted by decoding it).
     private var lineIsASCII = true
 
+    /// Whether plain lines are split at once (``plainLine()``); tests turn it off to compare with reading byte by byte.
+    var readsPlainLinesAtOnce = true
+
     init(source: ByteSource, file: String, delimiter: Character = ",", encoding: RosterEncoding = .utf8) {
         self.source = source
         self.file = file
@@ -91,7 +94,7 @@ final class CSVStream: RecordSource {
         recordLine = line
         lineStart = 0
         lineIsASCII = true
-        if let record = plainLine() { return record }
+        if readsPlainLinesAtOnce, let record = plainLine() { return record }
         var fields: [SourceField] = []
         var field: [UInt8] = []
         var fieldLine = line, fieldColumn = 1

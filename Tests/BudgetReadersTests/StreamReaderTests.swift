@@ -106,3 +106,53 @@ import Testing
         #expect(new)
     }
 }
+
+/// The quick way through plain lines (split at once) reads exactly what reading byte by byte reads.
+@Suite struct PlainLineTests {
+    /// Every record's fields (line, column, text), its line and excerpt, and the error that ended the reading, if any.
+    func fields(_ bytes: [UInt8], delimiter: Character = ",", atOnce: Bool) -> [[String]] {
+        let csv = CSVStream(source: ByteSource(bytes: bytes), file: "f.csv", delimiter: delimiter)
+        csv.readsPlainLinesAtOnce = atOnce
+        var out: [[String]] = []
+        do {
+            while let record = try csv.next() {
+                out.append(record.fields.map { "\($0.line):\($0.column):\($0.text)" } + ["record line \(record.line)", csv.excerpt(line: record.line) ?? "-"])
+            }
+        } catch {
+            out.append(["error", "\(error)"])
+        }
+        return out
+    }
+
+    @Test func plainQuotedCRLFNonASCIIAndLastLinesReadAlikeEitherWay() {
+        let text = "id,name,country,fare_usd\r\nP1,Ana Lima,India,900\r\nP2,\"Lima, Ana\",Nepal,950\n\nP3,Zoë,Samoa,\n"
+            + "P4,\"two\nlines\",Fiji,1\nP5,Bo,Fiji,1000"
+        let bytes = Array(text.utf8)
+        let quick = fields(bytes, atOnce: true)
+        #expect(quick == fields(bytes, atOnce: false))
+        #expect(quick[1] == ["2:1:P1", "2:4:Ana Lima", "2:13:India", "2:19:900", "record line 2", "P1,Ana Lima,India,900"])
+        #expect(quick[3] == ["4:1:", "record line 4", ""])
+        #expect(quick.count == 7)
+    }
+
+    @Test(arguments: ["rosters", "roster-errors", "officer"])
+    func everyRosterFixtureReadsAlikeEitherWay(folder: String) throws {
+        let names = fixtures.files(in: folder, ending: ".csv")
+        #expect(!names.isEmpty)
+        for name in names {
+            guard let bytes = try? InputFile.bytes(fixtures.path("\(folder)/\(name)")) else { continue }   // a folder named .csv
+            for delimiter: Character in [",", ";", "\t"] {
+                #expect(fields(bytes, delimiter: delimiter, atOnce: true) == fields(bytes, delimiter: delimiter, atOnce: false),
+                        "\(folder)/\(name) with \(delimiter)")
+            }
+        }
+    }
+
+    @Test func sequentialIdsAreNeverTakenForRepeatsAndARepeatIsFound() {
+        var ids = IDSet(expected: 200_000)
+        var repeats = 0
+        for n in 1 ... 200_000 where ids.firstLine(of: "P" + String(n), line: n + 1) != nil { repeats += 1 }
+        #expect(repeats == 0)
+        #expect(ids.firstLine(of: "P42", line: 999_999) == 43)
+    }
+}
