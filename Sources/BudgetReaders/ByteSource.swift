@@ -108,7 +108,24 @@ struct RosterScan {
         var sequence = Place(offset: 0, line: 1, lineStart: 0)
         var longLine: Int?
         try source.forEachChunk { (base, bytes) throws(InputError) -> Bool in
-            for i in 0..<bytes.count {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var next = 0
+            while next < bytes.count {
+                // Most of a roster is ASCII between line feeds: eight such bytes at a time, when no sequence is open, none
+                // is a line feed, a NUL or above 0x7F, and the line stays short enough (else byte by byte, below).
+                if need == 0, next + 8 <= bytes.count, length + 8 <= RosterReader.maximumLineLength {
+                    let word = raw.loadUnaligned(fromByteOffset: next, as: UInt64.self)
+                    let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                    let hasLineFeed = (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds & 0x8080_8080_8080_8080
+                    if word & 0x8080_8080_8080_8080 == 0, hasZero == 0, hasLineFeed == 0 {
+                        length += 8
+                        next += 8
+                        continue
+                    }
+                }
+                let i = next
+                next += 1
                 let byte = bytes[i]
                 if byte == 0x0A {
                     line += 1
