@@ -48,6 +48,9 @@ public struct BudgetTally: Sendable {
     public private(set) var everyNotPlanned: [Participant] = []
     private let costing: Costing
     private let check: EligibilityCheck
+    /// Verdicts on participants with nothing known of their application and no cap override, by point of departure: the
+    /// verdict depends on nothing else then, and a large roster has thousands of such participants from a few places.
+    private var verdictsByDeparture: [String: Verdict] = [:]
 
     public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil, rosterRows: Int,
                 keepsLines: Bool = false) {
@@ -70,7 +73,7 @@ public struct BudgetTally: Sendable {
             if keepsLines { everyNotPlanned.append(p) }
             return nil
         }
-        let verdict = check.verdict(p)
+        let verdict = verdict(p)
         guard who.includes(verdict) else {
             leftOut += 1
             if leftOutExamples.count < summaryExamples { leftOutExamples.append((p, verdict)) }
@@ -116,6 +119,15 @@ public struct BudgetTally: Sendable {
         regionTotals.append(CostTotals())
         regionOffices.append(Array(repeating: (Money.zero, Money.zero), count: officeAirfare.count))
         return regionNames.count - 1
+    }
+
+    /// The eligibility verdict on a participant (the same as `EligibilityCheck.verdict`, remembered where it can be).
+    private mutating func verdict(_ p: Participant) -> Verdict {
+        guard p.capOverride == nil, p.application == Application.unknown else { return check.verdict(p) }
+        if let known = verdictsByDeparture[p.country.name] { return known }
+        let verdict = check.verdict(p)
+        if verdictsByDeparture.count < 1_000 { verdictsByDeparture[p.country.name] = verdict }
+        return verdict
     }
 
     /// Region subtotals: the cap table's regions in its order, then others alphabetically (as ``Budget/regions``).

@@ -114,3 +114,30 @@ import Testing
         expectMessage(text, matches: fixtures.path("eligibility/bad-application-cells.expected"))
     }
 }
+
+/// The tally remembers the verdict on a participant with nothing known of the application and no cap override, by point
+/// of departure; the remembered verdict is always the one the rules give.
+@Suite struct RememberedVerdictTests {
+    @Test(arguments: ["jeju-2018", "jeju-2023"])
+    func everyVerdictTheTallyGivesIsTheRulesVerdict(eventID: String) throws {
+        let tables = try Repo.shippedTables()
+        let event = try #require(tables.event(eventID))
+        let check = EligibilityCheck(event: event)
+        let countries = ["India", "Nepal", "Samoa", "Mongolia", "Fiji", "Japan", "Viet Nam", "Malaysia"]
+            .compactMap { tables.countries.country(named: $0) }
+        var people: [Participant] = []
+        for round in 0 ..< 3 {
+            for (index, country) in countries.enumerated() {
+                let application = round == 1 ? Application(status: .declined) : .unknown
+                people.append(Participant(id: "P\(round)-\(index)", name: "N", organization: "", country: country,
+                                          fare: Money(cents: 90_000), capOverride: round == 2 ? Money(cents: 50_000) : nil,
+                                          application: application))
+            }
+        }
+        var tally = BudgetTally(event: event, rosterName: "r", who: .all, rosterRows: people.count)
+        for p in people {
+            let added = tally.add(p)
+            #expect(added?.verdict == check.verdict(p), "\(p.id) \(p.country.name)")
+        }
+    }
+}

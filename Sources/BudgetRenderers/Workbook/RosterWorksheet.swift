@@ -136,7 +136,9 @@ struct RosterRows {
             formula(.local, compact ? rowFormulas.usdOrFullStay : rowFormulas.usd, line.localExpenses.number, usd)
         }
         formula(.total, rowFormulas.total, line.total.number, usd)
-        if !(compact && line.flags.isEmpty) { text(.flags, line.flags.map(\.rawValue).joined(separator: ", ")) }
+        if !(compact && line.flags.isEmpty) {
+            text(.flags, line.flags.count == 1 ? line.flags[0].rawValue : line.flags.map(\.rawValue).joined(separator: ", "))
+        }
         if compact {
             if verdict.eligible != nil { text(.eligibility, verdict.word) }
         } else {
