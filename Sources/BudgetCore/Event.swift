@@ -32,6 +32,8 @@ public struct Event: Sendable {
     public let ceilings: BudgetCeilings
     /// Drafted from the announcement by `travel-budget draft` and not yet checked by an officer: every report says so.
     public let isDraft: Bool
+    /// The paper its workbook prints on, from the event file's `paper` (`a4` or `letter`); nil: A4 unless `--paper` says.
+    public var paper: String?
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
@@ -64,10 +66,12 @@ public struct Event: Sendable {
 
     /// The same event with other local-expense rules (a scenario's overrides).
     public func with(localExpenses: LocalExpensePolicy) -> Event {
-        Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
-              payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
-              localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings,
-              otherPointsSource: otherPointsSource, isDraft: isDraft)
+        var event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
+                          payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
+                          localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings,
+                          otherPointsSource: otherPointsSource, isDraft: isDraft)
+        event.paper = paper
+        return event
     }
 
     /// The highest cap among a region's rows that name a point of departure: the worst case for "someone from REGION".

@@ -46,7 +46,7 @@ public enum TableReader {
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
                              "currency", "other_points_of_departure", "other_points_source", "local_expenses", "caps", "cost_sharing", "eligibility",
-                             "budget_usd", "draft"])
+                             "budget_usd", "draft", "paper"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
@@ -55,7 +55,12 @@ public enum TableReader {
         let otherSource = f.string("other_points_source", required: false)
         let ceiling = f.money("budget_usd", required: false, limit: .ceiling)
         let draft = f.bool("draft", required: false) ?? false
+        let paper = f.string("paper", required: false)
         var problems = f.problems
+        if let paper, !["a4", "letter"].contains(paper) {
+            problems.append(document.diagnostic("paper", "unknown paper \(paper.quoted) for the workbook",
+                                                hint: "write paper = \"a4\" or paper = \"letter\" (or leave it out: A4)"))
+        }
         if let id, id.isEmpty || id.hasPrefix(".") || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
             problems.append(document.diagnostic("id", "the event id \(id.quoted) cannot name a report file",
                                                 hint: "use letters, digits and hyphens, e.g. jeju-2023"))
@@ -90,10 +95,11 @@ public enum TableReader {
               let currency, let other, let local, let caps, let sharing else {
             throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file", hint: "see Tables/events/jeju-2023.toml")] : problems)
         }
-        let event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
+        var event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
                           localExpenses: local, costSharing: sharing, eligibility: rules,
                           ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings), otherPointsSource: otherSource, isDraft: draft)
+        event.paper = paper
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = event.fullStayLocalExpenses
         if fullStay > Money(dollars: MoneyText.maximumDollars) {

@@ -1,10 +1,17 @@
 import BudgetCore
 import Foundation
+import Spreadsheet
 
 /// Choices shared by every renderer.
 public struct RenderOptions: Sendable {
     /// Replace names and organizations with the participant's id (for a report sent to another office).
     public var redact: Bool
+    /// The paper a workbook prints on; nil: the event file's `paper`, else A4.
+    public var paper: Paper?
+    /// The name on the workbook's "Prepared by" line and its author (empty: a line left to fill in).
+    public var preparedBy: String = ""
+    /// Protect a workbook's formula cells (no password; input cells stay open, sorting and filtering allowed).
+    public var protect: Bool = true
 
     public init(redact: Bool = false) { self.redact = redact }
 

@@ -38,11 +38,17 @@ public struct CellStyle: Hashable, Sendable {
 
     public var role: Role
     public var number: Number
+    /// Long text wraps within the column (headers and notes always wrap).
+    public var wrap: Bool
 
-    public init(_ role: Role, _ number: Number = .general) {
+    public init(_ role: Role, _ number: Number = .general, wrap: Bool = false) {
         self.role = role
         self.number = number
+        self.wrap = wrap
     }
+
+    /// Whether the text wraps within its cell.
+    public var wraps: Bool { wrap || role == .head || role == .note }
 
     public static let title = CellStyle(.title)
     public static let head = CellStyle(.head)

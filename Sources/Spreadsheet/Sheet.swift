@@ -1,16 +1,39 @@
+/// The paper a workbook prints on.
+public enum Paper: String, Hashable, Sendable, CaseIterable {
+    case a4, letter
+
+    /// Width and height in points, portrait.
+    public var size: (width: Double, height: Double) {
+        switch self {
+        case .a4: return (595.3, 841.9)
+        case .letter: return (612, 792)
+        }
+    }
+}
+
 /// How a sheet prints.
 public struct PrintSetup: Hashable, Sendable {
+    public var paper: Paper = .a4
     public var landscape: Bool
-    /// Scale to one page wide (as many pages tall as needed).
-    public var fitOnePageWide: Bool
-    /// The page header's text (centred), e.g. the event.
+    /// The print scale in percent (75...100): the page width fitted only within a legible scale.
+    public var scale: Int = 100
+    /// The page header's text (right), e.g. what the sheet shows; the left part names the event(s).
     public var header: String
+    /// The page header's left part: the event(s).
+    public var headerLeft: String = ""
     /// The page footer's text (centred); `&P of &N` prints page numbers.
     public var footer: String
+    /// The page footer's left part: the prepared date.
+    public var footerLeft: String = ""
+    /// Rows printed at the top of every page (the table header), as 0-based first and last row.
+    public var repeatRows: ClosedRange<Int>?
+    /// Columns printed at the left of every page across (the participant's id), as 0-based first and last column.
+    public var repeatColumns: ClosedRange<Int>?
+    /// Rows a new page starts at (so that a chart never straddles a page break).
+    public var pageBreaks: [Int] = []
 
-    public init(landscape: Bool = true, fitOnePageWide: Bool = true, header: String, footer: String = "Page &P of &N") {
+    public init(landscape: Bool = true, header: String, footer: String = "Page &P of &N") {
         self.landscape = landscape
-        self.fitOnePageWide = fitOnePageWide
         self.header = header
         self.footer = footer
     }
@@ -71,6 +94,16 @@ public struct Sheet: Hashable, Sendable {
     public var autofilter: CellRange?
     public var printSetup: PrintSetup?
     public var charts: [Chart] = []
+    /// Row heights in points, by row index (rows with wrapped text; others keep the default).
+    public var rowHeights: [Int: Double] = [:]
+    /// Ranges merged into one cell (a note spanning a table's width); the first cell holds the text.
+    public var merges: [CellRange] = []
+    /// Input checks on ranges of cells.
+    public var validations: [Validation] = []
+    /// Marks on ranges of cells that need a look.
+    public var conditionalFormats: [ConditionalFormat] = []
+    /// Protected: only input cells can be changed (no password; sorting and filtering allowed).
+    public var protected = false
 
     public init(name: String) { self.name = name }
 

@@ -39,7 +39,7 @@ public struct StreamedWorkbook {
         totals: () throws -> Budget,
         progress: ProgressLine = ProgressLine()
     ) throws -> Int {
-        let roster = BudgetWorkbook.rosterRows(event, rows: bound, options: options)
+        let roster = BudgetWorkbook.rosterRows(event, rows: bound, options: options, created: created)
         let names = BudgetWorkbook.sheetNames(costing: [event])
         guard let sheet = names.firstIndex(of: roster.name) else { preconditionFailure("no roster sheet among \(names)") }
         let file = try XLSXFile(path: path, sheets: names, memory: .constant)

@@ -242,6 +242,9 @@ private final class XLSXDocument {
     func setUp(_ sheet: Sheet, sheet index: Int) throws(XLSXError) {
         let workbook = try open()
         try setUp(sheet, on: worksheets[index], in: workbook)
+        for (row, height) in sheet.rowHeights.sorted(by: { $0.key < $1.key }) {
+            try check(worksheet_set_row(worksheets[index], lxw_row_t(row), height, nil), "setting a row height on \(sheet.name)")
+        }
     }
 
     /// Writes a model into the worksheets added up front, matched by name; a prepared sheet gets only its cells and charts.
@@ -256,7 +259,7 @@ private final class XLSXDocument {
                 throw XLSXError(path: path, step: "finishing the sheet \"\(sheet.name)\"", reason: "it was not added when the stream began")
             }
             if prepared.contains(sheet.name) {
-                for (address, cell) in sheet.orderedCells { try write(cell, at: address, on: worksheet, in: workbook, sheet: sheet.name) }
+                try writeRows(sheet, on: worksheet, in: workbook)
                 for chart in sheet.charts { try insert(chart, on: worksheet, in: workbook, sheet: sheet.name) }
             } else {
                 try write(sheet, to: worksheet, in: workbook)
@@ -278,11 +281,36 @@ private final class XLSXDocument {
     private func write(_ sheet: Sheet, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
                        in workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
         try setUp(sheet, on: worksheet, in: workbook)
-        for (address, cell) in sheet.orderedCells {
-            try write(cell, at: address, on: worksheet, in: workbook, sheet: sheet.name)
-        }
+        try writeRows(sheet, on: worksheet, in: workbook)
         for chart in sheet.charts {
             try insert(chart, on: worksheet, in: workbook, sheet: sheet.name)
+        }
+    }
+
+    /// A sheet's rows in order, each with its height, the merged ranges it starts and its cells (in constant memory a row
+    /// once left cannot be touched again).
+    private func writeRows(_ sheet: Sheet, on worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                           in workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
+        let cells = sheet.orderedCells
+        let rows = Set(cells.map(\.0.row)).union(sheet.rowHeights.keys).union(sheet.merges.map(\.first.row)).sorted()
+        var next = 0
+        for row in rows {
+            if let height = sheet.rowHeights[row] {
+                try check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil), "setting a row height on \(sheet.name)")
+            }
+            for range in sheet.merges where range.first.row == row {
+                let cell = sheet.cells[range.first]
+                var text = ""
+                if case .text(let t)? = cell?.value { text = t }
+                try check(worksheet_merge_range(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                                lxw_row_t(range.last.row), lxw_col_t(range.last.column), text,
+                                                format(cell?.style ?? .note, in: workbook)),
+                          "merging \(range.a1) on \(sheet.name)")
+            }
+            while next < cells.count, cells[next].0.row == row {
+                try write(cells[next].1, at: cells[next].0, on: worksheet, in: workbook, sheet: sheet.name)
+                next += 1
+            }
         }
     }
 
@@ -293,20 +321,109 @@ private final class XLSXDocument {
             try check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil),
                       "setting a column width on \(sheet.name)")
         }
+        worksheet_set_default_row(worksheet, PageMetrics.rowHeight, 0)
         if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
             worksheet_freeze_panes(worksheet, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
         }
         if let setup = sheet.printSetup {
+            worksheet_set_paper(worksheet, setup.paper == .a4 ? 9 : 1)
             if setup.landscape { worksheet_set_landscape(worksheet) }
-            if setup.fitOnePageWide { worksheet_fit_to_pages(worksheet, 1, 0) }
-            try check(worksheet_set_header(worksheet, "&C" + escapedForHeader(setup.header)), "setting the page header of \(sheet.name)")
-            try check(worksheet_set_footer(worksheet, "&C" + setup.footer), "setting the page footer of \(sheet.name)")
+            let m = PageMetrics.margins
+            worksheet_set_margins(worksheet, m.left, m.right, m.top, m.bottom)
+            worksheet_set_print_scale(worksheet, UInt16(setup.scale))
+            var header = "&R&\"Calibri,Bold\"" + escapedForHeader(setup.header)
+            if !setup.headerLeft.isEmpty { header = "&L" + escapedForHeader(setup.headerLeft) + header }
+            var footer = "&C" + setup.footer
+            if !setup.footerLeft.isEmpty { footer = "&L" + escapedForHeader(setup.footerLeft) + footer + "&R&A" }
+            try check(worksheet_set_header(worksheet, String(header.prefix(250))), "setting the page header of \(sheet.name)")
+            try check(worksheet_set_footer(worksheet, String(footer.prefix(250))), "setting the page footer of \(sheet.name)")
+            if let rows = setup.repeatRows {
+                try check(worksheet_repeat_rows(worksheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
+                          "repeating the header rows of \(sheet.name)")
+            }
+            if let columns = setup.repeatColumns {
+                try check(worksheet_repeat_columns(worksheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound)),
+                          "repeating the first columns of \(sheet.name)")
+            }
+            if !setup.pageBreaks.isEmpty {
+                var breaks = setup.pageBreaks.map { lxw_row_t($0) } + [0]
+                try check(worksheet_set_h_pagebreaks(worksheet, &breaks), "setting the page breaks of \(sheet.name)")
+            }
         }
         if let range = sheet.autofilter {
             try check(worksheet_autofilter(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                            lxw_row_t(range.last.row), lxw_col_t(range.last.column)),
                       "setting the filter of \(sheet.name)")
         }
+        try setChecks(sheet, on: worksheet, in: workbook)
+    }
+
+    /// Input checks, marks and protection (part of a sheet's setup).
+    private func setChecks(_ sheet: Sheet, on worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                           in workbook: UnsafeMutablePointer<lxw_workbook>) throws(XLSXError) {
+        for validation in sheet.validations {
+            var v = lxw_data_validation()
+            var list: [UnsafeMutablePointer<CChar>?] = []
+            switch validation.rule {
+            case .list(let values):
+                v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+                list = values.map { keep($0) } + [nil]
+            case .decimal(let bounds):
+                v.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+                v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+                (v.minimum_number, v.maximum_number) = (bounds.lowerBound, bounds.upperBound)
+            case .whole(let bounds):
+                v.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+                v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+                (v.minimum_number, v.maximum_number) = (Double(bounds.lowerBound), Double(bounds.upperBound))
+            }
+            v.input_title = keep(String(validation.inputTitle.prefix(32)))
+            v.input_message = keep(String(validation.inputMessage.prefix(255)))
+            v.error_title = keep("Not accepted")
+            v.error_message = keep(String(validation.errorMessage.prefix(255)))
+            let range = validation.range
+            let result = list.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+                if !buffer.isEmpty { v.value_list = buffer.baseAddress }
+                return worksheet_data_validation_range(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                                       lxw_row_t(range.last.row), lxw_col_t(range.last.column), &v)
+            }
+            try check(result, "checking the input cells \(range.a1) on \(sheet.name)")
+        }
+        for conditional in sheet.conditionalFormats {
+            var c = lxw_conditional_format()
+            c.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+            c.value_string = keep("=" + conditional.formula)
+            c.format = mark(conditional.mark, in: workbook)
+            let range = conditional.range
+            try check(worksheet_conditional_format_range(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
+                                                         lxw_row_t(range.last.row), lxw_col_t(range.last.column), &c),
+                      "marking \(range.a1) on \(sheet.name)")
+        }
+        if sheet.protected {
+            var protection = lxw_protection()
+            protection.sort = 1
+            protection.autofilter = 1
+            protection.format_columns = 1
+            protection.format_rows = 1
+            worksheet_protect(worksheet, nil, &protection)
+        }
+    }
+
+    private var marks: [ConditionalFormat.Mark: UnsafeMutablePointer<lxw_format>] = [:]
+
+    /// The format of a conditional mark, made once per workbook.
+    private func mark(_ mark: ConditionalFormat.Mark, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
+        if let made = marks[mark] { return made }
+        guard let format = workbook_add_format(workbook) else { return nil }
+        switch mark {
+        case .attention:
+            format_set_bg_color(format, 0xFFE699)
+        case .problem:
+            format_set_bg_color(format, 0xFFC7CE)
+            format_set_font_color(format, 0x9C0006)
+        }
+        marks[mark] = format
+        return format
     }
 
     private func write(_ cell: Cell, at address: CellAddress, on worksheet: UnsafeMutablePointer<lxw_worksheet>,
@@ -359,8 +476,8 @@ private final class XLSXDocument {
         }
         chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         var options = lxw_chart_options()
-        options.x_scale = 1.6
-        options.y_scale = 1.4
+        options.x_scale = ChartSize.width / 480
+        options.y_scale = ChartSize.height / 288
         try check(worksheet_insert_chart_opt(worksheet, lxw_row_t(chart.anchor.row), lxw_col_t(chart.anchor.column), drawn, &options),
                   "placing the chart \"\(chart.title)\" on \(sheet)")
     }
@@ -368,22 +485,20 @@ private final class XLSXDocument {
 
     /// The format for a style, made once per workbook.
     private func format(_ style: CellStyle, in workbook: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
-        // The plain style is libxlsxwriter's default format: no format at all (a format equal to the default is never
-        // given an index of its own, so libxlsxwriter would hash it again for every cell).
-        if style == CellStyle(.item, .general) { return nil }
         // A workbook has a handful of styles: a linear search beats hashing one per cell.
         if let made = formats.first(where: { $0.style == style }) { return made.format }
         guard let format = workbook_add_format(workbook) else { return nil }
+        format_set_font_size(format, PageMetrics.bodySize)
+        // Every cell at the top of its row, so that a line's figures stand beside the first line of its wrapped text.
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         switch style.role {
         case .title:
             format_set_bold(format)
-            format_set_font_size(format, 14)
+            format_set_font_size(format, PageMetrics.titleSize)
         case .head:
             format_set_bold(format)
             format_set_bg_color(format, 0xD9E1F2)
             format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
-            format_set_text_wrap(format)
-            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         case .item:
             break
         case .total:
@@ -398,6 +513,8 @@ private final class XLSXDocument {
             format_set_italic(format)
             format_set_font_color(format, 0x595959)
         }
+        if style.wraps { format_set_text_wrap(format) }
+        if style.role == .input { format_set_unlocked(format) }
         if let numberFormat = Self.numberFormat(style.number) { format_set_num_format(format, numberFormat) }
         formats.append((style, format))
         return format

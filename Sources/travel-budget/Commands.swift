@@ -212,7 +212,7 @@ struct Report: ParsableCommand {
         }
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
-        try WorkbookFile.write(budgets, events: tables.events, inputs: inputs, options: pricing.renderOptions,
+        try WorkbookFile.write(budgets, events: tables.events, inputs: inputs, options: workbookOptions.applied(to: pricing.renderOptions),
                                created: workbookOptions.created, to: workbook)
         let sheets = budgets.count == 1 ? "1 event" : "\(budgets.count) events"
         print("workbook: \(sheets), every figure a live formula -> \(workbook)")

@@ -99,7 +99,7 @@ struct Compare: ParsableCommand {
         let text = format == .json ? compared.json() : format == .csv ? compared.csv() : compared.text()
         if let xlsx {
             try Console.guarded {
-                let model = try CompareWorkbook(report: compared, options: RenderOptions(),
+                let model = try CompareWorkbook(report: compared, options: workbookOptions.applied(to: RenderOptions()),
                                                 inputs: events.map { tables.eventFile($0) } + [scenario ?? roster ?? ""],
                                                 created: workbookOptions.created.map { Int64($0.dayNumber) * 86_400 }).make()
                 try XLSXFile.write(model, to: xlsx)

@@ -63,8 +63,9 @@ struct RosterOptions: ParsableArguments {
     func write(_ text: String, budgets: [Budget], reconciliations: [Reconciliation] = [], tables: Tables) throws {
         if let xlsx {
             let inputs = budgets.flatMap { [tables.eventFile($0.event), roster] }
-            try WorkbookFile.write(budgets, reconciliations: reconciliations, events: tables.events, inputs: inputs,
-                                   options: renderOptions, created: workbookOptions.created, to: xlsx)
+            // A workbook of these events carries only their caps and rates.
+            try WorkbookFile.write(budgets, reconciliations: reconciliations, events: budgets.map(\.event), inputs: inputs,
+                                   options: workbookOptions.applied(to: renderOptions), created: workbookOptions.created, to: xlsx)
         }
         try report.write(text)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BudgetCore
+import BudgetRenderers
 import Foundation
 
 @main
@@ -42,6 +43,29 @@ struct WorkbookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The workbook's creation date (default: the first day of the latest event), so the same inputs give the same bytes.",
                                valueName: "YYYY-MM-DD"))
     var created: CivilDate?
+
+    @Option(help: ArgumentHelp("The paper the workbook prints on (default: the event file's `paper`, else A4).", valueName: "a4|letter"))
+    var paper: PaperSize?
+
+    @Option(help: ArgumentHelp("The name on the Summary's \"Prepared by\" line and the workbook's author.", valueName: "NAME"))
+    var preparedBy: String?
+
+    @ArgumentParser.Flag(help: "Leave the workbook's formula cells unprotected (by default they are protected, without a password).")
+    var noProtect = false
+
+    /// The render options with these workbook choices.
+    func applied(to options: RenderOptions) -> RenderOptions {
+        var options = options
+        options.paper = paper.map { $0 == .letter ? .letter : .a4 }
+        options.preparedBy = preparedBy ?? ""
+        options.protect = !noProtect
+        return options
+    }
+}
+
+/// `--paper`: A4 (the default) or US Letter.
+enum PaperSize: String, ExpressibleByArgument, CaseIterable {
+    case a4, letter
 }
 
 extension CivilDate: ExpressibleByArgument {

@@ -53,15 +53,18 @@ public struct BudgetWorkbook {
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
     /// many as will be priced, fixed before the first).
-    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions()) -> StreamedRoster {
-        StreamedRoster(event: event, rows: rows, options: options)
+    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions(), created: Int64? = nil) -> StreamedRoster {
+        StreamedRoster(event: event, rows: rows, options: options, created: created ?? defaultCreationTime([event]))
     }
 
     /// The workbook model; fails only on text no spreadsheet cell can hold. A budget that keeps only totals gets its roster
     /// sheet's totals and setup here, its rows having gone to the file already.
     public func make() throws(WorkbookError) -> Workbook {
         let userText = UserText()
-        var sheets = [SummarySheet(budgets: budgets, inputs: inputs).make()]
+        var summary = SummarySheet(budgets: budgets, inputs: inputs)
+        summary.preparedBy = options.preparedBy
+        summary.prepared = BudgetWorkbook.preparedDate(created)
+        var sheets = [summary.make()]
         for reconciliation in reconciliations {
             let name = WorkbookNames.planVsActual(reconciliation.event, several: reconciliations.count > 1)
             sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
@@ -70,7 +73,7 @@ public struct BudgetWorkbook {
             if budget.keepsLines {
                 sheets.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
             } else {
-                sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options).finish(budget))
+                sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created).finish(budget))
             }
         }
         for budget in budgets where budget.event.costSharing.offices.count > 1 {
@@ -88,16 +91,34 @@ public struct BudgetWorkbook {
         let (rates, rateNames) = RatesSheet(events: events).make()
         sheets += [caps, rates, ChartsSheet(budgets: budgets, events: events).make()]
         let ids = budgets.map(\.event.id).joined(separator: ", ")
+        for index in sheets.indices {
+            BudgetWorkbook.finishForPrint(&sheets[index], events: budgets.map(\.event), options: options, created: created)
+        }
         return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name },
-                        properties: BudgetWorkbook.properties(ids: ids, inputs: inputs, redacted: options.redact, created: created))
+                        properties: BudgetWorkbook.properties(ids: ids, inputs: inputs, redacted: options.redact, created: created,
+                                                              author: options.preparedBy))
+    }
+
+    /// The prepared date every page's footer shows: the workbook's creation date, never the clock.
+    static func preparedDate(_ created: Int64) -> String {
+        CivilDate(year: 1970, month: 1, day: 1)!.adding(days: Int(created / 86_400)).long
+    }
+
+    /// Paper, page header and footer, print scale, row heights and protection: what every sheet of a workbook shares.
+    static func finishForPrint(_ sheet: inout Sheet, events: [Event], options: RenderOptions, created: Int64) {
+        let title = events.count == 1 ? "\(events[0].id): \(events[0].title)" : events.map(\.id).joined(separator: ", ")
+        let paper = options.paper ?? events.compactMap { $0.paper.flatMap(Paper.init(rawValue:)) }.first ?? .a4
+        sheet.layOutForPrint(paper: paper, headerLeft: title.count > 60 ? title.prefix(59) + "…" : title,
+                             footerLeft: "Prepared \(preparedDate(created))")
+        sheet.protected = options.protect
     }
 
     /// The document properties every budget workbook carries: title, subject, company, and the input files named.
-    static func properties(ids: String, inputs: [String], redacted: Bool, created: Int64) -> DocumentProperties {
+    static func properties(ids: String, inputs: [String], redacted: Bool, created: Int64, author: String = "") -> DocumentProperties {
         DocumentProperties(
             title: "Travel budget: \(ids)",
             subject: "Airfare assistance capped by point of departure, participant share and local expenses",
-            author: "travel-budget", company: "UNITAR CIFAL Jeju / JITC",
+            author: author.isEmpty ? "travel-budget" : author, company: "UNITAR CIFAL Jeju / JITC",
             comments: "Written by travel-budget from " + inputs.joined(separator: ", ")
                 + (redacted ? ". Redacted: names and organizations withheld." : "."),
             created: created)
@@ -110,11 +131,14 @@ public struct StreamedRoster {
     public let event: Event
     /// Rows set aside for participants, fixed before the first.
     public let rows: Int
+    /// The workbook's creation time, for the pages' prepared date.
+    let created: Int64
     private let cells: RosterRows
 
-    init(event: Event, rows: Int, options: RenderOptions) {
+    init(event: Event, rows: Int, options: RenderOptions, created: Int64) {
         self.event = event
         self.rows = rows
+        self.created = created
         var cells = RosterRows(event: event, options: options, userText: UserText())
         cells.compact = true
         self.cells = cells
@@ -127,6 +151,8 @@ public struct StreamedRoster {
     public func setup() -> Sheet {
         var sheet = Sheet(name: name)
         cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows))
+        sheet.write(row: 0, cells.header())
+        BudgetWorkbook.finishForPrint(&sheet, events: [event], options: cells.options, created: created)
         return sheet
     }
 
@@ -147,6 +173,7 @@ public struct StreamedRoster {
     func finish(_ budget: Budget) -> Sheet {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
+        cells.setUp(&sheet, layout: layout)   // the widths again, so that the note under the totals spans them
         cells.finish(&sheet, layout: layout, totals: budget.totals)
         return sheet
     }

@@ -19,7 +19,9 @@ public struct CompareWorkbook {
         let comparison = report.comparison
         var workbook = try BudgetWorkbook(budgets: comparison.budgets, events: comparison.events, options: options,
                                           inputs: inputs, created: created).make()
-        workbook.sheets.insert(CompareSheet(report: report).make(), at: 1)
+        var compare = CompareSheet(report: report).make()
+        BudgetWorkbook.finishForPrint(&compare, events: comparison.events, options: options, created: created ?? BudgetWorkbook.defaultCreationTime(comparison.events))
+        workbook.sheets.insert(compare, at: 1)
         workbook.properties.title = "Comparison: " + comparison.events.map(\.id).joined(separator: " vs ")
         return workbook
     }

@@ -48,7 +48,32 @@ struct PlanActualSheet {
         sheet.frozenColumns = 1
         sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.flags.rawValue))
         sheet.printSetup = PrintSetup(header: "\(r.event.id): plan against actual")
+        checks(layout, on: &sheet)
         return sheet
+    }
+
+    /// Input checks on the actuals and the funding, and marks on a participant share above zero.
+    private func checks(_ layout: PlanActualLayout, on sheet: inout Sheet) {
+        typealias K = PlanActualLayout.Column
+        func range(_ column: K) -> CellRange {
+            CellRange(CellAddress(row: layout.firstRow, column: column.rawValue), CellAddress(row: layout.lastRow, column: column.rawValue))
+        }
+        let event = reconciliation.event
+        sheet.validations.append(Validation(range: range(.funding), rule: .list(Funding.allCases.map(\.rawValue)),
+            inputTitle: "Funding", inputMessage: "assisted: the event pays the airfare up to the cap. self-funded: the participant pays it.",
+            errorMessage: "Choose assisted or self-funded from the list."))
+        for (column, title, what) in [(K.ticket, "Ticket (US$)", "The ticket's price as paid, in US$"),
+                                      (.localRecorded, "Local expenses paid (US$)", "The local expenses paid, in US$")] {
+            sheet.validations.append(Validation(range: range(column), rule: .decimal(0...1_000_000), inputTitle: title,
+                inputMessage: what + ", from 0 to 1,000,000; empty when not known.",
+                errorMessage: "Type an amount in US$ from 0 to 1,000,000, without letters."))
+        }
+        let most = event.coveredNights.count
+        sheet.validations.append(Validation(range: range(.actualNights), rule: .whole(0...most), inputTitle: "Actual nights",
+            inputMessage: "The covered nights the participant stayed: a whole number from 0 to \(most).",
+            errorMessage: "Type a whole number from 0 to \(most): the event covers \(most) nights at most."))
+        let share = CellAddress(row: layout.firstRow, column: K.share.rawValue).a1
+        sheet.conditionalFormats.append(ConditionalFormat(range: range(.share), formula: "\(share)>0", mark: .attention))
     }
 
     /// One participant: the plan read from the roster sheet (0 for someone not planned), the actuals as inputs, the rest formulas.

@@ -94,6 +94,7 @@ struct PlanActualSummary {
         var row = start
         sheet.header(row, ["Budget ceiling", "Ceiling (US$)", "Planned (US$)", "Headroom, plan (US$)", "Actual (US$)", "Headroom, actual (US$)"])
         row += 1
+        let firstCeiling = row
         for (plan, actual) in zip(r.plan.headroom, r.actualHeadroom) {
             let source: Int
             switch plan.scope {
@@ -110,6 +111,16 @@ struct PlanActualSummary {
             sheet.set(row, 5, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 4).a1), actual.headroom.number, usd))
             row += 1
         }
+        // A passed ceiling: its headroom (plan or actual) below zero.
+        for column in [3, 5] where row > firstCeiling {
+            sheet.conditionalFormats.append(ConditionalFormat(
+                range: CellRange(CellAddress(row: firstCeiling, column: column), CellAddress(row: row - 1, column: column)),
+                formula: CellAddress(row: firstCeiling, column: column).a1 + "<0", mark: .problem))
+        }
+        sheet.validations.append(Validation(
+            range: CellRange(CellAddress(row: firstCeiling, column: 1), CellAddress(row: max(row - 1, firstCeiling), column: 1)),
+            rule: .decimal(0...100_000_000), inputTitle: "Ceiling (US$)", inputMessage: "The budget ceiling in US$.",
+            errorMessage: "Type an amount in US$, 0 or more, without letters."))
         sheet.set(row, 0, .text(HeadroomText.rule, .note))
         return row + 2
     }

@@ -72,12 +72,14 @@ struct RosterRows {
     }
 
     private var titles: [(RosterLayout.Column, String, Double)] {
-        [(.id, "ID", 10), (.name, "Name", 24), (.organization, "Organization", 34), (.departure, "Point of departure", 18),
-         (.region, "Region", 18), (.funding, "Funding", 11), (.fare, "Fare (US$)", 12), (.cap, "Cap (US$)", 11),
-         (.assisted, "Assisted airfare (US$)", 13), (.share, "Participant share (US$)", 13), (.nights, "Nights", 8),
-         (.days, "Workshop days", 9), (.localInLocalCurrency, "Local expenses (\(currency))", 14),
-         (.local, "Local expenses (US$)", 13), (.total, "Total (US$)", 13), (.flags, "Flags", 34),
-         (.eligibility, compact ? "Eligibility (empty: not known)" : "Eligibility", 60), (.paidBy, "Paid by (whole line; empty: the shares)", 24)]
+        // Two landscape pages across at 75 %: the participant and the airfare on the first, local expenses, flags and
+        // eligibility on the second (the id repeated); wide enough that most rows take one line.
+        [(.id, "ID", 8), (.name, "Name", 20), (.organization, "Organization", 40), (.departure, "Point of departure", 16),
+         (.region, "Region", 18), (.funding, "Funding", 11), (.fare, "Fare (US$)", 11), (.cap, "Cap (US$)", 11),
+         (.assisted, "Assisted airfare (US$)", 12), (.share, "Participant share (US$)", 12), (.nights, "Nights", 8),
+         (.days, "Workshop days", 9), (.localInLocalCurrency, "Local expenses (\(currency))", 13),
+         (.local, "Local expenses (US$)", 12), (.total, "Total (US$)", 12), (.flags, "Flags", 22),
+         (.eligibility, compact ? "Eligibility (empty: not known)" : "Eligibility", 90), (.paidBy, "Paid by (whole line; empty: the shares)", 22)]
     }
 
     /// The header row's cells.
@@ -103,10 +105,10 @@ struct RosterRows {
         text(.name, try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text))
         let organization = options.organization(p)
         if !(compact && organization.isEmpty) {
-            text(.organization, try userText.clean(organization, field: "organization", of: p), CellStyle(.item, .text))
+            text(.organization, try userText.clean(organization, field: "organization", of: p), CellStyle(.item, .text, wrap: true))
         }
-        text(.departure, p.country.name)
-        text(.region, line.region)
+        text(.departure, p.country.name, CellStyle(.item, wrap: true))
+        text(.region, line.region, CellStyle(.item, wrap: true))
         if !(compact && p.funding == .assisted) { text(.funding, p.funding.rawValue, CellStyle(.input)) }
         if let fare = p.fare {
             out.number(C.fare.rawValue, fare.number, inputUSD)
@@ -137,15 +139,16 @@ struct RosterRows {
         }
         formula(.total, rowFormulas.total, line.total.number, usd)
         if !(compact && line.flags.isEmpty) {
-            text(.flags, line.flags.count == 1 ? line.flags[0].rawValue : line.flags.map(\.rawValue).joined(separator: ", "))
+            text(.flags, line.flags.count == 1 ? line.flags[0].rawValue : line.flags.map(\.rawValue).joined(separator: ", "),
+                 CellStyle(.item, wrap: true))
         }
         if compact {
             if verdict.eligible != nil { text(.eligibility, verdict.word) }
         } else {
-            text(.eligibility, verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; ")))
+            text(.eligibility, verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; ")), CellStyle(.item, wrap: true))
         }
         if let payer = p.paidBy {
-            text(.paidBy, payer, CellStyle(.input))
+            text(.paidBy, payer, CellStyle(.input, wrap: true))
         } else if !compact {
             out.blank(C.paidBy.rawValue, CellStyle(.input))
         }
@@ -158,6 +161,42 @@ struct RosterRows {
         sheet.frozenColumns = 1
         sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.paidBy.rawValue))
         sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
+        checks(&sheet, layout: layout)
+    }
+
+    /// Input checks on the roster's input columns, and marks on what needs a look.
+    private func checks(_ sheet: inout Sheet, layout: RosterLayout) {
+        func range(_ column: C) -> CellRange {
+            CellRange(CellAddress(row: layout.firstRow, column: column.rawValue), CellAddress(row: layout.lastRow, column: column.rawValue))
+        }
+        func first(_ column: C) -> String { CellAddress(row: layout.firstRow, column: column.rawValue).a1 }
+        sheet.validations.append(Validation(range: range(.funding), rule: .list(Funding.allCases.map(\.rawValue)),
+            inputTitle: "Funding", inputMessage: "assisted: the event pays the airfare up to the cap. self-funded: the participant pays it.",
+            errorMessage: "Choose assisted or self-funded from the list."))
+        for (column, title) in [(C.fare, "Fare (US$)"), (.cap, "Cap override (US$)")] {
+            sheet.validations.append(Validation(range: range(column), rule: .decimal(0...1_000_000), inputTitle: title,
+                inputMessage: column == .fare ? "The quoted or paid airfare in US$, from 0 to 1,000,000; empty when not known."
+                    : "A cap agreed with the organisers, in US$ (from the roster's cap_override_usd); other rows look the cap up on the Caps sheet.",
+                errorMessage: "Type an amount in US$ from 0 to 1,000,000, without letters."))
+        }
+        let stay = [(C.nights, "Nights", fullStay.nights), (.days, "Workshop days", fullStay.days)]
+        for (column, title, most) in stay {
+            sheet.validations.append(Validation(range: range(column), rule: .whole(0...most), inputTitle: title,
+                inputMessage: "A whole number from 0 to \(most) (the event's full stay).",
+                errorMessage: "Type a whole number from 0 to \(most): the event covers \(most) at most."))
+        }
+        let offices = event.costSharing.offices.map(\.office)
+        if offices.count > 1, !offices.contains(where: { $0.contains(",") || $0.contains("\"") }) {
+            sheet.validations.append(Validation(range: range(.paidBy), rule: .list(offices), inputTitle: "Paid by",
+                inputMessage: "Empty: the offices share the line. Or choose the one office that pays the whole line.",
+                errorMessage: "Choose one of the paying offices from the list, or leave the cell empty."))
+        }
+        sheet.conditionalFormats.append(ConditionalFormat(range: range(.share), formula: "\(first(.share))>0", mark: .attention))
+        let flags = first(.flags)
+        sheet.conditionalFormats.append(ConditionalFormat(
+            range: range(.flags),
+            formula: "OR(ISNUMBER(SEARCH(\"\(Flag.contactOrganisers.rawValue)\",\(flags))),ISNUMBER(SEARCH(\"\(Flag.notFunded.rawValue)\",\(flags))))",
+            mark: .problem))
     }
 
     /// The totals row and the note after the participants' rows.
@@ -184,7 +223,8 @@ struct RosterRows {
         }
         sum(.local, t.localExpenses.number, totalUSD)
         sum(.total, t.total.number, totalUSD)
-        sheet.set(total + 2, 0, .text("Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "
+        // From column B: the id column is printed again on the pages across, and the note is not to be cut there.
+        sheet.set(total + 2, 1, .text("Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "
             + "and every figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet.", .note))
     }
 }

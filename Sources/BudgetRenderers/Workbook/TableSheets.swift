@@ -9,13 +9,14 @@ struct CapsSheet {
     func make() -> (Sheet, [DefinedName]) {
         var sheet = Sheet(name: WorkbookNames.caps)
         var names: [DefinedName] = []
-        let width = 6   // five columns and a gap
-        for (index, event) in events.enumerated() {
-            let left = index * width
-            sheet.set(0, left, .text("\(event.id): \(event.title)", .title))
-            sheet.header(1, ["Region", "Point of departure", "Cap (US$)", "Label", "Announcement's words"], from: left)
-            for (offset, w) in [18.0, 20, 11, 40, 44].enumerated() { sheet.columnWidths[left + offset] = w }
-            var row = 2
+        // One event under another (a table as wide as a page), each with its own title and header.
+        for (column, w) in [16.0, 20, 11, 30, 44].enumerated() { sheet.columnWidths[column] = w }
+        var top = 0
+        for event in events {
+            let left = 0
+            sheet.set(top, left, .text("\(event.id): \(event.title)", .title))
+            sheet.header(top + 1, ["Region", "Point of departure", "Cap (US$)", "Label", "Announcement's words"], from: left)
+            var row = top + 2
             for capRow in event.caps {
                 let (label, points): (String, [String])
                 switch capRow.label {
@@ -24,15 +25,19 @@ struct CapsSheet {
                 case .unlabelled: (label, points) = ("UNLABELLED: the announcement lost this row's points of departure", [""])
                 }
                 for point in points {
-                    sheet.set(row, left, .text(capRow.region))
-                    sheet.set(row, left + 1, point.isEmpty ? .text("(unlabelled)", .note) : .text(point))
+                    sheet.set(row, left, .text(capRow.region, CellStyle(.item, wrap: true)))
+                    sheet.set(row, left + 1, point.isEmpty ? .text("(unlabelled)", .note) : .text(point, CellStyle(.item, wrap: true)))
                     sheet.set(row, left + 2, .number(capRow.cap.number, CellStyle(.input, .usd)))
-                    sheet.set(row, left + 3, .text(label, capRow.label == .labelled ? .item : .note))
+                    sheet.set(row, left + 3, .text(label, capRow.label == .labelled ? CellStyle(.item, wrap: true) : .note))
                     sheet.set(row, left + 4, .text(capRow.source, .note))
                     row += 1
                 }
             }
-            let range = CellRange(CellAddress(row: 2, column: left + 1), CellAddress(row: max(row - 1, 2), column: left + 2))
+            let range = CellRange(CellAddress(row: top + 2, column: left + 1), CellAddress(row: max(row - 1, top + 2), column: left + 2))
+            sheet.validations.append(Validation(range: CellRange(CellAddress(row: top + 2, column: 2), CellAddress(row: max(row - 1, top + 2), column: 2)),
+                rule: .decimal(0...1_000_000), inputTitle: "Cap (US$)",
+                inputMessage: "The announcement's cap for this point of departure, in US$; change it only when the organisers do.",
+                errorMessage: "Type an amount in US$ from 0 to 1,000,000, without letters."))
             names.append(DefinedName(name: WorkbookNames.capTable(event), formula: "=\(sheet.reference)\(range.absolute)"))
             let other: String
             switch event.otherPointsOfDeparture {
@@ -42,8 +47,9 @@ struct CapsSheet {
             sheet.set(row + 1, left, .text("Source: \(event.source). A point of departure on no row: "
                 + "\(event.otherPointsOfDeparture.rawValue) (\(other))"
                 + (event.otherPointsSource.map { "; the announcement: \"\($0)\"" } ?? "") + ".", .note))
+            top = row + 3
         }
-        sheet.frozenRows = 2
+        sheet.frozenRows = events.count == 1 ? 2 : 0
         sheet.printSetup = PrintSetup(header: "Caps by point of departure")
         return (sheet, names)
     }
@@ -62,7 +68,7 @@ struct RatesSheet {
             sheet.set(0, index + 1, .text(event.id, .head))
             sheet.columnWidths[index + 1] = 16
         }
-        sheet.columnWidths[events.count + 1] = 60
+        sheet.columnWidths[events.count + 1] = 40
         typealias K = WorkbookNames.RateKey
         let labels: [(String, K?)] = [
             ("Local currency", nil), ("Room per night", .room), ("Meals per workshop day", .meals),
@@ -103,7 +109,9 @@ struct RatesSheet {
 
         var row = 12
         sheet.header(row, ["Paying office", "Event", "Airfare share", "Local expenses share", "Basis"])
-        sheet.columnWidths[4] = 60
+        // The share columns at least as wide as their figures, the basis wrapped: one page wide.
+        for column in [2, 3] { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
+        sheet.columnWidths[4] = max(sheet.columnWidths[4] ?? 0, 50)
         row += 1
         for event in events {
             let sharing = event.costSharing
@@ -124,7 +132,7 @@ struct RatesSheet {
                     names.append(DefinedName(name: WorkbookNames.officeShare(event, office: index, line),
                                              formula: "=\(sheet.reference)\(CellAddress(row: row, column: column).absolute)"))
                 }
-                sheet.set(row, 4, .text(sharing.basis, sharing.isAssumption ? .note : .item))
+                sheet.set(row, 4, .text(sharing.basis, sharing.isAssumption ? .note : CellStyle(.item, wrap: true)))
                 row += 1
             }
         }
