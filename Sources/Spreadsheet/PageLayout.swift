@@ -69,6 +69,14 @@ public enum PageMetrics {
     public static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
         // Ordinary text averages a little less than a digit's width, bold about a digit's; a character's slack for the padding.
         let capacity = max(1, Int(((width - 1) * (bold ? 1.0 : 1.15)).rounded(.down)))
+        var text = text
+        // Most texts are ASCII without a carriage return: one character a byte, counted on the bytes (the same count).
+        if let lines = text.withUTF8({ asciiLines($0, capacity: capacity) }) { return lines }
+        return characterLines(text, capacity: capacity)
+    }
+
+    /// ``lines(_:width:bold:)`` counted in characters, for any text.
+    static func characterLines(_ text: String, capacity: Int) -> Int {
         var count = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = 0
@@ -90,6 +98,42 @@ public enum PageMetrics {
             }
         }
         return max(count, 1)
+    }
+
+    /// ``lines(_:width:bold:)`` on ASCII bytes; nil for a text with a byte above 0x7F or a carriage return.
+    private static func asciiLines(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) -> Int? {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+        var count = 1, line = 0, word = 0
+        func endWord() {
+            guard word > 0 else { return }
+            if line == 0 {
+                line = word
+            } else if line + 1 + word <= capacity {
+                line += 1 + word
+            } else {
+                count += 1
+                line = word
+            }
+            while line > capacity {   // a word longer than the line breaks where it must
+                count += 1
+                line -= capacity
+            }
+            word = 0
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x0A:
+                endWord()
+                count += 1
+                line = 0
+            case 0x20:
+                endWord()
+            default:
+                word += 1
+            }
+        }
+        endWord()
+        return count
     }
 }
 

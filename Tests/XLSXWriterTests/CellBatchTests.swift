@@ -1,5 +1,5 @@
 import Foundation
-import Spreadsheet
+@testable import Spreadsheet
 import TestSupport
 import Testing
 @testable import XLSXWriter
@@ -86,4 +86,20 @@ struct RowsOfCells: RowCells {
         list.formula(column, formula, cached: cached, style); keep()
     }
     mutating func blank(_ column: Int, _ style: CellStyle) { list.blank(column, style); keep() }
+}
+
+/// A printed row's lines are counted on the bytes of an ASCII text exactly as on its characters.
+@Suite struct PrintedLinesTests {
+    @Test func asciiTextsCountTheSameLinesOnBytesAsOnCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "word", " ", "  ", "\n", "averyveryverylongwordthatbreaks", "x,y", "12.50", "-"]
+        for _ in 0 ..< 2_000 {
+            let text = (0 ..< Int.random(in: 0 ... 30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Double(Int.random(in: 1 ... 40, using: &generator))
+            let capacity = max(1, Int(((width - 1) * 1.15).rounded(.down)))
+            #expect(PageMetrics.lines(text, width: width) == PageMetrics.characterLines(text, capacity: capacity), "\(text.debugDescription) at \(width)")
+        }
+        #expect(PageMetrics.lines("", width: 10) == 1)
+        #expect(PageMetrics.lines("Zoë Ng\r\nsecond", width: 10) == PageMetrics.characterLines("Zoë Ng\r\nsecond", capacity: 10))
+    }
 }
