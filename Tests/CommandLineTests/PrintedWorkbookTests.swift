@@ -158,6 +158,17 @@ import Testing
         }
     }
 
+    @Test func everyPrintedPageOfCapsShowsItsColumnNames() throws {
+        let printed = try Self.printed.get()
+        for name in ["report", "cost"] {
+            let caps = try #require(printed.pages[name]).map(Self.words).filter { $0.contains(/Page \d+ of \d+ Caps/) }
+            #expect(!caps.isEmpty)
+            for (index, page) in caps.enumerated() {
+                #expect(page.contains("Point of departure Cap (US$) Label Announcement's words"), "\(name): Caps page \(index + 1)")
+            }
+        }
+    }
+
     @Test func inputCellsAreCheckedAndOpen_andFormulaCellsProtectedWithoutAPassword() throws {
         let printed = try Self.printed.get()
         let roster = try unzip(["-p", printed.workbooks["cost"]!, "xl/worksheets/sheet2.xml"])

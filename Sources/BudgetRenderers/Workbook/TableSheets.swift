@@ -9,14 +9,21 @@ struct CapsSheet {
     func make() -> (Sheet, [DefinedName]) {
         var sheet = Sheet(name: WorkbookNames.caps)
         var names: [DefinedName] = []
-        // One event under another (a table as wide as a page), each with its own title and header.
+        // One event under another (a table as wide as a page), each under its title. One event: its title, then the
+        // header. Several: the header once at the top, repeated on every printed page, and each event's table on a
+        // page of its own, so that no page of caps is without its column names.
         for (column, w) in [16.0, 20, 11, 30, 44].enumerated() { sheet.columnWidths[column] = w }
-        var top = 0
-        for event in events {
+        let headers = ["Region", "Point of departure", "Cap (US$)", "Label", "Announcement's words"]
+        let several = events.count > 1
+        if several { sheet.header(0, headers) }
+        var setup = PrintSetup(header: "Caps by point of departure")
+        var top = several ? 1 : 0
+        for (index, event) in events.enumerated() {
             let left = 0
+            if index > 0 { setup.pageBreaks.append(top) }
             sheet.set(top, left, .text("\(event.id): \(event.title)", .title))
-            sheet.header(top + 1, ["Region", "Point of departure", "Cap (US$)", "Label", "Announcement's words"], from: left)
-            var row = top + 2
+            if !several { sheet.header(top + 1, headers, from: left) }
+            var row = top + (several ? 1 : 2)
             for capRow in event.caps {
                 let (label, points): (String, [String])
                 switch capRow.label {
@@ -33,8 +40,9 @@ struct CapsSheet {
                     row += 1
                 }
             }
-            let range = CellRange(CellAddress(row: top + 2, column: left + 1), CellAddress(row: max(row - 1, top + 2), column: left + 2))
-            sheet.validations.append(Validation(range: CellRange(CellAddress(row: top + 2, column: 2), CellAddress(row: max(row - 1, top + 2), column: 2)),
+            let first = top + (several ? 1 : 2)
+            let range = CellRange(CellAddress(row: first, column: left + 1), CellAddress(row: max(row - 1, first), column: left + 2))
+            sheet.validations.append(Validation(range: CellRange(CellAddress(row: first, column: 2), CellAddress(row: max(row - 1, first), column: 2)),
                 rule: .decimal(0...1_000_000), inputTitle: "Cap (US$)",
                 inputMessage: "The announcement's cap for this point of departure, in US$; change it only when the organisers do.",
                 errorMessage: "Type an amount in US$ from 0 to 1,000,000, without letters."))
@@ -49,8 +57,8 @@ struct CapsSheet {
                 + (event.otherPointsSource.map { "; the announcement: \"\($0)\"" } ?? "") + ".", .note))
             top = row + 3
         }
-        sheet.frozenRows = events.count == 1 ? 2 : 0
-        sheet.printSetup = PrintSetup(header: "Caps by point of departure")
+        sheet.frozenRows = several ? 1 : 2
+        sheet.printSetup = setup
         return (sheet, names)
     }
 }
