@@ -70,39 +70,17 @@ public enum PageMetrics {
         // Ordinary text averages a little less than a digit's width, bold about a digit's; a character's slack for the padding.
         let capacity = max(1, Int(((width - 1) * (bold ? 1.0 : 1.15)).rounded(.down)))
         var text = text
-        // Most texts are ASCII without a carriage return: one character a byte, counted on the bytes (the same count).
-        if let lines = text.withUTF8({ asciiLines($0, capacity: capacity) }) { return lines }
-        return characterLines(text, capacity: capacity)
+        // Most texts are ASCII without a carriage return: one character a byte, so the bytes give the same count, quicker.
+        if let lines = text.withUTF8({ bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? wrappedLines(bytes, capacity: capacity, newline: 0x0A, space: 0x20) : nil
+        }) { return lines }
+        return wrappedLines(text, capacity: capacity, newline: "\n", space: " ")
     }
 
-    /// ``lines(_:width:bold:)`` counted in characters, for any text.
-    static func characterLines(_ text: String, capacity: Int) -> Int {
-        var count = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = 0
-            count += 1
-            for word in paragraph.split(separator: " ") {
-                let length = word.count
-                if line == 0 {
-                    line = length
-                } else if line + 1 + length <= capacity {
-                    line += 1 + length
-                } else {
-                    count += 1
-                    line = length
-                }
-                while line > capacity {   // a word longer than the line breaks where it must
-                    count += 1
-                    line -= capacity
-                }
-            }
-        }
-        return max(count, 1)
-    }
-
-    /// ``lines(_:width:bold:)`` on ASCII bytes; nil for a text with a byte above 0x7F or a carriage return.
-    private static func asciiLines(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) -> Int? {
-        for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+    /// The lines of a text given as characters (or as bytes, one a character): paragraphs at each newline, each wrapped at
+    /// spaces within `capacity` characters, a word longer than a line broken where it must.
+    static func wrappedLines<Text: Collection>(_ text: Text, capacity: Int, newline: Text.Element, space: Text.Element) -> Int
+    where Text.Element: Equatable {
         var count = 1, line = 0, word = 0
         func endWord() {
             guard word > 0 else { return }
@@ -114,21 +92,20 @@ public enum PageMetrics {
                 count += 1
                 line = word
             }
-            while line > capacity {   // a word longer than the line breaks where it must
+            while line > capacity {
                 count += 1
                 line -= capacity
             }
             word = 0
         }
-        for byte in bytes {
-            switch byte {
-            case 0x0A:
+        for unit in text {
+            if unit == newline {
                 endWord()
                 count += 1
                 line = 0
-            case 0x20:
+            } else if unit == space {
                 endWord()
-            default:
+            } else {
                 word += 1
             }
         }
