@@ -34,11 +34,19 @@ public enum CellText {
 
     /// Why a text cannot be written as it is, or nil when it can.
     @inlinable
-    public static func problem(_ text: String) -> String? {
+    public static func problem(_ text: String) -> String? { problem(utf8: text.utf8) { text } }
+
+    /// The same on a text's UTF-8 bytes, read where they are (a ``CellBatch``'s buffer).
+    @inlinable
+    public static func problem(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        problem(utf8: bytes) { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    @inlinable
+    static func problem(utf8 bytes: some Collection<UInt8>, text: () -> String) -> String? {
         // Most texts are short and hold no control byte: one pass over the bytes.
-        let utf8 = text.utf8
-        if utf8.count <= maximumLength && !utf8.contains(where: { isControl(byte: $0) }) { return nil }
-        return slowProblem(text)
+        if bytes.count <= maximumLength && !bytes.contains(where: { isControl(byte: $0) }) { return nil }
+        return slowProblem(text())
     }
 
     @usableFromInline

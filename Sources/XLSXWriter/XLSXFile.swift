@@ -219,8 +219,7 @@ private final class XLSXDocument {
             let result: lxw_error
             switch cell.kind {
             case .text:
-                if cell.text.count > CellText.maximumLength || cell.text.contains(where: CellText.isControl(byte:)),
-                   let problem = CellText.problem(String(decoding: cell.text, as: UTF8.self)) {
+                if let problem = CellText.problem(utf8: cell.text) {
                     failure = XLSXError(path: path, step: step(), reason: problem)
                     return
                 }
