@@ -83,9 +83,6 @@ final class CSVStream: RecordSource {
 
     func location(line: Int, column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
-    private func text(_ bytes: [UInt8]) -> String {
-        encoding == .utf8 ? String(decoding: bytes, as: UTF8.self) : Windows1252.decode(bytes)
-    }
 
     /// The next record, or nil at the end of the file.
     func next() throws(InputError) -> SourceRecord? {
@@ -100,7 +97,7 @@ final class CSVStream: RecordSource {
         var fieldLine = line, fieldColumn = 1
         var inQuotes = false, wasQuoted = false
         func endField() {
-            fields.append(SourceField(text: text(field), line: fieldLine, column: fieldColumn))
+            fields.append(SourceField(text: encoding.decode(field), line: fieldLine, column: fieldColumn))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }

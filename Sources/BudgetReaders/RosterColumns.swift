@@ -81,6 +81,8 @@ public enum RosterColumns {
 
     /// The required columns, in order.
     public static let required: [String] = all.filter(\.isRequired).map(\.name)
+    /// The columns that hold amounts in US$ (their cents are read by one decimal mark).
+    static let amounts = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"]
 
     /// Every column's name, in order.
     public static var names: [String] { all.map(\.name) }

@@ -150,7 +150,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
     /// The mark the roster's amounts use, read from the amount columns of every record after the header (stopping at the
     /// first amount that settles it). A record that cannot be read ends the look; the reading proper reports it.
     static func decimalMark(of records: RecordSource, header: SourceRecord, columns: [String: Int], delimiter: Character) -> MoneyText.DecimalMark {
-        let amountColumns = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"].compactMap { columns[$0] }
+        let amountColumns = RosterColumns.amounts.compactMap { columns[$0] }
         var comma = false
         while let record = try? records.next() {
             guard record.line > header.line else { continue }

@@ -34,7 +34,7 @@ final class SheetRecords: RecordSource {
 /// message and report applies unchanged.
 enum WorkbookRoster {
     /// The columns read as amounts: a cell there must hold whole cents.
-    static let amountColumns: Set<String> = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"]
+    static let amountColumns = Set(RosterColumns.amounts)
 
     /// The sheet's records from the header down, the problems of the cells read, and the notes on how the sheet was read.
     static func records(_ grid: SheetGrid, mapping: ColumnMapping) -> (records: [SourceRecord], problems: [Diagnostic], notes: [Diagnostic]) {
