@@ -3,6 +3,12 @@ import TOML
 
 /// Reads the human-editable tables: the country directory and the event files.
 public enum TableReader {
+    /// Whether an event id can name its event and report files: ASCII letters, digits, `-`, `_` and `.`, not starting
+    /// with a dot.
+    public static func canNameFiles(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".") && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
     /// Reads `countries.toml`.
     public static func countries(text: String, file: String) throws(InputError) -> CountryDirectory {
         let document = try TOMLDocument(text: text, file: file)
@@ -61,7 +67,7 @@ public enum TableReader {
             problems.append(document.diagnostic("paper", "unknown paper \(paper.quoted) for the workbook",
                                                 hint: "write paper = \"a4\" or paper = \"letter\" (or leave it out: A4)"))
         }
-        if let id, id.isEmpty || id.hasPrefix(".") || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+        if let id, !TableReader.canNameFiles(id) {
             problems.append(document.diagnostic("id", "the event id \(id.quoted) cannot name a report file",
                                                 hint: "use letters, digits and hyphens, e.g. jeju-2023"))
         }

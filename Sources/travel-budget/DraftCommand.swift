@@ -45,7 +45,7 @@ struct Draft: ParsableCommand {
     @OptionGroup var tablesOption: TablesOption
 
     func validate() throws {
-        if id.isEmpty || id.hasPrefix(".") || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+        if !TableReader.canNameFiles(id) {
             throw ValidationError("the event id `\(id)` cannot name an event file: use letters, digits and hyphens, e.g. jeju-2025")
         }
     }
