@@ -61,10 +61,9 @@ enum InputText {
     }
 }
 
-/// One pass over bytes as UTF-8: where the first invalid sequence starts, and whether any character is multibyte.
+/// One pass over bytes as UTF-8: where the first invalid sequence starts.
 struct UTF8Scan {
     private(set) var firstInvalid: Int?
-    private(set) var hasMultibyte = false
 
     init(_ bytes: [UInt8]) {
         var parser = Unicode.UTF8.ForwardParser()
@@ -73,7 +72,6 @@ struct UTF8Scan {
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar):
-                if scalar.count > 1 { hasMultibyte = true }
                 offset += scalar.count
             case .error(let length):
                 if firstInvalid == nil { firstInvalid = offset }

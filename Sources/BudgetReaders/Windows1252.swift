@@ -25,15 +25,9 @@ enum Windows1252 {
     /// Latin-1 letters that Western European names do not use but other code pages put there (Vietnamese marks, Icelandic).
     private static let unlikelyLetters: Set<Character> = ["Ð", "ð", "Þ", "þ", "×", "÷"]
 
-    /// The offset of the first byte that makes a Windows-1252 reading doubtful: undefined, not a letter or
-    /// punctuation of a Western European name, or a capital letter right after a small one (a combining mark
-    /// of another code page, as Windows-1258 writes Vietnamese).
-    static func firstDoubtful(_ bytes: [UInt8]) -> Int? {
-        var doubt = Doubt()
-        return bytes.firstIndex { !doubt.accepts($0) }
-    }
-
-    /// The check of ``firstDoubtful(_:)`` one byte at a time, for a file read in chunks.
+    /// Whether a Windows-1252 reading stays safe, one byte at a time (a file is read in chunks): a byte makes it doubtful
+    /// when it is undefined, not a letter or punctuation of a Western European name, or a capital letter right after a
+    /// small one (a combining mark of another code page, as Windows-1258 writes Vietnamese).
     struct Doubt {
         private var previous: Character = " "
 
