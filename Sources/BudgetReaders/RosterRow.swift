@@ -110,7 +110,8 @@ struct RosterRow {
         if raw.isEmpty { return .some(nil) }
         switch DateText.parse(raw, order: records.dateOrder) {
         case .success(let read):
-            if let form = read.form, dateForms[form] == nil, let field = field(column) {
+            // Only the roster's first date of each form is kept (its excerpt is made only then).
+            if let form = read.form, records.dateForms[form] == nil, dateForms[form] == nil, let field = field(column) {
                 dateForms[form] = (field.line, field.column, raw, read.date, records.excerpt(field.line))
             }
             return .some(read.date)
