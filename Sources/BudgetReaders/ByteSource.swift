@@ -16,11 +16,7 @@ final class ByteSource {
 
     /// Opens a file; a missing, unreadable one or a folder is `.missing` (exit 66), said as for a file read whole.
     init(path: String) throws(InputError) {
-        try InputFile.checkReadable(path)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .missing(path: path, reason: "cannot read the file", hint: "check its permissions (ls -l)")
-        }
-        storage = .file(handle)
+        storage = .file(FileHandle(fileDescriptor: try InputFile.openForReading(path).fd, closeOnDealloc: true))
     }
 
     deinit {
@@ -181,25 +177,7 @@ struct RosterScan {
             return
         }
         if need > 0, invalid == nil { invalid = sequence }
-        let start = source.read(at: 0, count: 4)
-        func refuse(_ message: String) -> InputError {
-            .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: InputText.excelHint)])
-        }
-        // A roster's hint for a workbook says how to give one.
-        func workbook(_ message: String, _ hint: String) -> InputError {
-            .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: hint)])
-        }
-        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw workbook("this is a workbook (.xlsx or .ods) or another zip file, not text",
-                           "travel-budget reads .xlsx and .ods rosters by their name: if it is a workbook, name it .xlsx (or .ods)")
-        }
-        if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw workbook("this is an old Excel workbook (.xls), not text",
-                           "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), or \(InputText.excelHint.dropFirst(10))")
-        }
-        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
-            throw refuse("the file is UTF-16 text (what Excel calls \"Unicode Text\")")
-        }
+        try InputText.refuseNonTextStart(source.read(at: 0, count: 4), file: file, hint: InputText.excelHint)
         if let nul {
             throw RosterScan.refusal(source, at: nul, file: file, "the file holds a NUL byte, so it is not text", encoding: .utf8)
         }
@@ -280,9 +258,8 @@ struct RosterScan {
         let column = encoding.decode(before).count + 1
         let excerpt = encoding.decode(line).sourceLines().first.map(String.init)
         let byte = line[place.offset - place.lineStart]
-        let digits = String(byte, radix: 16, uppercase: true)
         return .badData([Diagnostic(SourceLocation(file: file, line: place.line, column: column),
-                                    "\(message) (byte offset \(place.offset) is 0x\(digits.count == 1 ? "0" + digits : digits))",
+                                    "\(message) (byte offset \(place.offset) is 0x\(InputText.hex(byte)))",
                                     excerpt: excerpt, hint: InputText.excelHint)])
     }
 }

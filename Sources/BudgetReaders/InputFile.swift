@@ -11,14 +11,8 @@ public enum InputFile {
 
     /// The file's bytes: a missing or unreadable file is `.missing` (exit 66), one over the limit `.badData`.
     public static func bytes(_ path: String, limit: Int = maximumBytes) throws(InputError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw openFailure(path, errno: errno) }
+        let (fd, status) = try openForReading(path)
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw readFailure(path, errno: errno) }
-        if status.st_mode & S_IFMT == S_IFDIR {
-            throw .missing(path: path, reason: "this is a folder, not a file", hint: "give the path of a file inside it")
-        }
         // A regular file's size is known before reading; a pipe or device is read only up to the limit.
         if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > limit {
             throw tooLarge(path, size: "is \(megabytes(Int(status.st_size)))", limit: limit)
@@ -38,16 +32,22 @@ public enum InputFile {
         return bytes
     }
 
-    /// Checks that a path is a file that can be read, with the messages of ``bytes(_:limit:)`` (a file read as a stream).
-    static func checkReadable(_ path: String) throws(InputError) {
+    /// Opens a file to read (whole, or as a stream) and tells what it is; a missing or unreadable file or a folder is
+    /// `.missing` (exit 66). The caller closes the descriptor.
+    static func openForReading(_ path: String) throws(InputError) -> (fd: Int32, status: stat) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw openFailure(path, errno: errno) }
-        defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0 else { throw readFailure(path, errno: errno) }
+        guard fstat(fd, &status) == 0 else {
+            let failure = readFailure(path, errno: errno)
+            close(fd)
+            throw failure
+        }
         if status.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
             throw .missing(path: path, reason: "this is a folder, not a file", hint: "give the path of a file inside it")
         }
+        return (fd, status)
     }
 
     /// The file's text, which must be UTF-8 (the tables).

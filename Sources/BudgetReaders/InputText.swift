@@ -18,6 +18,15 @@ enum InputText {
 
     /// Refuses workbooks, UTF-16 text and files with NUL bytes: none of them is CSV or TOML text.
     private static func refuseNonText(_ bytes: [UInt8], file: String, hint: String) throws(InputError) {
+        try refuseNonTextStart(bytes.prefix(4), file: file, hint: hint)
+        if let nul = bytes.firstIndex(of: 0) {
+            throw refusal(bytes, offset: nul, file: file, "the file holds a NUL byte, so it is not text", hint: hint)
+        }
+    }
+
+    /// Refuses a file whose first bytes say it is a workbook or UTF-16 text; `hint` is the message's, except that a
+    /// roster's (``excelHint``) says how to give a workbook.
+    static func refuseNonTextStart(_ start: some Collection<UInt8>, file: String, hint: String) throws(InputError) {
         func refuse(_ message: String) -> InputError {
             .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: hint)])
         }
@@ -25,26 +34,23 @@ enum InputText {
         func workbook(_ message: String, _ rosterHint: String) -> InputError {
             .badData([Diagnostic(SourceLocation(file: file, line: 0, column: 0), message, hint: hint == excelHint ? rosterHint : hint)])
         }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw workbook("this is a workbook (.xlsx or .ods) or another zip file, not text",
                            "travel-budget reads .xlsx and .ods rosters by their name: if it is a workbook, name it .xlsx (or .ods)")
         }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw workbook("this is an old Excel workbook (.xls), not text",
                            "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), or \(excelHint.dropFirst(10))")
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw refuse("the file is UTF-16 text (what Excel calls \"Unicode Text\")")
-        }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw refusal(bytes, offset: nul, file: file, "the file holds a NUL byte, so it is not text", hint: hint)
         }
     }
 
-    /// An error at a byte offset, with the line and column it falls on and that line as excerpt.
-    /// `decode` reads the line for the excerpt (UTF-8 with U+FFFD for what is not, unless told otherwise).
-    private static func refusal(_ bytes: [UInt8], offset: Int, file: String, _ message: String, hint: String,
-                                decode: ([UInt8]) -> String = { String(decoding: $0, as: UTF8.self) }) -> InputError {
+    /// An error at a byte offset, with the line and column it falls on and that line as excerpt (read as UTF-8, with
+    /// U+FFFD for what is not).
+    private static func refusal(_ bytes: [UInt8], offset: Int, file: String, _ message: String, hint: String) -> InputError {
+        func decode(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let line = bytes[..<offset].filter { $0 == 0x0A }.count + 1
         let column = decode(Array(bytes[lineStart..<offset])).count + 1
@@ -55,7 +61,8 @@ enum InputText {
                                     excerpt: excerpt, hint: hint)])
     }
 
-    private static func hex(_ byte: UInt8) -> String {
+    /// A byte in two hexadecimal digits, as messages show it.
+    static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return digits.count == 1 ? "0" + digits : digits
     }
