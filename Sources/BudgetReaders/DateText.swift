@@ -79,6 +79,9 @@ enum DateText {
         }
     }
 
+    /// A month's number from its English name or usual abbreviation (`December`, `Dec`, `Sept`), in any case.
+    static func monthNumber(_ name: String) -> Int? { months[name.lowercased()] }
+
     /// English month names and their usual abbreviations.
     private static let months: [String: Int] = {
         var result: [String: Int] = ["sept": 9]

@@ -171,7 +171,7 @@ extension AnnouncementDraft {
         for (pattern, order) in rangePatterns {
             guard let g = NoticePattern.groups(pattern, in: t) else { continue }
             let numbers = order.enumerated().map { i, group in
-                g[group].flatMap { i % 3 == 1 ? NoticePattern.monthNumber($0) : Int($0) } }
+                g[group].flatMap { i % 3 == 1 ? DateText.monthNumber($0) : Int($0) } }
             guard let d1 = numbers[0], let m1 = numbers[1], let y1 = numbers[2], let d2 = numbers[3], let m2 = numbers[4], let y2 = numbers[5],
                   let a = CivilDate(year: y1, month: m1, day: d1), let b = CivilDate(year: y2, month: m2, day: d2), a <= b else { continue }
             return (a, b)

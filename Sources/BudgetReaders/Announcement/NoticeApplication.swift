@@ -173,7 +173,7 @@ extension AnnouncementDraft {
                 if NoticePattern.groups(AnnouncementDraft.rangeAfter, in: String(text[m.range.upperBound...])) != nil { continue }
                 if NoticePattern.groups(AnnouncementDraft.rangeBefore, in: String(text[..<m.range.lowerBound])) != nil { continue }
                 if found.contains(where: { $0.0.overlaps(m.range) }) { continue }
-                guard let monthName = m.groups[order.month], let month = NoticePattern.monthNumber(monthName),
+                guard let monthName = m.groups[order.month], let month = DateText.monthNumber(monthName),
                       let day = m.groups[order.day].flatMap({ Int($0) }) else { continue }
                 let weekday = (m.groups[order.wd1] ?? m.groups[order.wd2]).flatMap(NoticePattern.weekdayNumber)
                 if let year = m.groups[order.year].flatMap({ Int($0) }) {

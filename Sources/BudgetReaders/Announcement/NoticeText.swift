@@ -100,21 +100,9 @@ struct NoticeLine {
 
     /// The lines of a text (LF, CRLF or CR), numbered from 1.
     static func lines(_ text: String) -> [NoticeLine] {
-        var out: [NoticeLine] = []
-        var current = ""
-        var previousCR = false
-        for c in text.unicodeScalars {
-            if c == "\n" && previousCR { previousCR = false; continue }
-            previousCR = c == "\r"
-            if c == "\n" || c == "\r" {
-                out.append(NoticeLine(number: out.count + 1, raw: current))
-                current = ""
-            } else {
-                current.unicodeScalars.append(c)
-            }
-        }
-        if !current.isEmpty { out.append(NoticeLine(number: out.count + 1, raw: current)) }
-        return out
+        var lines = text.sourceLines()
+        if lines.last?.isEmpty == true { lines.removeLast() }   // the line break that ends the text starts no line
+        return lines.enumerated().map { NoticeLine(number: $0.offset + 1, raw: String($0.element)) }
     }
 }
 
@@ -144,12 +132,6 @@ enum NoticePattern {
     static let month = "(\(monthNames))\\.?"
     static let weekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
     static let dash = "\\s*(?:[-–—~]|\\bto\\b|\\buntil\\b)\\s*"
-
-    /// The month's number from its name or abbreviation.
-    static func monthNumber(_ name: String) -> Int? {
-        let key = name.lowercased().prefix(3)
-        return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].firstIndex(of: String(key)).map { $0 + 1 }
-    }
 
     /// The weekday's number (0 = Sunday) from its name or abbreviation.
     static func weekdayNumber(_ name: String) -> Int? {
