@@ -660,16 +660,24 @@ private struct Parser {
                 } else {
                     out.append(try escape())
                 }
-            case "\n", "\r":
-                guard isNewline(at: i) else { throw loneCarriageReturn() }
-                if c == "\r" { out.append("\r") }
-                out.append("\n")
-                skipNewline()
             default:
-                if Parser.isControl(c) { throw controlCharacter(c, in: "in a text") }
-                out.append(c)
-                i += 1
+                try multilineCharacter(c, into: &out)
             }
+        }
+    }
+
+    /// A character of a text in triple quotes that is neither a quote nor an escape: a line break as written (CRLF or
+    /// LF), any other character but a control one as it is.
+    mutating func multilineCharacter(_ c: Unicode.Scalar, into out: inout String.UnicodeScalarView) throws(TOMLError) {
+        if c == "\n" || c == "\r" {
+            guard isNewline(at: i) else { throw loneCarriageReturn() }
+            if c == "\r" { out.append("\r") }
+            out.append("\n")
+            skipNewline()
+        } else {
+            if Parser.isControl(c) { throw controlCharacter(c, in: "in a text") }
+            out.append(c)
+            i += 1
         }
     }
 
@@ -704,15 +712,8 @@ private struct Parser {
             switch c {
             case "'":
                 if try quoteRun("'", into: &out, hint: "use a text in double quotes") { return String(out) }
-            case "\n", "\r":
-                guard isNewline(at: i) else { throw loneCarriageReturn() }
-                if c == "\r" { out.append("\r") }
-                out.append("\n")
-                skipNewline()
             default:
-                if Parser.isControl(c) { throw controlCharacter(c, in: "in a text") }
-                out.append(c)
-                i += 1
+                try multilineCharacter(c, into: &out)
             }
         }
     }
