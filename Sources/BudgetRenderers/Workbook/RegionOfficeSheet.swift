@@ -16,12 +16,9 @@ struct RegionOfficeSheet {
         quotedSheetName(sheet) + "!" + CellAddress(row: totalRow(regions: budget.regions.count), column: column == .airfarePaid ? 2 : 4).absolute
     }
 
+    /// The office's part by region: SUMPRODUCT over the roster's lines, each line split as the engine splits it.
     func make() -> Sheet {
-        officeSheet(budget, index: index, names: WorkbookNames.offices(budget.event))
-    }
-
-    /// One office's part by region: SUMPRODUCT over the roster's lines, each line split as the engine splits it.
-    private func officeSheet(_ budget: Budget, index: Int, names: [String]) -> Sheet {
+        let names = WorkbookNames.offices(budget.event)
         let layout = RosterLayout(budget)
         let event = budget.event
         let offices = event.costSharing.offices
