@@ -1,23 +1,28 @@
 /// The sums of a group of participant costings.
 public struct CostTotals: Sendable, Equatable {
     public var participants: Int = 0
-    public var assistedAirfare: Money = .zero
     public var participantShare: Money = .zero
-    public var localExpenses: Money = .zero
     public var total: Money = .zero
     /// Covered nights and workshop days, and local expenses in the rates' currency, summed.
     public var nights: Int = 0
     public var days: Int = 0
     public var localExpensesLocal: Int64 = 0
+    /// The sum of each per-person line (``ParticipantCosting/amounts``): assisted airfare, local expenses, declared lines.
+    public var amounts: [Money] = [.zero, .zero]
 
     public init() {}
+
+    public var assistedAirfare: Money { amounts[0] }
+    public var localExpenses: Money { amounts[1] }
+    /// The sums of the lines the event file declares.
+    public var declaredAmounts: ArraySlice<Money> { amounts.dropFirst(2) }
 
     /// Adds one participant's figures.
     public mutating func add(_ line: ParticipantCosting) {
         participants += 1
-        assistedAirfare += line.assistedAirfare
+        if amounts.count < line.amounts.count { amounts += Array(repeating: .zero, count: line.amounts.count - amounts.count) }
+        for (index, amount) in line.amounts.enumerated() { amounts[index] += amount }
         participantShare += line.participantShare
-        localExpenses += line.localExpenses
         total += line.total
         nights += line.nights
         days += line.days
@@ -45,6 +50,8 @@ public struct Budget: Sendable {
     /// What each paying office pays, in the event's cost-sharing order; their totals add up to `totals` to the cent. Each
     /// office's part of every line is listed when the lines are kept.
     public let offices: [OfficeBudget]
+    /// The costs counted once for the event (per-event lines, then the contingency); none unless the event file declares them.
+    public let eventCosts: [EventCost]
 
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
@@ -62,10 +69,14 @@ public struct Budget: Sendable {
         regions = tally.regions.map { region, subtotal in
             RegionBudget(region: region, lines: lines.filter { $0.region == region }, subtotal: subtotal)
         }
+        eventCosts = tally.eventCosts
         offices = tally.keepsLines
-            ? OfficeBudget.split(lines, by: tally.event.costSharing)
-            : tally.offices.map { OfficeBudget(share: $0.share, lines: [], assistedAirfare: $0.assistedAirfare, localExpenses: $0.localExpenses) }
+            ? OfficeBudget.split(lines, by: tally.event.costSharing, lines: tally.event.personLines, eventCosts: eventCosts)
+            : tally.offices
     }
+
+    /// The whole budget: the participants' lines and the event costs.
+    public var grandTotal: Money { totals.total + eventCosts.map(\.amount).sum() }
 
     /// The event the roster is costed under.
     public var event: Event { tally.event }

@@ -14,14 +14,13 @@ public struct BudgetTally: Sendable {
     public private(set) var totals = CostTotals()
     /// Subtotals by region, in the order regions are first met (see ``regions``).
     private var regionTotals: [CostTotals] = []
-    /// What each office pays by region: assisted airfare and local expenses, in the cost sharing's order.
-    private var regionOffices: [[(airfare: Money, local: Money)]] = []
+    /// What each paying office pays by region of each per-person line: `[region][office][line]`.
+    private var regionOffices: [[[Money]]] = []
     /// The regions met so far, in that order: the index of `regionTotals` and `regionOffices` (a few regions, found by a
     /// search of the list: quicker than hashing a name for every participant).
     private var regionNames: [String] = []
-    /// What each paying office pays so far: assisted airfare and local expenses, in the cost sharing's order.
-    public private(set) var officeAirfare: [Money]
-    public private(set) var officeLocal: [Money]
+    /// What each paying office pays so far of each per-person line: `[office][line]`, in the cost sharing's order.
+    public private(set) var officeAmounts: [[Money]]
     /// How many participants carry each flag, by the flag's place in `Flag.allCases`.
     private var flagTally = [Int](repeating: 0, count: Flag.allCases.count)
     public private(set) var awaitingCap = 0
@@ -62,8 +61,7 @@ public struct BudgetTally: Sendable {
         self.ceilings = ceilings ?? event.ceilings
         costing = Costing(event: event)
         check = EligibilityCheck(event: event)
-        officeAirfare = Array(repeating: .zero, count: event.costSharing.offices.count)
-        officeLocal = officeAirfare
+        officeAmounts = Array(repeating: Array(repeating: .zero, count: event.personLines.count), count: event.costSharing.offices.count)
     }
 
     /// Costs one participant and adds it in; nil when `who` leaves the participant out (counted, with a few examples kept).
@@ -92,14 +90,12 @@ public struct BudgetTally: Sendable {
         totals.add(line)
         let region = regionIndex(line.region)
         regionTotals[region].add(line)
-        let sharing = event.costSharing
-        let airfare = sharing.parts(of: line.assistedAirfare, paidBy: p.paidBy) { $0.airfareBasisPoints }
-        let local = sharing.parts(of: line.localExpenses, paidBy: p.paidBy) { $0.localExpensesBasisPoints }
-        for index in officeAirfare.indices {
-            officeAirfare[index] += airfare[index]
-            officeLocal[index] += local[index]
-            regionOffices[region][index].airfare += airfare[index]
-            regionOffices[region][index].local += local[index]
+        let parts = event.costSharing.parts(of: line, lines: event.personLines)
+        for (office, amounts) in parts.enumerated() {
+            for (index, amount) in amounts.enumerated() {
+                officeAmounts[office][index] += amount
+                regionOffices[region][office][index] += amount
+            }
         }
         for flag in line.flags { flagTally[Flag.allCases.firstIndex(of: flag)!] += 1 }
         if !line.flags.isEmpty { flaggedParticipants += 1 }
@@ -117,7 +113,7 @@ public struct BudgetTally: Sendable {
         if let index = regionNames.firstIndex(of: region) { return index }
         regionNames.append(region)
         regionTotals.append(CostTotals())
-        regionOffices.append(Array(repeating: (Money.zero, Money.zero), count: officeAirfare.count))
+        regionOffices.append(officeAmounts.map { Array(repeating: .zero, count: $0.count) })
         return regionNames.count - 1
     }
 
@@ -135,9 +131,9 @@ public struct BudgetTally: Sendable {
         event.reportOrder(of: regionNames).compactMap { region in regionNames.firstIndex(of: region).map { (region, regionTotals[$0]) } }
     }
 
-    /// What an office (by its place in the cost sharing) pays in a region: assisted airfare and local expenses.
-    public func office(_ index: Int, region: String) -> (airfare: Money, local: Money) {
-        regionNames.firstIndex(of: region).map { regionOffices[$0][index] } ?? (.zero, .zero)
+    /// What an office (by its place in the cost sharing) pays in a region of each per-person line.
+    public func office(_ index: Int, region: String) -> [Money] {
+        regionNames.firstIndex(of: region).map { regionOffices[$0][index] } ?? officeAmounts[index].map { _ in .zero }
     }
 
     /// Flags that occur, in a stable order, with how many participants carry each.
@@ -145,14 +141,20 @@ public struct BudgetTally: Sendable {
         zip(Flag.allCases, flagTally).filter { $0.1 > 0 }.map { (flag: $0.0, count: $0.1) }
     }
 
-    /// Each office's totals, in the cost sharing's order.
-    public var offices: [(share: OfficeShare, assistedAirfare: Money, localExpenses: Money)] {
-        event.costSharing.offices.indices.map { (event.costSharing.offices[$0], officeAirfare[$0], officeLocal[$0]) }
+    /// The event costs (per-event lines, contingency) on the totals so far.
+    public var eventCosts: [EventCost] { event.hasDeclaredLines ? EventCost.all(for: event, totals: totals) : [] }
+
+    /// Each office's totals (its part of each per-person line and of each event cost), in the cost sharing's order.
+    public var offices: [OfficeBudget] {
+        let costs = eventCosts
+        return event.costSharing.offices.indices.map { index in
+            OfficeBudget(share: event.costSharing.offices[index], lines: [], amounts: officeAmounts[index], eventCosts: costs.map { $0.offices[index] })
+        }
     }
 
-    /// Headroom under each ceiling.
+    /// Headroom under each ceiling: of the whole budget, event costs included.
     public var headroom: [Headroom] {
-        Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.share.office, $0.assistedAirfare + $0.localExpenses) })
+        Headroom.check(ceilings, total: totals.total + eventCosts.map(\.amount).sum(), offices: offices.map { ($0.office, $0.grandTotal) })
     }
 }
 

@@ -16,19 +16,8 @@ public struct TextReport {
         self.linesAt = linesAt
     }
 
-    /// One-letter codes for flags in the table, explained beneath it.
-    static func code(_ flag: Flag) -> String {
-        switch flag {
-        case .estimate: return "E"
-        case .contactOrganisers: return "C"
-        case .notFunded: return "N"
-        case .inferredCap: return "I"
-        case .capOverride: return "O"
-        case .selfFunded: return "S"
-        case .aboveCap: return "A"
-        case .partialStay: return "P"
-        }
-    }
+    /// One-letter codes for flags in the table, explained beneath it (``Flag/letter``).
+    static func code(_ flag: Flag) -> String { flag.letter }
 
     private typealias L = TextLayout
 

@@ -78,10 +78,3 @@ struct OfficeSheet {
     }
 }
 
-/// `50%`, `33.33%`.
-func formatPercent(_ basisPoints: Int) -> String { percentText(basisPoints) + "%" }
-
-/// `50`, `33.33`: hundredths of a percent as a number.
-func percentText(_ basisPoints: Int) -> String {
-    basisPoints % 100 == 0 ? "\(basisPoints / 100)" : "\(basisPoints / 100).\(basisPoints % 100 < 10 ? "0" : "")\(basisPoints % 100)"
-}

@@ -45,11 +45,11 @@ struct RegionOfficeSheet {
             let part = budget.tally.office(index, region: entry.region)
             sheet.set(row, 0, .text(entry.region))
             sheet.set(row, 1, .formula("SUMIF(\(region),\(label),\(layout.range(.assisted)))", entry.subtotal.assistedAirfare.number, usd))
-            sheet.set(row, 2, .formula(paid(.assisted, .airfare, regionCell: label, row: row, column: 2), part.airfare.number, usd))
+            sheet.set(row, 2, .formula(paid(.assisted, .airfare, regionCell: label, row: row, column: 2), part[0].number, usd))
             sheet.set(row, 3, .formula("SUMIF(\(region),\(label),\(layout.range(.local)))", entry.subtotal.localExpenses.number, usd))
-            sheet.set(row, 4, .formula(paid(.local, .local, regionCell: label, row: row, column: 4), part.local.number, usd))
+            sheet.set(row, 4, .formula(paid(.local, .local, regionCell: label, row: row, column: 4), part[1].number, usd))
             sheet.set(row, 5, .formula(Formulas.total(CellAddress(row: row, column: 2).a1, CellAddress(row: row, column: 4).a1),
-                                       (part.airfare + part.local).number, usd))
+                                       (part[0] + part[1]).number, usd))
         }
         let total = RegionOfficeSheet.totalRow(regions: regions.count)
         sheet.set(total, 0, .text("Total", CellStyle(.total)))
