@@ -165,6 +165,76 @@ import Testing
         }.contains("n.txt:5:1: error: no cap table found"))
     }
 
+    // MARK: Points of departure the cap table does not name
+
+    /// A notice with a one-row cap table and a sentence after it.
+    func notice(saying sentence: String) throws -> (AnnouncementDraft, String) {
+        let text = "Workshop X\n\n1-3 May 2026\n\nPoint of departure\nEastern Asia\nChina\nUS$ 400\n\n\(sentence)\n"
+        let d = try AnnouncementDraft.read(text: text, file: "n.txt", countries: tables.countries)
+        return (d, EventFileDraft(d, id: "x", template: nil).text())
+    }
+
+    @Test(arguments: ["Applicants from other countries are not eligible for support.",
+                      "Participants from countries not listed above cannot be supported.",
+                      "Nominees from elsewhere will receive no travel assistance.",
+                      "Applicants based outside these countries will not receive any financial support.",
+                      "No travel support will be provided to participants from other countries.",
+                      "Participants from other countries are ineligible for funding.",
+                      "Participants from other countries may attend at their own expense.",
+                      "Only applicants from the countries listed above are eligible for travel support.",
+                      "* Other points of departure: not eligible for support"])
+    func wordsThatOtherPointsAreNotSupported_draftNotFunded_quotingThem(sentence: String) throws {
+        let (d, text) = try notice(saying: sentence)
+        let words = sentence.hasPrefix("* ") ? String(sentence.dropFirst(2)) : sentence
+        #expect(d.otherPointsRule == .notFunded)
+        #expect(d.otherPoints?.text == words)
+        #expect(text.contains("other_points_of_departure = \"not-funded\"\nother_points_source = \"\(words)\"\n"))
+        let event = try TableReader.event(text: text, file: "x.toml", countries: tables.countries)
+        #expect(event.otherPointsOfDeparture == .notFunded)
+        #expect(event.otherPointsSource == words)
+    }
+
+    @Test func aSentenceInALongerLineIsQuotedAlone() throws {
+        let (d, _) = try notice(saying: "Travel is economy class. Participants from other countries cannot be supported. Visas are your own.")
+        #expect(d.otherPoints?.text == "Participants from other countries cannot be supported.")
+        #expect(d.otherPoints?.lines == [10])
+    }
+
+    @Test func aNoticeThatSendsOthersToTheOrganisers_draftsContactOrganisers_quotingIt() throws {
+        let (d, text) = try notice(saying: "Applicants from other countries should contact the organisers.")
+        #expect(d.otherPointsRule == .contactOrganisers)
+        #expect(text.contains("other_points_of_departure = \"contact-organisers\"\nother_points_source = \"Applicants from other countries should contact the organisers.\""))
+        #expect(!d.checks.contains { $0.contains("points of departure") })
+    }
+
+    @Test(arguments: ["Late application will NOT be accepted.", "Expenses outside the workshop period are not covered.",
+                      "All other expenses are not covered.", "Participants from China are not eligible for a per diem.",
+                      "Visa fees will not be reimbursed."])
+    func wordsNotAboutOtherPoints_leaveTheNoticeSilent_andTheDraftSaysItsRuleIsTheDefault(sentence: String) throws {
+        let (d, text) = try notice(saying: sentence)
+        #expect(d.otherPoints == nil)
+        #expect(d.otherPointsRule == .contactOrganisers)
+        #expect(text.contains("# DEFAULT, not the notice's: the announcement says nothing of points of departure that no row names."))
+        #expect(!text.contains("other_points_source ="))
+        #expect(d.checks.contains { $0.hasPrefix("The announcement says nothing of points of departure that its cap table does not name") })
+        #expect(try TableReader.event(text: text, file: "x.toml", countries: tables.countries).otherPointsOfDeparture == .contactOrganisers)
+    }
+
+    @Test func twoStatementsThatDisagree_theTablesLineIsKept_andTheOtherIsToCheck() throws {
+        let (d, _) = try notice(saying: "* Other points of departure - please contact the RSO\n\nApplicants from other countries will receive no travel assistance.")
+        #expect(d.otherPointsRule == .contactOrganisers)
+        #expect(d.otherPoints?.text == "Other points of departure - please contact the RSO")
+        #expect(d.checks.filter { $0.contains("points of departure") || $0.contains("not-funded") } == ["Line 12 says \"Applicants from other countries will receive no travel assistance.\", which reads as \"not-funded\"; "
+                             + "the draft keeps \"contact-organisers\" (line 10): check which applies."])
+    }
+
+    @Test func anOtherPointsLineThatSaysNeitherRule_isReadAsContactOrganisers_markedAnInference() throws {
+        let (d, text) = try notice(saying: "* Other points of departure: see the guidelines")
+        #expect(d.otherPointsRule == .contactOrganisers && d.otherPointsRuleInferred)
+        #expect(text.contains("(an INFERENCE: the words say neither rule; check it)\nother_points_of_departure = \"contact-organisers\""))
+        #expect(d.checks.first?.hasPrefix("Line 10 speaks of other points of departure without saying whether they are funded") == true)
+    }
+
     // MARK: The pieces
 
     @Test(arguments: [("12 ~ 15 December 2023", "2023-12-12", "2023-12-15"), ("3-6 April 2018 (Jeju-do, Korea)", "2018-04-03", "2018-04-06"),

@@ -112,6 +112,30 @@ import Testing
         #expect(caps.map { $0["cap_usd"] as? String } == ["400.00", "650.00", "550.00", "750.00", "900.00", "900.00", "950.00", "1050.00", "1300.00"])
         #expect((caps[7]["source"] as? [String: Any])?["lines"] as? [Int] == [218])
         #expect(json["start"] as? String == "2023-12-12")
+        #expect(json["other_points_rule"] as? String == "contact-organisers")
+        #expect(json["other_points_rule_from"] as? String == "notice")
+    }
+
+    @Test func aNoticeThatSaysOthersAreNotEligible_draftsNotFunded_andARosterFromElsewhereIsNotFunded() throws {
+        let folder = try tablesCopy()
+        let notice = DraftCommandTests.announcements.appendingPathComponent("not-eligible-elsewhere.txt").path
+        let draft = try Run(["draft", "--announcement", notice, "--id", "referral-2026"], in: folder)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        let file = try String(contentsOf: folder.appendingPathComponent("Tables/events/referral-2026.toml"), encoding: .utf8)
+        #expect(file.contains("other_points_of_departure = \"not-funded\"\n"
+                              + "other_points_source = \"Applicants travelling from other countries are not eligible for support.\"\n"))
+        let roster = folder.appendingPathComponent("referral.csv")
+        try "id,name,organization,country,fare_usd\nR-1,A,Org,Cambodia,500\nR-2,B,Org,Viet Nam,450\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        let cost = try Run(["cost", "--event", "referral-2026", "--roster", roster.path], in: folder)
+        #expect(cost.status == 0, "\(cost.stderr)")
+        // The reports wrap their lines: compare the words.
+        func words(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let reason = "Vietnam is not in the cap table and referral-2026 funds no other point of departure "
+            + "(\"Applicants travelling from other countries are not eligible for support.\")"
+        #expect(words(cost.stdout).contains("Left out: 1 — R-2 (not eligible: " + reason), "\(cost.stdout)")
+        let check = try Run(["check", "--event", "referral-2026", "--roster", roster.path], in: folder)
+        #expect(words(check.stdout).contains("R-2 not eligible application date not known; documents not known; " + reason), "\(check.stdout)")
     }
 
     @Test func theDraftIsTheSameBytesEveryTime() throws {

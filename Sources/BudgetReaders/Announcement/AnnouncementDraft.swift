@@ -30,8 +30,12 @@ public struct AnnouncementDraft: Sendable {
     /// The countries the event is open to, as canonical names (a country not in the table as printed).
     public var openTo: Quoted<[String]>?
     public var caps: [DraftCapRow]
-    /// The "other points of departure" line.
+    /// The notice's words for points of departure that no cap row names; nil when it says nothing of them.
     public var otherPoints: NoticeQuote?
+    /// The rule drafted for them: what `otherPoints` says, else the default, `contact-organisers` (listed in `checks`).
+    public var otherPointsRule: OtherPointsRule = .contactOrganisers
+    /// Whether `otherPoints` says no rule in so many words, so the rule drafted is an inference.
+    public var otherPointsRuleInferred = false
     /// Names the country table does not know, with the region the cap table gives them.
     public var newCountries: [NewCountry] = []
     /// The notice's own date ("2018.01.26"), when its heading has one.
@@ -117,6 +121,7 @@ extension AnnouncementDraft {
         draft.localExpenses = localExpenses(lines)
         draft.readApplication(lines, countries: countries)
         draft.readOpenTo(lines, countries: countries)
+        draft.readOtherPoints(lines, tableLine: table.otherPoints)
         draft.resolveCountries(countries)
         draft.issued = lines.prefix(12).lazy.compactMap { NoticePattern.groups(issuedPattern, in: $0.text)?[0] }.first
         for (missing, what) in [(draft.title == nil, "title"), (draft.venue == nil, "venue"),

@@ -62,6 +62,9 @@ public enum DraftJSON {
         let local_expenses: LocalExpenses?
         let caps: [CapRow]
         let other_points_of_departure: Quote?
+        /// The rule drafted, and whether it is the notice's, an inference from its words, or the default (the notice is silent).
+        let other_points_rule: String
+        let other_points_rule_from: String
         let deadlines: [Deadline]
         let documents: [Document]
         let stated_document_count: Int?
@@ -81,6 +84,8 @@ public enum DraftJSON {
             caps: d.caps.map { CapRow(region: $0.region, points_of_departure: $0.pointsOfDeparture, printed: $0.printed,
                                       label: $0.label.rawValue, cap_usd: $0.cap.plain, source: Quote($0.quote)) },
             other_points_of_departure: d.otherPoints.map(Quote.init),
+            other_points_rule: d.otherPointsRule.rawValue,
+            other_points_rule_from: d.otherPoints == nil ? "default" : d.otherPointsRuleInferred ? "inference" : "notice",
             deadlines: d.deadlines.map { Deadline(passport: $0.passport, date: $0.date.description, year_inferred: $0.yearInferred,
                                                   source: Quote($0.quote)) },
             documents: d.documents.map { Document(short: $0.short, name: $0.name, source: Quote($0.quote)) },
