@@ -138,6 +138,31 @@ import Testing
         #expect(words(check.stdout).contains("R-2 not eligible application date not known; documents not known; " + reason), "\(check.stdout)")
     }
 
+    @Test func aPartnerOfficesNotice_isDrafted_regionsFromTheCountryTableMarked_andCostsARoster() throws {
+        let folder = try tablesCopy()
+        let notice = DraftCommandTests.announcements.appendingPathComponent("partner-weekday-names.txt").path
+        let draft = try Run(["draft", "--announcement", notice, "--id", "labour-2026"], in: folder)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stdout.hasPrefix("labour-2026: 3 cap rows, 1 deadline(s), 2 document(s) -> Tables/events/labour-2026.toml"))
+        #expect(draft.stderr.contains("partner-weekday-names.txt: note: The cap table names no region for 3 rows (lines 19, 20, 21)"))
+        let file = try String(contentsOf: folder.appendingPathComponent("Tables/events/labour-2026.toml"), encoding: .utf8)
+        #expect(file.contains("# region INFERRED, taken from countries.toml, not the notice's"))
+        #expect(file.contains("paying_offices = [\"Regional Support Office of the Bali Process\"]"))
+        let caps = try Run(["caps", "labour-2026"], in: folder)
+        #expect(caps.status == 0, "\(caps.stderr)")
+        #expect(caps.stdout.contains("Bangladesh, India, Nepal"))
+        let roster = folder.appendingPathComponent("labour.csv")
+        try "id,name,organization,country,fare_usd\nL-1,A,Org,India,700\nL-2,B,Org,Japan,450\n".write(to: roster, atomically: true, encoding: .utf8)
+        let cost = try Run(["cost", "--event", "labour-2026", "--roster", roster.path, "--format", "json"], in: folder)
+        #expect(cost.status == 0, "\(cost.stderr)")
+        #expect(cost.stdout.contains("\"assisted_airfare\" : \"650.00\""), "\(cost.stdout)")
+        let json = try Run(["draft", "--announcement", notice, "--id", "x", "--format", "json"], in: folder)
+        let found = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(found["caps"] as? [[String: Any]])
+        #expect((rows[0]["region_inferred"] as? String)?.hasPrefix("the notice names no region for this row") == true)
+        #expect(found["other_points_rule"] as? String == "not-funded")
+    }
+
     @Test func theDraftIsTheSameBytesEveryTime() throws {
         let a = try Run(["draft", "--announcement", DraftCommandTests.seed2023, "--id", "x", "--output", "-"])
         let b = try Run(["draft", "--announcement", DraftCommandTests.seed2023, "--id", "x", "--output", "-"])

@@ -140,6 +140,9 @@ public struct EventFileDraft: Sendable {
             out.append("")
             out.append("[[caps]]")
             out.append("# notice \(row.quote.lineReference)")
+            if let reason = row.regionInferred {
+                out.append("# region INFERRED, taken from countries.toml, not the notice's: " + comment(reason))
+            }
             out.append("region = \(toml(row.region))")
             out.append("points_of_departure = [\(row.pointsOfDeparture.map(toml).joined(separator: ", "))]")
             let respelled = zip(row.printed, row.pointsOfDeparture).filter { $0 != $1 }
