@@ -242,6 +242,15 @@ import Testing
         #expect(try AnnouncementDraft.read(text: text, file: "n.txt", countries: tables.countries).deadlines.isEmpty)
     }
 
+    @Test func aNewCountryInARowWithoutARegion_getsTheRowsInferredRegion_saidToBeInferred() throws {
+        let text = "Workshop X\n\n8-10 July 2026\n\nPoint of departure\nIndia and Narnia: up to USD 500\n"
+        let d = try AnnouncementDraft.read(text: text, file: "n.txt", countries: tables.countries)
+        #expect(d.newCountries.map(\.name) == ["Narnia"])
+        #expect(d.caps.first?.regionInferred == "the notice names no region for this row: countries.toml puts India in Southern Asia; Narnia is not in it")
+        let entries = DraftCountries(d.newCountries, directory: tables.countries).entries(announcement: "n.txt")
+        #expect(entries.contains("region = \"Southern Asia\"   # INFERRED: the notice names no region for its row; this is the region of the row's other points of departure in countries.toml (notice line 6)"))
+    }
+
     @Test func aCapTableNeedsARegionForARowTheCountryTableDoesNotKnow() {
         let text = "Workshop X\n\n8-10 July 2026\n\nPoint of departure\nNarnia and Oz: up to USD 500\n"
         #expect(message { () throws(InputError) in
