@@ -16,10 +16,10 @@ public struct StreamedWorkbook {
     public let options: RenderOptions
     /// The input files, named in the document's comments.
     public let inputs: [String]
-    /// Creation time (seconds since 1970-01-01 UTC); by default the event's first day.
-    public let created: Int64?
+    /// Creation time (seconds since 1970-01-01 UTC): the prepared day, an input, never the clock.
+    public let created: Int64
 
-    public init(event: Event, events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64? = nil) {
+    public init(event: Event, events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64) {
         self.event = event
         var all = events.filter { $0.id != event.id }
         all.append(event)
@@ -73,7 +73,7 @@ public struct StreamedWorkbook {
         // A roster with problems writes nothing: the file's temporary copy goes when `file` does.
         let summary = try totals()
         try file.finish(BudgetWorkbook(budgets: [summary], events: events, options: options, inputs: inputs,
-                                       created: created ?? BudgetWorkbook.defaultCreationTime([event])).make())
+                                       created: created).make())
         return position
     }
 }
