@@ -72,7 +72,8 @@ public struct BudgetTally: Sendable {
             return nil
         }
         let verdict = verdict(p)
-        guard who.includes(verdict) else {
+        // Resource persons and staff are never left out by the eligibility rules, which are for participants.
+        guard p.role != .participant || who.includes(verdict) else {
             leftOut += 1
             if leftOutExamples.count < summaryExamples { leftOutExamples.append((p, verdict)) }
             if keepsLines { everyLeftOut.append((p, verdict)) }
@@ -119,7 +120,7 @@ public struct BudgetTally: Sendable {
 
     /// The eligibility verdict on a participant (the same as `EligibilityCheck.verdict`, remembered where it can be).
     private mutating func verdict(_ p: Participant) -> Verdict {
-        guard p.capOverride == nil, p.application == Application.unknown else { return check.verdict(p) }
+        guard p.role == .participant, p.capOverride == nil, p.application == Application.unknown else { return check.verdict(p) }
         if let known = verdictsByDeparture[p.country.name] { return known }
         let verdict = check.verdict(p)
         if verdictsByDeparture.count < 1_000 { verdictsByDeparture[p.country.name] = verdict }

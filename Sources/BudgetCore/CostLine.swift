@@ -48,6 +48,18 @@ public enum AirfareRule: Hashable, Sendable {
     }
 }
 
+/// A role's airfare rule as an event file states it, with its source or planning assumption in words.
+public struct RoleAirfare: Sendable {
+    public let rule: AirfareRule
+    /// The announcement's words, or the planning assumption, as the event file gives them; nil when it gives none.
+    public let note: String?
+
+    public init(rule: AirfareRule, note: String?) {
+        self.rule = rule
+        self.note = note
+    }
+}
+
 /// What counts a cost line's amount. A new basis is a case here and its formula in the workbook's `Formulas`.
 public enum CostBasis: String, Hashable, Sendable, CaseIterable {
     /// Once for each person the line applies to.
@@ -136,17 +148,6 @@ public struct CostLine: Sendable {
 
     /// Whether the line is counted once for the event rather than per person.
     public var isEventCost: Bool { basis == .perEvent }
-
-    /// The line's amount in words: `US$ 60.00 per person`, `KRW 20,000 per covered night (at 1300 KRW per US$1)`.
-    public func amountWords(rates: LocalRates) -> String {
-        guard case .charge(let basis, let amount) = rule else { return name }
-        switch amount {
-        case .usd(let money): return "US$ \(money.grouped) \(basis.words)"
-        case .local(let units):
-            return "\(rates.currency) \(Money(cents: units * 100).grouped.dropLast(3)) \(basis.words) "
-                + "(at \(rates.exchangeRate.description) \(rates.currency) per US$1)"
-        }
-    }
 
     /// The line's amount for one person with these covered nights and days: nil for an event cost. Converted from the
     /// local currency once, half up to the cent.

@@ -1,7 +1,8 @@
 /// What one person costs under one event's rules: an amount for each of the event's per-person lines.
 public struct ParticipantCosting: Sendable {
     public let participant: Participant
-    /// The region used for subtotals: the cap row's, else the country's planning region.
+    /// The group used for subtotals: a participant's region (the cap row's, else the country's planning region); for a
+    /// resource person or staff, their role's group (``Role/heading``).
     public let region: String
     /// The cap that applies, or nil where there is none.
     public let cap: Money?
@@ -116,7 +117,7 @@ public struct Costing: Sendable {
         }
         return ParticipantCosting(
             participant: p,
-            region: row?.region ?? p.country.region,
+            region: p.role == .participant ? row?.region ?? p.country.region : p.role.heading,
             cap: cap,
             participantShare: share,
             nights: coveredLocal ? nights : 0,

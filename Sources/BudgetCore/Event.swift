@@ -41,15 +41,15 @@ public struct Event: Sendable {
     public let eventLines: [CostLine]
     /// A percentage of chosen lines, added once for the event; nil when the event file states none.
     public let contingency: Contingency?
-    /// How each role's airfare is paid (``airfareRule(for:)`` gives the defaults for roles not listed).
-    public let roleAirfare: [Role: AirfareRule]
+    /// How each role's airfare is paid, as the event file states it (``airfareRule(for:)`` gives the defaults for roles not listed).
+    public let roleAirfare: [Role: RoleAirfare]
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
                 otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
                 eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings(), otherPointsSource: String? = nil, isDraft: Bool = false,
-                costLines: [CostLine] = [], contingency: Contingency? = nil, roleAirfare: [Role: AirfareRule] = [:]) {
+                costLines: [CostLine] = [], contingency: Contingency? = nil, roleAirfare: [Role: RoleAirfare] = [:]) {
         self.id = id
         self.title = title
         self.source = source
@@ -94,7 +94,7 @@ public struct Event: Sendable {
     /// How a role's airfare is paid: the event file's rule, else capped for participants, in full for resource persons and staff.
     public func airfareRule(for role: Role) -> AirfareRule {
         if role == .participant { return .capped }
-        return roleAirfare[role] ?? .full
+        return roleAirfare[role]?.rule ?? .full
     }
 
     /// The same event with other local-expense rules (a scenario's overrides).
@@ -154,10 +154,12 @@ public struct Event: Sendable {
         }
     }
 
-    /// Regions in report order: the cap table's in its order, then any others alphabetically.
+    /// Regions in report order: the cap table's in its order, then any others alphabetically, then the groups of resource
+    /// persons and staff (``Role/heading``).
     public func reportOrder(of regions: some Sequence<String>) -> [String] {
         let present = Set(regions)
-        return regionOrder.filter(present.contains) + present.subtracting(regionOrder).sorted()
+        let roles = Role.allCases.dropFirst().map(\.heading)
+        return regionOrder.filter(present.contains) + present.subtracting(regionOrder + roles).sorted() + roles.filter(present.contains)
     }
 
     /// Regions in the order the cap table first names them.

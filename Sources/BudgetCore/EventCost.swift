@@ -5,8 +5,10 @@ public struct EventCost: Sendable {
     public let amount: Money
     /// Each paying office's part, in the event's office order; they add up to the amount.
     public let offices: [Money]
-    /// How the amount is found, in words: `US$ 2,400.00 once for the event`, `5% of assisted airfare and venue`.
-    public let basisWords: String
+    /// The per-event line it is; nil for the contingency.
+    public let line: CostLine?
+    /// For the contingency: the sum of the lines it is a percentage of.
+    public let base: Money?
     /// The announcement's words, or nil when the cost is a planning assumption (`assumption`).
     public let source: String?
     public let assumption: String?
@@ -18,7 +20,7 @@ public struct EventCost: Sendable {
         var costs = event.eventLines.map { line in
             let amount = line.eventAmount(rates: rates) ?? .zero
             return EventCost(key: line.key, name: line.name, amount: amount, offices: event.costSharing.split(amount, shares: line.shares),
-                             basisWords: line.amountWords(rates: rates), source: line.source, assumption: line.assumption)
+                             line: line, base: nil, source: line.source, assumption: line.assumption)
         }
         if let contingency = event.contingency {
             var base = Money.zero
@@ -27,19 +29,13 @@ public struct EventCost: Sendable {
                 if let cost = costs.first(where: { $0.key == key }) { base += cost.amount }
             }
             let amount = contingency.amount(on: base)
-            let names = contingency.lines.compactMap { key in (event.personLines + event.eventLines).first { $0.key == key }?.name.lowercased() }
             costs.append(EventCost(key: "contingency", name: contingency.name, amount: amount,
                                    offices: event.costSharing.split(amount, shares: contingency.shares),
-                                   basisWords: "\(formatPercent(contingency.basisPoints)) of \(listWords(names)) (US$ \(base.grouped)), rounded half up to the cent",
-                                   source: contingency.source, assumption: contingency.assumption))
+                                   line: nil, base: base, source: contingency.source, assumption: contingency.assumption))
         }
         return costs
     }
 
-    /// `a`, `a and b`, `a, b and c`.
-    static func listWords(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
 }
 
 /// `50%`, `33.33%`: hundredths of a percent in words.

@@ -83,7 +83,7 @@ enum CostLineTable {
     }
 
     /// `[roles.resource-person]` and `[roles.staff]`: `airfare = "full" | "capped" | "none"`, `cap_usd` for a cap of the role's own.
-    static func roleAirfare(_ document: TOMLDocument, problems: inout [Diagnostic]) -> [Role: AirfareRule]? {
+    static func roleAirfare(_ document: TOMLDocument, problems: inout [Diagnostic]) -> [Role: RoleAirfare]? {
         guard let value = document.root["roles"] else { return [:] }
         guard let table = value.table else {
             problems.append(document.diagnostic("roles", "`roles` must be a table", hint: "write [roles.resource-person] with `airfare = \"full\"`"))
@@ -92,7 +92,7 @@ enum CostLineTable {
         var f = TableFields(table, path: "roles", document: document)
         f.rejectUnknownKeys(["resource-person", "staff"])
         problems += f.problems
-        var rules: [Role: AirfareRule] = [:]
+        var rules: [Role: RoleAirfare] = [:]
         var failed = !f.problems.isEmpty
         for role in [Role.resourcePerson, .staff] {
             guard let entry = table[role.rawValue] else { continue }
@@ -101,11 +101,12 @@ enum CostLineTable {
             r.rejectUnknownKeys(["airfare", "cap_usd", "source", "assumption"])
             let airfare = r.string("airfare")
             let cap = r.money("cap_usd", required: false)
-            _ = provenance(&r)
+            let (source, assumption) = provenance(&r, at: "airfare")
+            let note = source.map { "\"\($0)\"" } ?? assumption
             switch (airfare, cap) {
-            case ("full", nil): rules[role] = .full
-            case ("none", nil): rules[role] = .none
-            case ("capped", let cap?): rules[role] = .ownCap(cap)
+            case ("full", nil): rules[role] = RoleAirfare(rule: .full, note: note)
+            case ("none", nil): rules[role] = RoleAirfare(rule: .none, note: note)
+            case ("capped", let cap?): rules[role] = RoleAirfare(rule: .ownCap(cap), note: note)
             case ("capped", nil):
                 r.fail("airfare", "a \(role.words)'s capped airfare needs its own cap", hint: "add `cap_usd = …` (the cap table is for participants)")
             case ("full", _?), ("none", _?):
@@ -161,10 +162,10 @@ enum CostLineTable {
     }
 
     /// Exactly one of `source` (the announcement's words) and `assumption` (a planning assumption in words).
-    private static func provenance(_ f: inout TableFields) -> (source: String?, assumption: String?) {
+    private static func provenance(_ f: inout TableFields, at key: String = "name") -> (source: String?, assumption: String?) {
         let source = f.string("source", required: false), assumption = f.string("assumption", required: false)
         if source == nil && assumption == nil && f.table["source"] == nil && f.table["assumption"] == nil {
-            f.fail("name", "every figure is traced to the announcement or marked as a planning assumption",
+            f.fail(key, "every figure is traced to the announcement or marked as a planning assumption",
                    hint: "add `source = \"…\"` with the announcement's words, or `assumption = \"…\"` saying why it is budgeted", at: .key)
         }
         if source != nil && assumption != nil {

@@ -65,6 +65,8 @@ public enum RosterColumns {
         Column(name: "local_actual_usd", isRequired: false,
                otherNames: ["Local actual", "Actual local expenses", "Local expenses paid", "Local expenses actual"],
                meaning: "the local expenses actually paid, in US$"),
+        Column(name: "role", isRequired: false, otherNames: ["Category", "Participant category", "Participant type", "Capacity"],
+               meaning: "`participant` (the default), `resource person` (also speaker, facilitator, trainer, expert) or `staff`"),
     ]
 
     /// Columns officers keep that travel-budget knows it does not use: listed in the report as not used, never an error.

@@ -113,16 +113,17 @@ public struct RosterReader: Sendable {
         let application = row.application(documents: event?.eligibility.map { $0.documents.map(\.short) })
         let actual = row.actualSpend()
         let planned = row.planned()
+        let role = row.role()
         if planned == false, let actual, actual.isEmpty {
             row.refuse("planned", "`\(id)` is not planned (`planned` is `no`) and has no actual figures",
                        "fill in ticket_usd, nights_actual or local_actual_usd, or remove the row")
         }
         guard row.problems.isEmpty, let country, let fare, let capOverride, let arrive, let leave, let funding,
-              let paidBy, let application, let actual, let planned else { return nil }
+              let paidBy, let application, let actual, let planned, let role else { return nil }
         return Participant(
             id: id, name: name, organization: row.text("organization"), country: country, fare: fare,
             arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
             isPlanned: planned, actual: actual,
-            location: row.records.location(record.line, 1))
+            location: row.records.location(record.line, 1), role: role)
     }
 }

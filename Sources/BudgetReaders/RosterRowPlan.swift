@@ -48,6 +48,16 @@ extension RosterRow {
         return .some(.named(names))
     }
 
+    /// The person's role: participant when empty; nil when refused.
+    mutating func role() -> Role? {
+        let raw = text("role")
+        if raw.isEmpty { return .participant }
+        if let role = Role(words: raw) { return role }
+        refuse("role", "`role` is \(raw.quoted)",
+               "write participant, resource person (or speaker, facilitator, trainer, expert) or staff; leave it empty for a participant")
+        return nil
+    }
+
     /// The office that pays the participant's whole line, as the event file spells it: `.some(nil)` when empty.
     mutating func paidBy(_ event: Event?) -> String?? {
         let raw = text("paid_by")

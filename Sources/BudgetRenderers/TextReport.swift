@@ -52,6 +52,7 @@ public struct TextReport {
                 column("Assisted", { $0.assistedAirfare }, { $0.assistedAirfare }),
                 column("Share", { $0.participantShare }, { $0.participantShare }),
                 column("Local", { $0.localExpenses }, { $0.localExpenses }),
+            ] + (budget.event.personLines.count > 2 ? [column("Other", { $0.declaredAmounts.sum() }, { $0.declaredAmounts.sum() })] : []) + [
                 column("Total", { $0.total }, { $0.total }),
             ]
             id = min(max(2, lines.map(\.participant.id.count).max() ?? 2), 10)
@@ -77,12 +78,14 @@ public struct TextReport {
     /// too wide for the columns, a sentence).
     private func totalsRow(_ columns: Columns, _ label: String, _ t: CostTotals) -> [String] {
         guard columns.alignedTotals else {
+            let other = columns.money.count > 6 ? "other lines \(money(t.declaredAmounts.sum())); " : ""
             return L.wrap("assisted \(money(t.assistedAirfare)); share \(money(t.participantShare)); "
-                          + "local \(money(t.localExpenses)); total \(money(t.total))",
+                          + "local \(money(t.localExpenses)); \(other)total \(money(t.total))",
                           first: label + ": ", indent: "      ")
         }
         var line = L.left(L.clip(label, columns.totalsLabel), columns.totalsLabel)
-        for (m, width) in zip([t.assistedAirfare, t.participantShare, t.localExpenses, t.total], columns.money.dropFirst(2)) {
+        let other = columns.money.count > 6 ? [t.declaredAmounts.sum()] : []
+        for (m, width) in zip([t.assistedAirfare, t.participantShare, t.localExpenses] + other + [t.total], columns.money.dropFirst(2)) {
             line += " " + L.right(money(m), width)
         }
         return [line]
@@ -97,8 +100,10 @@ public struct TextReport {
             let split = share.airfareBasisPoints == share.localExpensesBasisPoints
                 ? "\(formatPercent(share.airfareBasisPoints)) of every line"
                 : "\(formatPercent(share.airfareBasisPoints)) of airfare, \(formatPercent(share.localExpensesBasisPoints)) of local"
-            out += L.wrap("assisted \(money(office.assistedAirfare)); local \(money(office.localExpenses)); "
-                          + "total \(money(office.total)) (\(split))",
+            let other = office.amounts.count > 2 ? "other lines \(money(office.amounts.dropFirst(2).sum())); " : ""
+            let event = office.eventCosts.isEmpty ? "" : "event costs \(money(office.eventCosts.sum())); "
+            out += L.wrap("assisted \(money(office.assistedAirfare)); local \(money(office.localExpenses)); \(other)\(event)"
+                          + "total \(money(office.grandTotal)) (\(split))",
                           first: "  " + L.left(office.office, width) + "  ", indent: String(repeating: " ", count: width + 4))
         }
         out += L.wrap(budget.event.costSharing.basis, first: "  ", indent: "  ")
@@ -122,31 +127,51 @@ public struct TextReport {
         out += L.wrap(dates, first: "Dates:          ", indent: indent)
         out += L.wrap(event.venue, first: "Venue:          ", indent: indent)
         out += L.wrap(event.payingOffices.joined(separator: "; "), first: "Paying offices: ", indent: indent)
-        let count = budget.lines.count == 1 ? "1 participant" : "\(budget.lines.count) participants"
+        let count = CostLineText.headcount(budget.lines)
         let priced = budget.leftOut.isEmpty ? count : "\(count) priced of \(budget.lines.count + budget.leftOut.count) on the roster"
         out += L.wrap("\(budget.rosterName), \(priced)", first: "Roster:         ", indent: indent)
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) { out += L.wrap(unused, first: "Not read:       ", indent: indent) }
         out += L.wrap(event.source, first: "Source:         ", indent: indent)
         out.append("")
-        out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
-            + "what the participant pays. Total = assisted + local expenses: the cost to the paying offices "
-            + "(the participant share is not in it).")
+        if event.hasDeclaredLines {
+            out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays (a resource person's by the role's "
+                + "rule, below). Share = fare - assisted: what the participant pays. Other = the event's other lines per person "
+                + "(Cost lines, below). Total = assisted + local expenses + other: the cost to the paying offices (the participant "
+                + "share is not in it); the event costs come on top of the table.")
+        } else {
+            out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
+                + "what the participant pays. Total = assisted + local expenses: the cost to the paying offices "
+                + "(the participant share is not in it).")
+        }
         out.append("")
-        out += row(columns, id: "ID", departure: "Departure", ["Fare", "Cap", "Assisted", "Share", "Local", "Total"], "Flags")
+        let headers = ["Fare", "Cap", "Assisted", "Share", "Local"] + (columns.money.count > 6 ? ["Other"] : []) + ["Total"]
+        out += row(columns, id: "ID", departure: "Departure", headers, "Flags")
         out.append(rule)
         for region in budget.regions {
             out.append(region.region)
             for line in region.lines {
+                let other = columns.money.count > 6 ? [money(line.declaredAmounts.sum())] : []
                 out += row(columns, id: line.participant.id, departure: line.participant.country.name,
                            [money(line.participant.fare), money(line.cap), money(line.assistedAirfare),
-                            money(line.participantShare), money(line.localExpenses), money(line.total)],
+                            money(line.participantShare), money(line.localExpenses)] + other + [money(line.total)],
                            line.flags.map(TextReport.code).joined(separator: " "))
             }
             out += totalsRow(columns, "  \(region.region) (\(region.subtotal.participants))", region.subtotal)
             out.append("")
         }
         out.append(String(repeating: "=", count: min(columns.width, L.width)))
-        out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
+        let hasRoles = budget.lines.contains { $0.participant.role != .participant }
+        out += totalsRow(columns, "TOTAL (\(hasRoles ? counted(budget.lines.count, "person", plural: "people") : count))", budget.totals)
+        if !budget.eventCosts.isEmpty {
+            out.append("")
+            out.append("Event costs (once for the event)")
+            let width = max(budget.eventCosts.map(\.name.count).max() ?? 0, 11)
+            for cost in budget.eventCosts {
+                out.append("  " + L.left(cost.name, width) + "  " + L.right(cost.amount.grouped, 14))
+            }
+            out.append("  " + L.left("GRAND TOTAL", width) + "  " + L.right(budget.grandTotal.grouped, 14)
+                       + "  (the table's total and the event costs)")
+        }
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
             let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)
@@ -164,6 +189,14 @@ public struct TextReport {
                 + "`travel-budget reconcile` sets them against the plan.")
         }
         out.append("")
+        if event.hasDeclaredLines {
+            out.append("Cost lines")
+            out += L.wrap("Assisted airfare and local expenses: as the table and \"Local expenses\" below say.", first: "  ", indent: "  ")
+            for sentence in CostLineText.personLines(budget) + CostLineText.eventCosts(budget) + CostLineText.roles(budget) {
+                out += L.wrap(sentence, first: "  ", indent: "    ")
+            }
+            out.append("")
+        }
         out += officesSection(budget)
         out += HeadroomText.section(plan: budget.headroom)
         out.append("Eligibility")

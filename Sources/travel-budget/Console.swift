@@ -41,6 +41,7 @@ enum Console {
 
     /// The event with an id; a broken event file's problems (exit 65), or exit 64 listing the ids there are.
     static func event(_ id: String, in tables: Tables) throws -> Event {
+        if Tables.isEventFile(id) { return try guarded { try tables.event(atPath: id) } }
         if tables.event(id) == nil, let broken = tables.brokenEvent(id) {
             return try guarded { throw broken.error }
         }
