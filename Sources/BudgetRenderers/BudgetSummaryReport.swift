@@ -75,6 +75,9 @@ extension JSONReport {
         let flags: [FlagNote]
         let eligibility: SummaryEligibility
         let assumptions: [String]
+        let cost_lines: [JSONReport.CostLineNote]?
+        let event_costs: [JSONReport.EventCostNote]?
+        let grand_total: String?
     }
 
     struct SummaryAwaitingCap: Encodable {
@@ -95,19 +98,17 @@ extension JSONReport {
     /// mean the same).
     func summary(_ b: Budget, linesAt: String) -> String {
         let document = SummaryDocument(
-            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
-            regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
-            offices: b.offices.map { office in
-                JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
-                                  local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
-                                  assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
-                                  total: (office.assistedAirfare + office.localExpenses).plain)
-            },
+            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt,
+            totals: JSONReport.Totals(b.totals, event: b.event),
+            regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal, event: b.event)) },
+            offices: b.offices.map { JSONReport.Office($0, event: b.event) },
             awaiting_cap: SummaryAwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain,
                                              no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil : b.awaitingCapWithoutFare),
             flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
             eligibility: SummaryEligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
-            assumptions: AssumptionText.all(b.event))
+            assumptions: AssumptionText.all(b.event),
+            cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
+            grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"

@@ -31,7 +31,7 @@ public struct CSVReport {
     }
 
     /// A row as CSV: cells in `numeric` that are plain numbers (`-303.65`) stay numbers; every other cell is a `field`.
-    static func line(_ cells: [String], numeric: ClosedRange<Int>) -> String {
+    static func line(_ cells: [String], numeric: Set<Int>) -> String {
         cells.enumerated().map { index, cell in
             numeric.contains(index) && CSVReport.isPlainNumber(cell) ? cell : CSVReport.field(cell)
         }.joined(separator: ",")
@@ -44,10 +44,22 @@ public struct CSVReport {
         return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
+    /// The columns after `flags` for an event that declares other lines: `role`, then `<key>_usd` for each declared per-person
+    /// line; none otherwise.
+    static func declaredColumns(_ event: Event) -> [String] {
+        event.hasDeclaredLines ? ["role"] + event.personLines.dropFirst(2).map { "\($0.key)_usd" } : []
+    }
+
     /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
     public func render() -> String {
-        var rows: [[String]] = [CSVReport.header]
-        let blank = Array(repeating: "", count: CSVReport.header.count - 3)
+        let event = budget.event
+        let extra = CSVReport.declaredColumns(event)
+        var rows: [[String]] = [CSVReport.header + extra]
+        let blank = Array(repeating: "", count: CSVReport.header.count + extra.count - 3)
+        let noExtra = Array(repeating: "", count: extra.count)
+        func declared(_ amounts: [Money]) -> [String] {
+            extra.isEmpty ? [] : (1..<extra.count).map { index in index + 1 < amounts.count ? amounts[index + 1].plain : "0.00" }
+        }
         if !budget.keepsLines {
             rows.append(["note", "", "Summary: the participant lines are not listed here; they are in \(linesAt ?? "the workbook")"] + blank)
         }
@@ -56,21 +68,34 @@ public struct CSVReport {
             rows.append(["participant", p.id, options.name(p), options.organization(p), p.country.name, line.region,
                          p.fare?.plain ?? "", line.cap?.plain ?? "", line.assistedAirfare.plain,
                          line.participantShare.plain, String(line.nights), String(line.days),
-                         line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")])
+                         line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")]
+                         + (extra.isEmpty ? [] : [p.role.rawValue] + declared(line.amounts)))
         }
         func totals(_ kind: String, _ label: String, _ t: CostTotals) -> [String] {
             [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
              t.localExpenses.plain, t.total.plain, t.participants == 1 ? "1 participant" : "\(t.participants) participants"]
+                + (extra.isEmpty ? [] : [""] + declared(t.amounts))
         }
         for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))
+        for cost in budget.eventCosts {
+            rows.append(["event-cost", cost.key, cost.name, "", "", "", "", "", "", "", "", "", "", cost.amount.plain,
+                         CostLineText.basis(cost, event: event) + CostLineText.officeParts(cost.offices, budget)] + noExtra)
+        }
+        if event.hasDeclaredLines {
+            rows.append(["grand-total", "", "", "", "", "", "", "", "", "", "", "", "", budget.grandTotal.plain,
+                         "the participants' total and the event costs"] + noExtra)
+        }
         for office in budget.offices {
+            let split = "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"
             rows.append(["office", "", "", "", "", office.share.office, "", "", office.assistedAirfare.plain, "", "", "",
-                         office.localExpenses.plain, (office.assistedAirfare + office.localExpenses).plain,
-                         "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"])
+                         office.localExpenses.plain, (event.hasDeclaredLines ? office.grandTotal : office.total).plain,
+                         event.hasDeclaredLines ? split + "; total with its part of the other lines (\(office.amounts.dropFirst(2).sum().plain)) "
+                             + "and of the event costs (\(office.eventCosts.sum().plain))" : split]
+                         + (extra.isEmpty ? [] : [""] + declared(office.amounts)))
         }
         for h in budget.headroom {
-            rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)])
+            rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)] + noExtra)
         }
         // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
         if !budget.notPlanned.isEmpty {
@@ -82,7 +107,9 @@ public struct CSVReport {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation(under: budget.event))"] + blank)
         }
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { rows.append(["note", "", unused] + blank) }
+        for sentence in CostLineText.personLines(budget) + CostLineText.roles(budget) { rows.append(["note", "", sentence] + blank) }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }
-        return rows.map { CSVReport.line($0, numeric: 6...13) }.joined(separator: "\r\n") + "\r\n"
+        let numeric = Set(6...13).union(extra.isEmpty ? [] : Array(CSVReport.header.count + 1 ..< CSVReport.header.count + extra.count))
+        return rows.map { CSVReport.line($0, numeric: numeric) }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -67,6 +67,6 @@ public struct ReconcileCSVReport {
         for sentence in ReconcileTextReport.rules + AssumptionText.all(r.event) + [r.event.costSharing.basis] {
             rows.append(["note", "", sentence] + blank)
         }
-        return rows.map { CSVReport.line($0, numeric: 6...18) }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { CSVReport.line($0, numeric: Set(6...18)) }.joined(separator: "\r\n") + "\r\n"
     }
 }
