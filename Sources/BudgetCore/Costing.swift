@@ -85,9 +85,6 @@ public struct Costing: Sendable {
         case (.assisted, let fare, _) where rule == .none:
             assisted = .zero
             share = fare ?? .zero
-        case (.assisted, let fare?, nil) where rule == .full:
-            assisted = fare
-            share = .zero
         case (.assisted, nil, nil) where rule == .full:
             flags.append(.fareNotQuoted)
             assisted = .zero
@@ -96,13 +93,9 @@ public struct Costing: Sendable {
             if cap != nil { flags.append(.estimate) }
             assisted = cap ?? .zero
             share = .zero
-        case (.assisted, let fare?, let cap?):
-            assisted = min(fare, cap)
-            share = fare - assisted
-            if share > .zero { flags.append(.aboveCap) }
-        case (.assisted, let fare?, nil):
-            assisted = .zero
-            share = fare
+        case (.assisted, let fare?, let cap):
+            (assisted, share) = Costing.assist(fare, cap: cap, rule: rule)
+            if share > .zero && cap != nil { flags.append(.aboveCap) }
         }
 
         let fundsNothing = event.fundsNothing(for: p)
@@ -126,6 +119,19 @@ public struct Costing: Sendable {
             amounts: amounts,
             flags: flags.sorted()
         )
+    }
+
+    /// The assisted part of a fare (or a ticket) and the rest, the person's share: min(amount, cap) under a cap, the whole
+    /// amount when the role is paid in full, nothing without a cap. The one cap rule, for the plan and the actuals.
+    public static func assist(_ amount: Money, cap: Money?, rule: AirfareRule) -> (assisted: Money, share: Money) {
+        let assisted: Money
+        switch (rule, cap) {
+        case (.none, _): assisted = .zero
+        case (_, let cap?): assisted = min(amount, cap)
+        case (.full, nil): assisted = amount
+        case (_, nil): assisted = .zero
+        }
+        return (assisted, amount - assisted)
     }
 
     /// Whether the event covers a participant's local expenses (a self-funded one's only if the event file says so; none
