@@ -56,8 +56,9 @@ extension FitRequest {
             notes.append("Unlabelled rows apply to nobody, so they price no participant: \(rows.joined(separator: "; ")).")
         }
 
+        let scale = ContingencyScale(event)
         let model = regions.map { region in
-            MixSolver.Region(items: region.items.map { MixSolver.Item(cost: $0.unitCost, minimum: $0.minimum, maximum: $0.maximum) },
+            MixSolver.Region(items: region.items.map { MixSolver.Item(cost: scale.cost($0), minimum: $0.minimum, maximum: $0.maximum) },
                              minimum: region.bound.minimum ?? 0, maximum: region.bound.maximum)
         }
         func label(_ r: Int, _ i: Int) -> String {
@@ -82,7 +83,7 @@ extension FitRequest {
         }
         if !reasons.isEmpty { throw .cannotMeet(reasons) }
 
-        switch MixSolver.solve(model, budget: budget, limit: FitRequest.participantLimit) {
+        switch MixSolver.solve(model, budget: scale.budget(budget), limit: FitRequest.participantLimit) {
         case .success(let counts):
             let fitted = regions.indices.map { r in
                 RegionFit(region: regions[r].name, minimum: regions[r].bound.minimum, maximum: regions[r].bound.maximum,
@@ -92,7 +93,8 @@ extension FitRequest {
             return FitAnswer(request: self, regions: fitted, localExpenses: local, notes: notes,
                              bounds: bounds.sorted { order($0.key) < order($1.key) }
                                  .map { ($0.key.name, $0.value.minimum, $0.value.maximum) })
-        case .failure(.budgetTooSmall(let participants, let cost)):
+        case .failure(.budgetTooSmall(let participants, let scaledCost)):
+            let cost = scale.total(scaledCost)
             let needs = regions.indices.compactMap { r -> String? in
                 let low = MixSolver.lowestCount(model[r])
                 return low > 0 ? "\(regions[r].name) \(low)" : nil
@@ -115,7 +117,15 @@ extension FitRequest {
     private func item(_ region: String, _ kind: FitItem.Kind, _ row: CapRow, _ local: Money,
                       _ bound: (minimum: Int?, maximum: Int?)) -> FitItem {
         FitItem(region: region, kind: kind, row: row, assistedAirfare: fare.assistedAirfare(cap: row.cap),
-                localExpenses: local, minimum: bound.minimum ?? 0, maximum: bound.maximum)
+                localExpenses: local, declared: declaredPerParticipant, minimum: bound.minimum ?? 0, maximum: bound.maximum)
+    }
+
+    /// The event file's other per-person lines for an assisted participant present throughout.
+    private var declaredPerParticipant: [Money] {
+        let (nights, days) = (event.coveredNights.count, event.workshopDays.count)
+        return event.personLines.dropFirst(2).map { line in
+            line.roles.contains(.participant) ? line.personAmount(nights: nights, days: days, rates: event.localExpenses.rates) ?? .zero : .zero
+        }
     }
 
     /// The event's rule for a point of departure no row names, in its own words.
@@ -144,6 +154,51 @@ extension FitRequest {
         } else if bound.minimum != nil || bound.maximum != nil {
             notes.append("The bound on \(target.name) changes nothing: \(why).")
         }
+    }
+}
+
+/// The budget check of a fit with event costs and a contingency, made exact in whole numbers. A mix fits when
+/// participants P + fixed costs F + contingency ≤ budget, the contingency being round-half-up((B + C) × bp / 10,000) of the
+/// chosen lines' sums (B from the participants, C from the event costs). In ten-thousandths of a cent this is
+/// Σ n × (10,000 × unit + bp × chosen part of unit) ≤ 10,000 × (budget − F) + 4,999 − bp × C: one cost per participant, as
+/// the solver wants. An event without declared lines is solved in cents, as always.
+struct ContingencyScale {
+    let event: Event
+    let basisPoints: Int64
+    let fixed: Money
+    let chosenFixed: Money
+    let scaled: Bool
+
+    init(_ event: Event) {
+        self.event = event
+        scaled = event.hasDeclaredLines
+        basisPoints = Int64(event.contingency?.basisPoints ?? 0)
+        let rates = event.localExpenses.rates
+        let lines = event.eventLines.map { ($0.key, $0.eventAmount(rates: rates) ?? .zero) }
+        fixed = lines.map(\.1).sum()
+        let chosen = Set(event.contingency?.lines ?? [])
+        chosenFixed = lines.filter { chosen.contains($0.0) }.map(\.1).sum()
+    }
+
+    /// An item's cost as the solver weighs it.
+    func cost(_ item: FitItem) -> Money {
+        guard scaled else { return item.unitCost }
+        let chosen = Set(event.contingency?.lines ?? [])
+        let amounts = [item.assistedAirfare, item.localExpenses] + item.declared
+        let part = zip(event.personLines, amounts).filter { chosen.contains($0.0.key) }.map(\.1).sum()
+        return Money(cents: item.unitCost.cents * 10_000 + basisPoints * part.cents)
+    }
+
+    /// The budget as the solver weighs it.
+    func budget(_ budget: Money) -> Money {
+        guard scaled else { return budget }
+        return Money(cents: (budget - fixed).cents * 10_000 + 4_999 - basisPoints * chosenFixed.cents)
+    }
+
+    /// A weighed cost back in cents: the participants, the fixed costs and the contingency.
+    func total(_ weighed: Money) -> Money {
+        guard scaled else { return weighed }
+        return fixed + Money(cents: (weighed.cents + basisPoints * chosenFixed.cents + 5_000) / 10_000)
     }
 }
 

@@ -127,7 +127,7 @@ public struct CompareReport: Sendable {
             return lines
         }
         out.append("Caps by point of departure (US$)")
-        out.append(L.left("Point of departure", 24) + ids.map { L.right($0, 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
+        out.append(L.left("Point of departure", 24) + ids.map { L.right(L.clip($0, 10), 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
                    + realHeads.joined() + "  Note")
         out.append(String(repeating: "-", count: L.width))
         for line in comparison.caps {
@@ -142,7 +142,7 @@ public struct CompareReport: Sendable {
         }
         out.append("")
         out.append("The mix, priced under each event (US$)")
-        out.append(L.left("Region / measure", 24) + ids.map { L.right($0, 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
+        out.append(L.left("Region / measure", 24) + ids.map { L.right(L.clip($0, 10), 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
                    + realHeads.joined())
         out.append(String(repeating: "-", count: L.width))
         let groups = comparison.regions.map { ($0, comparison.subtotals($0)) } + [("All regions", comparison.budgets.map(\.totals))]
@@ -151,6 +151,16 @@ public struct CompareReport: Sendable {
             for measure in Measure.allCases {
                 let values = totals.map { measure.value($0) }
                 out += row("  " + measure.words, values.map(measure.text), change(measure, values), realTerms(measure, values))
+            }
+        }
+        if comparison.hasDeclaredLines {
+            out.append("")
+            out.append("Every cost line, under each event (US$; - where an event has no such line)")
+            out.append(L.left("Line", 24) + ids.map { L.right(L.clip($0, 10), 11) }.joined() + L.right("Change", 11) + L.right("%", 8) + realHeads.joined())
+            out.append(String(repeating: "-", count: L.width))
+            for line in comparison.lines {
+                let values = line.amounts.map { $0?.cents }
+                out += row(line.name, values.map(Measure.total.text), change(.total, values), realTerms(.total, values))
             }
         }
         out.append("")
@@ -185,6 +195,14 @@ public struct CompareReport: Sendable {
         let stays: String?
         /// The draft notices of draft events (left out when none is a draft).
         let drafts: [String]?
+        /// Every cost line under each event, by key (left out unless an event declares lines beyond the two).
+        let lines: [LineEntry]?
+    }
+
+    struct LineEntry: Encodable {
+        let key: String
+        let name: String
+        let amounts: [String: String?]
     }
 
     struct CapEntry: Encodable {
@@ -243,7 +261,10 @@ public struct CompareReport: Sendable {
             unlabelled_rows: comparison.unlabelled.map { UnlabelledRow(event: $0.event.id, region: $0.row.region, cap: $0.row.cap.plain) },
             regions: regions,
             price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays,
-            drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil)
+            drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil,
+            lines: comparison.hasDeclaredLines ? comparison.lines.map { line in
+                LineEntry(key: line.key, name: line.name, amounts: Dictionary(uniqueKeysWithValues: zip(events.map(\.id), line.amounts.map { $0?.plain })))
+            } : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
@@ -284,6 +305,9 @@ public struct CompareReport: Sendable {
             for measure in Measure.allCases {
                 rows.append(["mix", name, measure.rawValue] + figures(measure, totals.map { measure.value($0) }) + [""])
             }
+        }
+        if comparison.hasDeclaredLines {
+            for line in comparison.lines { rows.append(["line", line.name, line.key] + figures(.total, line.amounts.map { $0?.cents }) + [""]) }
         }
         if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
         for event in events {
