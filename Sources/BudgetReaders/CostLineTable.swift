@@ -18,6 +18,7 @@ enum CostLineTable {
             return nil
         }
         var lines: [CostLine] = []
+        var seen: Set<String> = []
         var failed = false
         for (i, item) in array.enumerated() {
             let path = "costs[\(i)]"
@@ -49,10 +50,11 @@ enum CostLineTable {
                 } else if !TableReader.canNameFiles(key) {
                     f.fail(table["key"] == nil ? "name" : "key", "the line's key \(key.quoted) cannot be used in file and column names",
                            hint: "add `key = \"…\"` with letters, digits and hyphens, e.g. key = \"visa-fee\"")
-                } else if lines.contains(where: { $0.key == key }) {
+                } else if seen.contains(key) {
                     f.fail(table["key"] == nil ? "name" : "key", "two cost lines have the key \(key.quoted)", hint: "give each [[costs]] line its own `key`")
                 }
             }
+            if let key { seen.insert(key) }
             problems += f.problems
             guard f.problems.isEmpty, let name, let key, let basis, let amount, let roles, let shares else { failed = true; continue }
             lines.append(CostLine(key: key, name: name, rule: .charge(basis, amount), roles: roles, coversSelfFunded: funding == "all",

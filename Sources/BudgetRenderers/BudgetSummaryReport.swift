@@ -31,10 +31,20 @@ extension TextReport {
         out.append(String(repeating: "=", count: head.count))
         out.append(row("TOTAL", t))
         out.append("")
+        if event.hasDeclaredLines {
+            out.append("Cost lines")
+            for sentence in CostLineText.personLines(budget) + CostLineText.eventCosts(budget) {
+                out += L.wrap(sentence, first: "  ", indent: "    ")
+            }
+            out += L.wrap("Grand total (the participants' lines and the event costs): US$ \(budget.grandTotal.grouped).", first: "  ", indent: "  ")
+            out.append("")
+        }
         out.append("Paying offices")
         for office in budget.offices {
-            out += L.wrap("assisted \(office.assistedAirfare.grouped); local \(office.localExpenses.grouped); "
-                          + "total \((office.assistedAirfare + office.localExpenses).grouped)",
+            let other = event.hasDeclaredLines
+                ? "other lines \(office.amounts.dropFirst(2).sum().grouped); event costs \(office.eventCosts.sum().grouped); " : ""
+            out += L.wrap("assisted \(office.assistedAirfare.grouped); local \(office.localExpenses.grouped); \(other)"
+                          + "total \((event.hasDeclaredLines ? office.grandTotal : office.assistedAirfare + office.localExpenses).grouped)",
                           first: "  \(office.share.office): ", indent: "    ")
         }
         out += L.wrap(event.costSharing.basis, first: "  ", indent: "  ")

@@ -44,6 +44,26 @@ import Testing
         #expect(!summary.contains { $0.hasPrefix("participant,") })
     }
 
+    /// The worked planning example (Tables/examples): every line in every format, whole and as a summary, and an office's part.
+    @Test func theWholeBudgetExampleInEveryFormatIsItsGoldenFile() throws {
+        let tables = try Repo.shippedTables()
+        let event = try tables.event(atPath: Repo.path("Tables/examples/full-budget-example.toml"))
+        let people = try RosterReader(countries: tables.countries, event: event)
+            .readRoster(bytes: try InputFile.bytes(Repo.path("Tables/examples/full-budget-example.csv")), file: "full-budget-example.csv").participants
+        let budget = Budget(event: event, participants: people, rosterName: "Tables/examples/full-budget-example.csv")
+        expectSnapshot(TextReport(budget).render(), named: "full-budget-example.txt")
+        expectSnapshot(JSONReport(budget).render(), named: "full-budget-example.json")
+        expectSnapshot(CSVReport(budget).render(), named: "full-budget-example.csv")
+        let office = try #require(OfficeReport.office(named: "RSO", in: budget))
+        expectSnapshot(OfficeReport(budget, office: office).text(), named: "full-budget-example-rso.txt")
+        var tally = BudgetTally(event: event, rosterName: budget.rosterName, rosterRows: 100)
+        for line in budget.lines { _ = tally.add(line.participant) }
+        let summary = Budget(tally)
+        expectSnapshot(BudgetReport.text(summary, linesAt: "example.xlsx"), named: "full-budget-example-summary.txt")
+        #expect(summary.grandTotal == budget.grandTotal)
+        #expect(summary.offices.map(\.grandTotal) == budget.offices.map(\.grandTotal))
+    }
+
     @Test func oneReportPerFormat_printsTheLinesWhenTheBudgetKeepsThem() throws {
         let budget = try Repo.sampleBudget("jeju-2023")
         #expect(BudgetReport.text(budget, linesAt: nil) == TextReport(budget).render())
