@@ -22,8 +22,9 @@ let package = Package(
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
         .target(name: "BudgetReaders", dependencies: ["BudgetCore", "SheetReader", "TOML"]),
         // Spreadsheet files read into a grid of cells (.xlsx, .ods): knows nothing of rosters or budgets.
-        // Its zip container is read by our own code (ZipContainer, Inflate) over the system zlib, every loop bounded.
-        .target(name: "SheetReader", dependencies: ["CZlib"]),
+        // Its zip container is read by our own code (ZipContainer, Inflate) over the system zlib, every loop bounded; dates by
+        // BudgetCore's CivilDate (the one calendar).
+        .target(name: "SheetReader", dependencies: ["BudgetCore", "CZlib"]),
         // The system zlib (Debian: zlib1g-dev): inflate and crc32 for the parts of .xlsx and .ods files.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
