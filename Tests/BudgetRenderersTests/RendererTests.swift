@@ -118,11 +118,6 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
         }
     }
 
-    @Test func sameInputSameBytes() throws {
-        let a = JSONReport(try Repo.sampleBudget("jeju-2023")).render()
-        let b = JSONReport(try Repo.sampleBudget("jeju-2023")).render()
-        #expect(a == b)
-    }
 }
 
 @Suite struct CSVReportTests {
