@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// A budget's summary without its participant lines (a very large roster's lines go to the workbook): totals by region
@@ -106,7 +107,7 @@ extension JSONReport {
 
     /// The summary as JSON (money as strings with two decimals, keys sorted; the same keys as the full report's where they
     /// mean the same).
-    func summary(_ b: Budget, linesAt: String) -> String {
+    func summary(_ b: Budget, linesAt: String) throws(JSONTextError) -> String {
         let document = SummaryDocument(
             event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt,
             totals: JSONReport.Totals(b.totals, event: b.event),
@@ -119,8 +120,6 @@ extension JSONReport {
             assumptions: AssumptionText.all(b.event),
             cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
             grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 }

@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The same mix under several events, side by side: caps by point of departure, then the mix's costs by region.
@@ -228,7 +229,7 @@ public struct CompareReport: Sendable {
     }
 
     /// The comparison as JSON: money as strings with two decimals, percentages as strings (`12.5`).
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         func percent(_ tenths: Int64?) -> String? { tenths.map { Ratio.percentText($0).replacingOccurrences(of: "%", with: "") } }
         let caps = comparison.caps.map { line -> CapEntry in
             let values = line.caps
@@ -265,9 +266,7 @@ public struct CompareReport: Sendable {
             lines: comparison.hasDeclaredLines ? comparison.lines.map { line in
                 LineEntry(key: line.key, name: line.name, amounts: Dictionary(uniqueKeysWithValues: zip(events.map(\.id), line.amounts.map { $0?.plain })))
             } : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 
     /// The comparison as CSV: `cap` rows per point of departure, then `mix` rows per region and measure; plain numbers

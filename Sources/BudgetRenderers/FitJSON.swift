@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 extension FitReport {
@@ -73,7 +74,7 @@ extension FitReport {
     }
 
     /// The fit as JSON, money as strings with two decimals, keys sorted; ends with a newline.
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         let a = answer
         let left = a.moneyLeft
         let document = Document(
@@ -110,10 +111,6 @@ extension FitReport {
             participants_cost: a.request.event.hasDeclaredLines ? a.participantsCost.plain : nil,
             assumptions: AssumptionText.draft(a.request.event) + [AssumptionText.rates(a.request.event), AssumptionText.coverage(a.request.event),
                           AssumptionText.rounding(a.request.event)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 }

@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The budget as JSON: money as strings with two decimals, keys sorted, the same bytes for the same input. The one JSON
@@ -202,8 +203,8 @@ public struct JSONReport {
     }
 
     /// The JSON text, ending with a newline.
-    public func render() -> String {
-        guard budget.keepsLines else { return summary(budget, linesAt: linesAt ?? "the workbook") }
+    public func render() throws(JSONTextError) -> String {
+        guard budget.keepsLines else { return try summary(budget, linesAt: linesAt ?? "the workbook") }
         let b = budget
         let roles = b.event.hasDeclaredLines || b.lines.contains { $0.participant.role != .participant }
         let document = Document(
@@ -237,10 +238,6 @@ public struct JSONReport {
             assumptions: AssumptionText.all(b.event),
             cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
             grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 }

@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// One paying office's own budget: its part of every participant's line and its totals, as text, JSON or CSV.
@@ -128,7 +129,7 @@ public struct OfficeReport {
     }
 
     /// The office's budget as JSON (money as strings with two decimals).
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         let document = Document(
             event: budget.event.id, office: office.office,
             airfare_share_percent: percentText(office.share.airfareBasisPoints),
@@ -145,9 +146,7 @@ public struct OfficeReport {
             other_lines: budget.event.hasDeclaredLines ? otherParts().map { OtherPart(name: $0.name, amount: $0.whole.plain, office_part: $0.part.plain) } : nil,
             grand_total: budget.event.hasDeclaredLines ? office.grandTotal.plain : nil,
             event_grand_total: budget.event.hasDeclaredLines ? budget.grandTotal.plain : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 
     /// The office's budget as CSV: a row per participant, then the total.

@@ -9,18 +9,18 @@ enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 
     /// A budget's report: its lines when it kept them, else its summary saying they are at `linesAt`.
-    func render(_ budget: Budget, linesAt: String? = nil, _ options: RenderOptions) -> String {
+    func render(_ budget: Budget, linesAt: String? = nil, _ options: RenderOptions) throws -> String {
         switch self {
         case .text: return BudgetReport.text(budget, linesAt: linesAt, options: options)
-        case .json: return BudgetReport.json(budget, linesAt: linesAt, options: options)
+        case .json: return try Console.guarded { try BudgetReport.json(budget, linesAt: linesAt, options: options) }
         case .csv: return BudgetReport.csv(budget, linesAt: linesAt, options: options)
         }
     }
 
-    func render(_ reconciliation: Reconciliation, _ options: RenderOptions) -> String {
+    func render(_ reconciliation: Reconciliation, _ options: RenderOptions) throws -> String {
         switch self {
         case .text: return ReconcileTextReport(reconciliation, options: options).render()
-        case .json: return ReconcileJSONReport(reconciliation, options: options).render()
+        case .json: return try Console.guarded { try ReconcileJSONReport(reconciliation, options: options).render() }
         case .csv: return ReconcileCSVReport(reconciliation, options: options).render()
         }
     }
@@ -98,13 +98,13 @@ struct Cost: ParsableCommand {
             Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
                           + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
         }
-        var text = options.format.render(budget, options.renderOptions)
+        var text = try options.format.render(budget, options.renderOptions)
         if let office {
             guard let chosen = OfficeReport.office(named: office, in: budget) else {
                 throw ValidationError("`\(office)` is not one of \(event.id)'s paying offices: \(event.payingOffices.joined(separator: "; "))")
             }
             let report = OfficeReport(budget, office: chosen, options: options.renderOptions)
-            text = options.format == .json ? report.json() : options.format == .csv ? report.csv() : report.text()
+            text = options.format == .json ? try Console.guarded { try report.json() } : options.format == .csv ? report.csv() : report.text()
         }
         try options.write(text, budgets: [budget], tables: tables)
         Console.warn(event: event, plan: budget.headroom)
@@ -123,7 +123,7 @@ struct Cost: ParsableCommand {
         roster.notes.forEach { Console.error($0.description) }
         let budget = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
         roster.dateNotes.forEach { Console.error($0.description) }
-        let text = options.format.render(budget, linesAt: xlsx, options.renderOptions)
+        let text = try options.format.render(budget, linesAt: xlsx, options.renderOptions)
         try options.report.write(text)
         Console.warn(event: event, plan: budget.headroom)
     }
@@ -248,7 +248,7 @@ struct Check: ParsableCommand {
         let roster = eventRoster.roster
         let report = EligibilityReport(event: event, participants: try Console.roster(roster, tables: tables, event: event, columns: try columns.mapping()).participants,
                                        rosterName: roster)
-        print(format == .json ? report.json() : report.text(), terminator: "")
+        print(format == .json ? try Console.guarded { try report.json() } : report.text(), terminator: "")
     }
 }
 

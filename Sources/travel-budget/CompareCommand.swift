@@ -96,7 +96,7 @@ struct Compare: ParsableCommand {
                                    mixSource: scenario ?? roster ?? "", fareWords: Compare.fareWords(mix), real: real,
                                    stays: roster == nil ? nil : restating.map { StayError.rule(source: $0.source) }
                                        ?? "No participant on the roster has arrive/leave dates: every stay is whole in every event.")
-        let text = format == .json ? compared.json() : format == .csv ? compared.csv() : compared.text()
+        let text = format == .json ? try Console.guarded { try compared.json() } : format == .csv ? compared.csv() : compared.text()
         if let xlsx {
             let created = try workbookOptions.createdTime()
             try Console.guarded {

@@ -3,6 +3,7 @@ import BudgetCore
 import BudgetReaders
 import BudgetRenderers
 import Foundation
+import JSONText
 import OutputFiles
 import XLSXWriter
 
@@ -29,6 +30,9 @@ enum Console {
         } catch let error as WorkbookError {
             Console.error(error.description)
             throw ExitCode(65)
+        } catch let error as JSONTextError {
+            Console.error("error: " + error.description)
+            throw ExitCode(70)
         }
     }
 

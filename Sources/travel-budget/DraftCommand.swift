@@ -78,7 +78,7 @@ struct Draft: ParsableCommand {
         let missing = !newCountries.countries.isEmpty || !newCountries.withoutRegion.isEmpty
 
         if format == .json {
-            let json = DraftJSON.render(draft, id: id)
+            let json = try Console.guarded { try DraftJSON.render(draft, id: id) }
             if let output, output != "-" { try OutputFile.write(json, to: output) } else { print(json, terminator: "") }
             if missing && !addCountries { try refuse(newCountries, countriesFile: countriesFile) }
             return

@@ -97,7 +97,7 @@ struct Fit: ParsableCommand {
                        rateChanges: sweepRates?.values ?? FitSweep.defaultRateChanges)
             : nil
         let report = FitReport(answer, sweep: swept)
-        print(format == .json ? report.json() : report.text(), terminator: "")
+        print(format == .json ? try Console.guarded { try report.json() } : report.text(), terminator: "")
     }
 }
 

@@ -28,7 +28,7 @@ struct Reconcile: ParsableCommand {
             Console.error("\(options.roster): note: no participant has actual figures (ticket_usd, nights_actual, local_actual_usd); "
                           + "every one is listed as planned, did not travel")
         }
-        try options.write(options.format.render(reconciliation, options.renderOptions), budgets: [reconciliation.plan],
+        try options.write(try options.format.render(reconciliation, options.renderOptions), budgets: [reconciliation.plan],
                           reconciliations: [reconciliation], tables: tables)
         Console.warn(event: event, plan: reconciliation.plan.headroom, actual: reconciliation.actualHeadroom)
     }

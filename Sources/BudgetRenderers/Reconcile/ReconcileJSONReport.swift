@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The plan against the actuals as JSON: money as strings with two decimals, keys sorted, the same bytes for the same input.
@@ -149,7 +150,7 @@ public struct ReconcileJSONReport {
     }
 
     /// The JSON text, ending with a newline.
-    public func render() -> String {
+    public func render() throws(JSONTextError) -> String {
         let r = reconciliation
         let document = Document(
             event: r.event.id, title: r.event.title, currency: r.event.currency, roster: r.rosterName,
@@ -179,10 +180,6 @@ public struct ReconcileJSONReport {
             rules: ReconcileTextReport.rules,
             assumptions: AssumptionText.all(r.event),
             event_costs_planned: r.event.hasDeclaredLines ? Dictionary(uniqueKeysWithValues: r.plan.eventCosts.map { ($0.key, $0.amount.plain) }) : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 }
