@@ -48,9 +48,10 @@ public struct Budget: Sendable {
 
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
-                ceilings: BudgetCeilings? = nil, unusedColumns: [String] = []) {
+                ceilings: BudgetCeilings? = nil, unusedColumns: [String] = [], rosterNotes: [String] = []) {
         var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, keepsLines: true)
         tally.unusedColumns = unusedColumns
+        tally.rosterNotes = rosterNotes
         for participant in roster { _ = tally.add(participant) }
         self.init(tally)
     }
@@ -73,6 +74,8 @@ public struct Budget: Sendable {
     public var rosterName: String { tally.rosterName }
     /// The roster's headers that no rule reads, said in every report so that nothing is left out in silence.
     public var unusedColumns: [String] { tally.unusedColumns }
+    /// How the roster was read, said in every report (a total row left out, a column read by what it holds).
+    public var rosterNotes: [String] { tally.rosterNotes }
     /// Which participants are priced.
     public var who: Who { tally.who }
     /// The sums of every priced participant.

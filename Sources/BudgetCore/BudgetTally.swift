@@ -7,6 +7,8 @@ public struct BudgetTally: Sendable {
     public let rosterName: String
     /// The roster's headers that no rule reads.
     public var unusedColumns: [String] = []
+    /// What the reader says about how the roster was read, in a report's words (e.g. a total row left out, with its row).
+    public var rosterNotes: [String] = []
     public let who: Who
     public let ceilings: BudgetCeilings
     /// Rows the roster sheet sets aside for participants: fixed before streaming (no fewer than will be priced).

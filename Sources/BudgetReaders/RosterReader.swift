@@ -25,8 +25,11 @@ public struct RosterReader: Sendable {
         /// Headers no rule reads (unknown ones that resemble no column, known unused ones, `--columns ignore=`): said in
         /// every report.
         public let unusedColumns: [String]
-        /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns).
+        /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns, total rows).
         public let notes: [Diagnostic]
+        /// What every report says about how the roster was read, in its own words: total rows left out (with their rows and
+        /// any total that is not the sum of its rows).
+        public var reportNotes: [String] = []
         /// The sheet read, for a workbook roster.
         public internal(set) var sheet: String? = nil
 

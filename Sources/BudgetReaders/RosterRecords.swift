@@ -24,6 +24,14 @@ struct RosterRecords {
     /// A message's place.
     func location(_ line: Int, _ column: Int) -> SourceLocation { source.location(line: line, column: column) }
 
+    /// A record's place in a report's words: `line 14` of a CSV file, `row 14` of a sheet.
+    func rowName(_ line: Int) -> String { "\(source is SheetRecords ? "row" : "line") \(line)" }
+
+    /// A run of records in a report's words: `lines 2–13`, `row 5`.
+    func rowsName(_ first: Int, _ last: Int) -> String {
+        first == last ? rowName(first) : "\(source is SheetRecords ? "rows" : "lines") \(first)–\(last)"
+    }
+
     mutating func problem(_ line: Int, _ column: Int, _ message: String, _ hint: String) {
         problems.append(Diagnostic(location(line, column), message, excerpt: excerpt(line), hint: hint))
     }

@@ -14,6 +14,8 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private let columns: ColumnPlaces
     private var ids: IDRegister
     private let countries = CountryCache()
+    /// The sheet's total and subtotal rows, left out of the participants and checked against the rows above them.
+    private var totals: RosterTotals
     private let problemLimit: Int
     /// Problems found so far; reading stops once there are as many as a report lists (a file read as a stream).
     public private(set) var problems: [Diagnostic] = []
@@ -95,6 +97,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
         self.header = header
         let read = layout.readHeader(header, mapping: reader.mapping)
         columns = ColumnPlaces(read.columns)
+        totals = RosterTotals(columns: columns)
         if !layout.problems.isEmpty { throw .badData(layout.problems) }
         layout.decimalMark = reader.mapping.decimalComma ? .comma
             : again.map { RosterStream.decimalMark(of: $0(), header: header, columns: read.columns, delimiter: delimiter.character) } ?? .dot
@@ -114,7 +117,15 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 if case .badData(let found) = error { problems += found } else { problems.append(contentsOf: [error.asDiagnostic]) }
                 return nil
             }
-            if record.isBlank { continue }
+            if record.isBlank {
+                problems += record.cellProblems
+                continue
+            }
+            if let label = RosterTotals.label(of: record, columns: columns) {
+                totals.total(record, label: label, records: layout)
+                continue
+            }
+            problems += record.cellProblems
             guard var row = layout.row(record, header: header, columns: columns) else {
                 problems += layout.problems
                 layout.problems = []
@@ -123,9 +134,15 @@ public final class RosterStream: Sequence, IteratorProtocol {
             let participant = reader.participant(&row, file: file, cache: countries) { [self] id in
                 ids.firstLine(of: id, line: record.line).map { .repeated(firstLine: $0) } ?? .new
             }
-            problems += row.problems
+            // A cell refused for its own problem (`#N/A`) is not refused again as empty.
+            problems += record.cellProblems.isEmpty ? row.problems : row.problems.filter { problem in
+                !record.cellProblems.contains { $0.location.line == problem.location.line && $0.location.column == problem.location.column }
+            }
             layout.dateForms.merge(row.dateForms) { first, _ in first }
-            if let participant, problems.isEmpty { return participant }
+            if let participant {
+                totals.add(participant, line: record.line)
+                if problems.isEmpty { return participant }
+            }
         }
         return nil
     }
@@ -133,6 +150,26 @@ public final class RosterStream: Sequence, IteratorProtocol {
     /// How the dates not written ISO were read, each with its first example: the rest of the notes, known once the
     /// participants are read.
     public var dateNotes: [Diagnostic] { RosterReader.dateNotes(layout) }
+
+    /// The total rows left out, and any whose amounts are not the sum of the rows (warnings): known once the participants
+    /// are read.
+    public var totalNotes: [Diagnostic] {
+        finishTotals()
+        return totals.notes
+    }
+
+    /// What the report says about how the roster was read (total rows left out, with their rows): known at the end.
+    public var reportNotes: [String] {
+        finishTotals()
+        return totals.sentences
+    }
+
+    private var totalsFinished = false
+    private func finishTotals() {
+        guard !totalsFinished else { return }
+        totalsFinished = true
+        totals.finish(records: layout)
+    }
 
     /// Throws the problems found, if any (call it after the last participant).
     public func finish() throws(InputError) {
@@ -144,7 +181,8 @@ public final class RosterStream: Sequence, IteratorProtocol {
         var participants: [Participant] = []
         while let participant = next() { participants.append(participant) }
         try finish()
-        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + dateNotes)
+        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + dateNotes + totalNotes,
+                                   reportNotes: reportNotes)
     }
 
     /// The mark the roster's amounts use, read from the amount columns of every record after the header (stopping at the

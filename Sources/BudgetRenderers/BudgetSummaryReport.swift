@@ -18,6 +18,7 @@ extension TextReport {
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) {
             out += L.wrap(unused, first: "Not read:       ", indent: String(repeating: " ", count: 16))
         }
+        out += RosterNotes.readingLines(budget.rosterNotes)
         out.append("")
         let head = L.left("Region", 28) + L.right("Participants", 13) + L.right("Assisted", 16) + L.right("Share", 16)
             + L.right("Local", 16) + L.right("Total", 11)
@@ -67,6 +68,8 @@ extension JSONReport {
         let roster: String
         /// The roster's headers that no rule reads.
         let unused_columns: [String]
+        /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
+        let roster_notes: [String]?
         let participant_lines: String
         let totals: Totals
         let regions: [JSONReport.Region]
@@ -95,7 +98,8 @@ extension JSONReport {
     /// mean the same).
     func summary(_ b: Budget, linesAt: String) -> String {
         let document = SummaryDocument(
-            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
+            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns,
+            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
             regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
             offices: b.offices.map { office in
                 JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),

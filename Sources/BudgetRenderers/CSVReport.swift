@@ -82,6 +82,7 @@ public struct CSVReport {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation(under: budget.event))"] + blank)
         }
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { rows.append(["note", "", unused] + blank) }
+        for note in budget.rosterNotes { rows.append(["note", "", note] + blank) }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }
         return rows.map { CSVReport.line($0, numeric: 6...13) }.joined(separator: "\r\n") + "\r\n"
     }

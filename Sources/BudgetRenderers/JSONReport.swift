@@ -27,6 +27,8 @@ public struct JSONReport {
         let roster: String
         /// The roster's headers that no rule reads.
         let unused_columns: [String]
+        /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
+        let roster_notes: [String]?
         let participants: [Line]
         let regions: [Region]
         let totals: Totals
@@ -129,6 +131,7 @@ public struct JSONReport {
         let document = Document(
             event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
             paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName, unused_columns: b.unusedColumns,
+            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes,
             participants: b.lines.map { line in
                 let p = line.participant
                 return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,

@@ -28,6 +28,7 @@ enum LargeRoster {
                                         created: options.workbookOptions.created.map { Int64($0.dayNumber) * 86_400 })
             _ = try book.write(participants, rows: bound, to: xlsx, add: { tally.add($0) }, totals: {
                 try participants.finish()
+                tally.rosterNotes = participants.reportNotes
                 return Budget(tally)
             })
             return Budget(tally)

@@ -16,6 +16,8 @@ public struct ReconcileJSONReport {
         let title: String
         let currency: String
         let roster: String
+        /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
+        let roster_notes: [String]?
         let participants: [Line]
         let groups: [Group]
         let totals: Totals
@@ -139,6 +141,7 @@ public struct ReconcileJSONReport {
         let r = reconciliation
         let document = Document(
             event: r.event.id, title: r.event.title, currency: r.event.currency, roster: r.rosterName,
+            roster_notes: r.plan.rosterNotes.isEmpty ? nil : r.plan.rosterNotes,
             participants: r.lines.map { line in
                 let p = line.participant
                 return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,

@@ -109,6 +109,7 @@ public struct ReconcileTextReport {
         let counts = r.groups.map(\.lines.count)
         out += L.wrap("\(r.rosterName): \(counts[0]) planned and travelled, \(counts[1]) planned but did not travel, \(counts[2]) not planned",
                       first: "Roster:         ", indent: indent)
+        out += RosterNotes.readingLines(r.plan.rosterNotes)
         out.append("")
         for rule in ReconcileTextReport.rules {
             out += L.wrap(rule)

@@ -1,0 +1,172 @@
+import BudgetCore
+
+/// Total and subtotal rows of an officer's sheet (`Total`, `Subtotal`, `Sum`, `Grand total`, `TOTAL:`, or a workbook row of
+/// `=SUM(…)` amounts): recognised, left out of the participants, said in a note, and their amounts checked, to the cent,
+/// against the participant rows above them.
+///
+/// A row is a total row when it has no point of departure and either its id or name holds a total's word (the other empty
+/// or a total's word too; with both empty, its first filled cell), or, with id and name empty, an amount cell holds a
+/// `SUM` or `SUBTOTAL` formula. A row with a point of departure is never a total row.
+struct RosterTotals {
+    /// The roster's amount columns: name and place.
+    private let amounts: [(name: String, place: Int)]
+    /// The participant rows read so far, and those since the last total row.
+    private var all: Rows
+    private var group: Rows
+    /// Total rows met before any participant row (a total above its rows), checked against every row at the end.
+    private var above: [(record: SourceRecord, label: String, excerpt: String?)] = []
+    /// What is said on stderr, and the same in the report's words, in the order of the rows.
+    private(set) var notes: [Diagnostic] = []
+    private(set) var sentences: [String] = []
+
+    /// A run of participant rows: their amounts summed by column, how many, their first and last lines.
+    private struct Rows {
+        var sums: [Money]
+        var count = 0
+        var first = 0
+        var last = 0
+
+        init(columns: Int) { sums = Array(repeating: .zero, count: columns) }
+    }
+
+    init(columns: ColumnPlaces) {
+        amounts = RosterColumns.amounts.compactMap { name in columns[name].map { (name, $0) } }
+        all = Rows(columns: amounts.count)
+        group = all
+    }
+
+    /// The words a total row is labelled with, once case, punctuation, a parenthesis and a dollar unit are set aside.
+    private static let labels: Set<String> = ["total", "totals", "subtotal", "subtotals", "sub total", "sub totals", "sum", "grand total",
+                                              "overall total", "total cost", "total costs", "total amount", "sum total"]
+
+    /// Whether a cell's text labels a total row: `Total`, `TOTAL:`, `Sub-total`, `Grand Total`, `Sum`, `Total (US$)`.
+    static func isLabel(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 40 else { return false }
+        let lowered = text.lowercased()
+        let head = lowered.firstIndex(of: "(").map { lowered[..<$0] } ?? Substring(lowered)
+        let words = head.split(whereSeparator: { !$0.isLetter }).filter { !["us", "usd"].contains($0) }
+        return labels.contains(words.joined(separator: " "))
+    }
+
+    /// Whether a formula's text is a sum (`SUM(E2:E12)`, `SUBTOTAL(9,E2:E12)`, `=sum(…)`): what a total row's amounts hold.
+    static func isSum(_ formula: String) -> Bool {
+        let text = formula.drop { $0 == "=" || $0 == " " }.uppercased()
+        return text.hasPrefix("SUM(") || text.hasPrefix("SUBTOTAL(")
+    }
+
+    /// The label that makes a record a total row (`Total`; empty for a row marked only by its SUM formulas); nil for any
+    /// other row.
+    static func label(of record: SourceRecord, columns: ColumnPlaces) -> String? {
+        func text(_ name: String) -> String {
+            columns[name].flatMap { $0 < record.fields.count ? RosterRow.plain(record.fields[$0].text) : nil } ?? ""
+        }
+        guard text("country").isEmpty else { return nil }
+        let id = text("id"), name = text("name")
+        if isLabel(id) && (name.isEmpty || isLabel(name)) { return id }
+        if isLabel(name) && id.isEmpty { return name }
+        guard id.isEmpty && name.isEmpty else { return nil }
+        if let first = record.fields.lazy.map({ RosterRow.plain($0.text) }).first(where: { !$0.isEmpty }), isLabel(first) { return first }
+        let amountPlaces = RosterColumns.amounts.compactMap { columns[$0] }
+        return record.sumFields.contains(where: amountPlaces.contains) ? "" : nil
+    }
+
+    /// Adds a participant's row to the sums.
+    mutating func add(_ participant: Participant, line: Int) {
+        for rows in [\RosterTotals.all, \RosterTotals.group] {
+            if self[keyPath: rows].count == 0 { self[keyPath: rows].first = line }
+            self[keyPath: rows].count += 1
+            self[keyPath: rows].last = line
+            for (index, column) in amounts.enumerated() {
+                self[keyPath: rows].sums[index] += RosterTotals.amount(of: participant, column.name) ?? .zero
+            }
+        }
+    }
+
+    /// A participant's amount in one of the amount columns.
+    private static func amount(of p: Participant, _ column: String) -> Money? {
+        switch column {
+        case "fare_usd": return p.fare
+        case "cap_override_usd": return p.capOverride
+        case "ticket_usd": return p.actual.ticket
+        case "local_actual_usd": return p.actual.localExpenses
+        default: return nil
+        }
+    }
+
+    /// A total row met: said, and checked against the rows above it (a total above every participant row waits for them).
+    mutating func total(_ record: SourceRecord, label: String, records: RosterRecords) {
+        if all.count == 0 {
+            above.append((record, label, records.excerpt(record.line)))
+            return
+        }
+        // A subtotal sums the rows since the last total row; a total may sum them all (the same rows when it is the first).
+        let sub = label.lowercased().contains("sub")
+        check(record, label: label, against: sub ? group : all, or: sub ? all : group, below: false, excerpt: records.excerpt(record.line),
+              records: records)
+        group = Rows(columns: amounts.count)
+    }
+
+    /// Checks the totals above every participant row against all of them: call it after the last row.
+    mutating func finish(records: RosterRecords) {
+        for (record, label, excerpt) in above { check(record, label: label, against: all, or: all, below: true, excerpt: excerpt, records: records) }
+        above = []
+        let order = notes.indices.sorted { (notes[$0].location.line, notes[$0].location.column, $0) < (notes[$1].location.line, notes[$1].location.column, $1) }
+        notes = order.map { notes[$0] }
+        sentences = order.map { sentences[$0] }
+    }
+
+    /// Says a total row was left out, and compares each of its amounts with the rows' sum (`rows`, or `other` when that
+    /// matches instead): a difference is a warning naming both figures.
+    private mutating func check(_ record: SourceRecord, label: String, against rows: Rows, or other: Rows, below: Bool, excerpt: String?,
+                                records: RosterRecords) {
+        let place = records.rowName(record.line)
+        let span = rows.count == 0 ? "no participant row"
+            : "the \(rows.count == 1 ? "participant row" : "\(rows.count) participant rows") \(below ? "below" : "above") it (\(records.rowsName(rows.first, rows.last)))"
+        var agreed: [String] = [], unread: [String] = []
+        var warnings: [(Diagnostic, String)] = []
+        for (index, column) in amounts.enumerated() {
+            let field = column.place < record.fields.count ? record.fields[column.place] : nil
+            if let problem = record.cellProblems.first(where: { $0.location.column == column.place + 1 }) {
+                unread.append("its `\(column.name)` cannot be read (\(problem.message)) and was not compared")
+                continue
+            }
+            let raw = field.map { RosterRow.plain($0.text) } ?? ""
+            guard let field, !raw.isEmpty else { continue }
+            guard case .success(let given) = MoneyText.parse(raw, limit: .ceiling, mark: records.decimalMark) else {
+                unread.append("its `\(column.name)` \(raw.quoted) is not an amount and was not compared")
+                continue
+            }
+            let sum = rows.sums[index]
+            if given == sum || given == other.sums[index] {
+                agreed.append("`\(column.name)` \(given.grouped)")
+                continue
+            }
+            let gap = given < sum ? "\((sum - given).grouped) short of" : "\((given - sum).grouped) more than"
+            let message = "the total row's `\(column.name)` is \(given.grouped), but \(span) add up to \(sum.grouped): the total is \(gap) "
+                + "the rows, so the sheet has an error"
+            warnings.append((Diagnostic(records.location(field.line, field.column), message, excerpt: field.line == record.line ? excerpt : nil,
+                                        hint: "correct the total or the rows in the sheet; travel-budget costs the participant rows, never the total row",
+                                        severity: .warning),
+                             "\(place.capitalizedFirst): the total row's `\(column.name)` is \(given.grouped), but \(span) add up to \(sum.grouped) "
+                             + "(the total is \(gap) the rows): the sheet has an error; the participant rows are costed, not the total."))
+        }
+        var said = "a total row (\(label.isEmpty ? "no label; SUM formulas in its amounts" : label.quoted)), not a participant: left out"
+        if !agreed.isEmpty {
+            said += "; its \(agreed.joined(separator: " and ")) \(agreed.count == 1 ? "is the sum" : "are the sums") of \(span)"
+        }
+        if !unread.isEmpty { said += "; " + unread.joined(separator: "; ") }
+        let labelColumn = (label.isEmpty ? nil : record.fields.first { RosterRow.plain($0.text) == label }?.column)
+            ?? record.sumFields.first.map { $0 + 1 } ?? 1
+        notes.append(Diagnostic(records.location(record.line, labelColumn), said, excerpt: excerpt, severity: .note))
+        sentences.append("\(place.capitalizedFirst) is \(said).")
+        for (diagnostic, sentence) in warnings {
+            notes.append(diagnostic)
+            sentences.append(sentence)
+        }
+    }
+}
+
+extension String {
+    /// The text with its first letter in capitals (`line 14` → `Line 14`).
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
