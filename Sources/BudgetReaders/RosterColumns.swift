@@ -83,6 +83,11 @@ public enum RosterColumns {
     public static let required: [String] = all.filter(\.isRequired).map(\.name)
     /// The columns that hold amounts in US$ (their cents are read by one decimal mark).
     static let amounts = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"]
+    /// The date columns: a column whose header could be one of them is read as it when every filled cell is a date.
+    static let dates: Set<String> = ["arrive", "leave", "applied_on"]
+    /// The columns whose cells tell which they are (a point of departure, or a date): a header that could name several of
+    /// them is read by what its cells hold.
+    static let readableByContent: Set<String> = dates.union(["country"])
 
     /// Every column's name, in order.
     public static var names: [String] { all.map(\.name) }

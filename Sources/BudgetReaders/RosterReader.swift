@@ -84,6 +84,24 @@ public struct RosterReader: Sendable {
         return (unused.map { $0.text.trimmingWhitespace() }, notes)
     }
 
+    /// Notes on the headers read by what their cells hold: on stderr at the header, and the same in the report's words.
+    static func notes(byContent: [(field: SourceField, position: Int, column: String, candidates: [String], evidence: String)],
+                      records: RosterRecords) -> (notes: [Diagnostic], sentences: [String]) {
+        var notes: [Diagnostic] = [], sentences: [String] = []
+        for (field, position, column, candidates, evidence) in byContent {
+            let header = field.text.trimmingWhitespace()
+            let meaning = RosterColumns.meaning(of: column).components(separatedBy: " (")[0]
+            let names = candidates.map { "`\($0)`" }.joined(separator: " or ")
+            let said = "column \(position), \(header.quoted), was read as `\(column)` (\(meaning)) by what it holds: its name could be \(names), "
+                + "and \(evidence)"
+            let others = candidates.filter { $0 != column }.map { "--columns \"\($0)=\(header)\"" }.joined(separator: " or ")
+            notes.append(Diagnostic(records.location(field.line, field.column), said, excerpt: records.excerpt(field.line),
+                                    hint: "if it holds something else, say which: \(others), or rename the header `\(column)`", severity: .note))
+            sentences.append(said.capitalizedFirst + ".")
+        }
+        return (notes, sentences)
+    }
+
     /// Whether an id is new, or used before (on a known line, when the reader keeps lines).
     enum IDCheck {
         case new

@@ -41,13 +41,26 @@ struct RosterRecords {
         var columns: [String: Int] = [:]
         /// Headers travel-budget does not read (unknown ones that resemble no column, known unused ones, ignored ones).
         var unused: [SourceField] = []
+        /// Headers read by what their cells hold (their names could be several columns): said in a note and in the report.
+        var byContent: [(field: SourceField, position: Int, column: String, candidates: [String], evidence: String)] = []
+    }
+
+    /// What a column's cells say about which of some columns it is: one of them, with the evidence (`each of its 5 filled
+    /// cells is a date`), or none, with the reason (`they are all empty`).
+    enum Settlement {
+        case column(String, evidence: String)
+        case unsettled(String)
     }
 
     /// Reads the header through the names table (and `--columns`): a repeated column, a header that resembles a column
-    /// but is not one, a `--columns` header that is not there, or a missing required column is a problem.
-    mutating func readHeader(_ header: SourceRecord, mapping: ColumnMapping = ColumnMapping()) -> Header {
+    /// but is not one, a `--columns` header that is not there, or a missing required column is a problem. A header whose
+    /// name could be several columns that cells tell apart (`Departure`: `country` or `leave`) is read as the one `settle`
+    /// finds in its cells (given the column's place and the candidates), and is a problem when they do not settle it.
+    mutating func readHeader(_ header: SourceRecord, mapping: ColumnMapping = ColumnMapping(),
+                             settle: ((Int, [String]) -> Settlement)? = nil) -> Header {
         var result = Header()
         var headerOf: [String: SourceField] = [:]
+        var ambiguous: [(field: SourceField, position: Int, text: String, candidates: [String])] = []
         for (i, field) in header.fields.enumerated() {
             let text = field.text.trimmingWhitespace()
             if text.isEmpty { continue }
@@ -57,7 +70,10 @@ struct RosterRecords {
             }
             guard let name = mapping.column(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
                 let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
-                if let near = candidates.first {
+                if settle != nil, candidates.count >= 2, RosterColumns.otherCurrency(text) == nil,
+                   candidates.allSatisfy(RosterColumns.readableByContent.contains) {
+                    ambiguous.append((field, i, text, candidates))
+                } else if let near = candidates.first {
                     let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
                     let choices = candidates.map { name in
                         "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
@@ -80,6 +96,26 @@ struct RosterRecords {
             } else {
                 result.columns[name] = i
                 headerOf[name] = field
+            }
+        }
+        // A header whose name leaves a doubt: its cells settle it among the columns no other header names.
+        for (field, i, text, candidates) in ambiguous {
+            let open = candidates.filter { result.columns[$0] == nil }
+            let settlement = open.isEmpty ? .unsettled("every column it could be is named by another header") : settle!(i, open)
+            if case .column(let name, let evidence) = settlement, result.columns[name] == nil {
+                result.columns[name] = i
+                headerOf[name] = field
+                result.byContent.append((field, i + 1, name, candidates, evidence))
+            } else {
+                let why: String
+                if case .unsettled(let reason) = settlement { why = reason } else { why = "" }
+                let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
+                let choices = candidates.map { name in
+                    "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
+                }.joined()
+                problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: candidates)
+                        + (why.isEmpty ? "" : " Its cells do not settle it: \(why)."),
+                        choices + "otherwise \(ignore)")
             }
         }
         let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }

@@ -23,6 +23,8 @@ public final class RosterStream: Sequence, IteratorProtocol {
     public let notes: [Diagnostic]
     /// Headers no rule reads, said in the report.
     public let unusedColumns: [String]
+    /// What the report says about the header (columns read by what their cells hold).
+    private let headerSentences: [String]
     /// The file's lines (line feeds + 1): a bound on its participants.
     public let lines: Int
     static let problemLimit = 50
@@ -95,15 +97,24 @@ public final class RosterStream: Sequence, IteratorProtocol {
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
         self.header = header
-        let read = layout.readHeader(header, mapping: reader.mapping)
+        // A header whose name leaves a doubt (`Departure`) is settled by its cells, read once more from the start.
+        let settle = again.map { again in
+            { (place: Int, candidates: [String]) in
+                RosterStream.settle(again(), header: header, place: place, candidates: candidates, countries: reader.countries,
+                                    dateOrder: reader.mapping.dateOrder)
+            }
+        }
+        let read = layout.readHeader(header, mapping: reader.mapping, settle: settle)
         columns = ColumnPlaces(read.columns)
         totals = RosterTotals(columns: columns)
         if !layout.problems.isEmpty { throw .badData(layout.problems) }
         layout.decimalMark = reader.mapping.decimalComma ? .comma
             : again.map { RosterStream.decimalMark(of: $0(), header: header, columns: read.columns, delimiter: delimiter.character) } ?? .dot
         let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, records: layout)
+        let byContent = RosterReader.notes(byContent: read.byContent, records: layout)
         unusedColumns = said.unused
-        self.notes = notes + said.notes + RosterReader.decimalNote(layout)
+        headerSentences = byContent.sentences
+        self.notes = notes + said.notes + byContent.notes + RosterReader.decimalNote(layout)
     }
 
     /// The next participant; nil at the end of the file, or once a report's worth of problems is found.
@@ -158,10 +169,11 @@ public final class RosterStream: Sequence, IteratorProtocol {
         return totals.notes
     }
 
-    /// What the report says about how the roster was read (total rows left out, with their rows): known at the end.
+    /// What the report says about how the roster was read (columns read by what they hold, total rows left out with their
+    /// rows): complete at the end.
     public var reportNotes: [String] {
         finishTotals()
-        return totals.sentences
+        return headerSentences + totals.sentences
     }
 
     private var totalsFinished = false
@@ -183,6 +195,39 @@ public final class RosterStream: Sequence, IteratorProtocol {
         try finish()
         return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + dateNotes + totalNotes,
                                    reportNotes: reportNotes)
+    }
+
+    /// Which of `candidates` the cells of a column are (0-based `place`), read from every record after the header: the
+    /// one whose test every filled cell passes (a date for a date column, a known point of departure for `country`), with
+    /// the evidence; else why not (empty, or mixed). A record that cannot be read ends the look; the reading proper reports it.
+    static func settle(_ records: RecordSource, header: SourceRecord, place: Int, candidates: [String], countries: CountryDirectory,
+                       dateOrder: DateOrder?) -> RosterRecords.Settlement {
+        var filled = 0, dates = 0, places = 0
+        var example: String?
+        var neither: (text: String, line: Int)?
+        var passing = candidates
+        while let record = try? records.next() {
+            guard record.line > header.line, place < record.fields.count else { continue }
+            let text = RosterRow.plain(record.fields[place].text)
+            if text.isEmpty { continue }
+            filled += 1
+            if example == nil { example = text }
+            let isDate = DateText.looksLikeDate(text, order: dateOrder)
+            let isPlace = !isDate && countries.country(named: text) != nil
+            if isDate { dates += 1 } else if isPlace { places += 1 } else if neither == nil { neither = (text, record.line) }
+            passing = passing.filter { RosterColumns.dates.contains($0) ? isDate : isPlace }
+        }
+        let names = candidates.map { "`\($0)`" }.joined(separator: " or ")
+        guard filled > 0, let example else { return .unsettled("they are all empty") }
+        if passing.count == 1 {
+            let kind = RosterColumns.dates.contains(passing[0]) ? "a date" : "a known point of departure"
+            return .column(passing[0], evidence: "\(filled == 1 ? "its one filled cell" : "each of its \(filled) filled cells") is \(kind) (e.g. \(example.quoted))")
+        }
+        if passing.count > 1 { return .unsettled("its cells are dates, which could be \(names)") }
+        if let neither {
+            return .unsettled("\(neither.text.quoted) (\(records is SheetRecords ? "row" : "line") \(neither.line)) is neither a date nor a known point of departure")
+        }
+        return .unsettled("it holds \(counted(dates, "date")) and \(counted(places, "point")) of departure")
     }
 
     /// The mark the roster's amounts use, read from the amount columns of every record after the header (stopping at the

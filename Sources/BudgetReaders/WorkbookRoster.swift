@@ -65,7 +65,10 @@ enum WorkbookRoster {
         }
         let header = grid.rows[headerIndex]
         let width = header.cells.last?.column ?? 0
-        let readColumns = Set(header.cells.filter { column(of: $0.text) != nil }.map(\.column))
+        // The columns read: those the header names, and those whose name could be several columns (read by their cells).
+        let readColumns = Set(header.cells.filter { cell in
+            column(of: cell.text) != nil || RosterColumns.resemblances(cell.text.trimmingWhitespace()).count >= 2
+        }.map(\.column))
         let columnName = Dictionary(header.cells.compactMap { cell in column(of: cell.text).map { (cell.column, $0) } }, uniquingKeysWith: { a, _ in a })
         var problems: [Diagnostic] = []
         var records: [SourceRecord] = []

@@ -44,6 +44,27 @@ import Testing
         #expect((object?["roster_notes"] as? [String])?.count == 4)
     }
 
+    @Test func aDepartureColumnOfDatesIsTheDepartureDate_saidOnStderrAndInTheReport_forEveryCommandThatReadsARoster() throws {
+        let officer = "Tests/BudgetReadersTests/Fixtures/workbook-rosters/officer-budget-sheet.xlsx"
+        let note = "officer-budget-sheet.xlsx:[Budget]!F3: note: column 6, `Departure`, was read as `leave` (the departure date) by what it holds"
+        let cost = try Run(["cost", "--event", "jeju-2023", "--roster", officer, "--format", "json"])
+        #expect(cost.status == 0, "\(cost.stderr)")
+        #expect(cost.stderr.contains(note))
+        let object = try JSONSerialization.jsonObject(with: Data(cost.stdout.utf8)) as? [String: Any]
+        let notes = try #require(object?["roster_notes"] as? [String])
+        #expect(notes.first?.hasPrefix("Column 6, `Departure`, was read as `leave`") == true)
+        let people = try #require(object?["participants"] as? [[String: Any]])
+        #expect(people.last?["flags"] as? [String] == ["partial-stay"])
+        for command in [["check"], ["reconcile"], ["compare", "--roster-event", "jeju-2023"]] {
+            let run = try Run(command + (command[0] == "compare" ? [] : ["--event", "jeju-2023"]) + ["--roster", officer])
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains(note), "\(command)")
+        }
+        let refused = try Run(["cost", "--event", "jeju-2023", "--roster", "Tests/BudgetReadersTests/Fixtures/roster-errors/departure-empty.csv"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("Its cells do not settle it: they are all empty."))
+    }
+
     @Test func aRosterWithoutATotalRowSaysNothingMore() throws {
         let json = try Run(["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--format", "json"])
         #expect(!json.stdout.contains("roster_notes"))

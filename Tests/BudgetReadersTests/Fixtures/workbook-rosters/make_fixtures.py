@@ -16,6 +16,7 @@ import zipfile
 
 import openpyxl
 from openpyxl.styles import Font
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -112,7 +113,36 @@ def excel_shared_sums():
             target.writestr(info, data)
 
 
+def officer_budget_sheet():
+    """An officer's own workbook as Excel for Mac keeps it (dates counted from 1904): a sheet named Budget, a title, the
+    stay as `Arrival` and `Departure` (date cells), `Full Name`, `Ticket price`, a blank row, then `Total` under No. with
+    SUM formulas."""
+    book = workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = "Budget"
+    sheet["A1"] = "Budget: Enhancing Victim Identification workshop, Jeju, December 2023"
+    sheet.append([])
+    sheet.append(["No.", "Full Name", "Ref", "Point of departure", "Arrival", "Departure", "Fare (USD)", "Ticket price"])
+    d = datetime.date
+    rows = [
+        [1, "Li Wei", "JITC-001", "China", d(2023, 12, 11), d(2023, 12, 16), 380, 395],
+        [2, "Siti Rahmawati", "JITC-002", "Indonesia", None, None, 620, 600],
+        [3, "Anan Srisuk", "JITC-003", "Thailand", d(2023, 12, 13), d(2023, 12, 16), 505, 505],
+        [4, "Kamala Perera", "JITC-004", "Sri Lanka", None, d(2023, 12, 14), 850, None],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.append([])
+    sheet.append(["Total", None, None, None, None, None, "=SUM(G4:G8)", "=SUM(H4:H8)"])
+    for row in sheet.iter_rows(min_row=4, min_col=5, max_col=6):
+        for cell in row:
+            cell.number_format = "d mmm yyyy"
+    resaved_by_libreoffice(book, "officer-budget-sheet.xlsx")
+
+
 if __name__ == "__main__":
     total_rows()
     total_row_no_results()
     excel_shared_sums()
+    officer_budget_sheet()
