@@ -126,6 +126,15 @@ public struct Budget: Sendable {
     /// Participants awaiting a cap with no fare quoted: each an unknown amount on top of ``awaitingCapFares``.
     public var awaitingCapWithoutFare: Int { tally.awaitingCapWithoutFare }
 
+    /// Priced participants whose fare was quoted in another currency, in roster order (when the lines are kept).
+    public var quotedFareLines: [ParticipantCosting] { lines.filter { $0.participant.quotedFare != nil } }
+    /// How many priced fares were quoted in another currency.
+    public var quotedFareCount: Int { tally.quotedFares }
+    /// The rates that converted them, one a currency, in the order first used.
+    public var fareRates: [FareRate] { tally.fareRatesUsed }
+    /// Whether its workbook's roster sheet has the columns of fares quoted in other currencies.
+    public var showsQuotedFares: Bool { quotedFareCount > 0 || tally.mayQuoteFares }
+
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flagCounts: [(flag: Flag, count: Int)] { tally.flags }
     /// Participants with at least one flag.

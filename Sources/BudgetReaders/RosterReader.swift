@@ -108,8 +108,15 @@ public struct RosterReader: Sendable {
         case repeated(firstLine: Int?)
     }
 
-    /// One row's participant, or nil with the row's problems recorded in it.
-    func participant(_ row: inout RosterRow, file: String, cache: CountryCache? = nil, check: (String) -> IDCheck) -> Participant? {
+    /// The rate a currency's fares are converted at: the command line's (`--rate`), else the event file's (`[[fare_rates]]`).
+    public func fareRate(_ currency: String) -> FareRate? {
+        mapping.rates.first { $0.currency == currency } ?? event?.fareRates.first { $0.currency == currency }
+    }
+
+    /// One row's participant, or nil with the row's problems recorded in it. `firstMissingRate` says whether a currency
+    /// without a stated rate is met for the first time (its fares are refused once).
+    func participant(_ row: inout RosterRow, file: String, cache: CountryCache? = nil, check: (String) -> IDCheck,
+                     firstMissingRate: (String) -> Bool = { _ in true }) -> Participant? {
         let record = row.record
         let id = row.text("id")
         if id.isEmpty {
@@ -121,7 +128,8 @@ public struct RosterReader: Sendable {
         let name = row.text("name")
         if name.isEmpty { row.refuse("name", "the `name` is empty", "give the participant's name, or a placeholder such as TBC-1") }
         let country = row.country(countries, cache: cache)
-        let fare = row.money("fare_usd", zeroMeans: "a return fare is never free")
+        let fare = row.fare(rate: fareRate, firstMissing: firstMissingRate)
+        row.farePlace = fare?.place
         let capOverride = row.money("cap_override_usd")
         let arrive = row.date("arrive"), leave = row.date("leave")
         if case let (a??, l??) = (arrive, leave), l < a {
@@ -141,9 +149,9 @@ public struct RosterReader: Sendable {
         guard row.problems.isEmpty, let country, let fare, let capOverride, let arrive, let leave, let funding,
               let paidBy, let application, let actual, let planned else { return nil }
         return Participant(
-            id: id, name: name, organization: row.text("organization"), country: country, fare: fare,
+            id: id, name: name, organization: row.text("organization"), country: country, fare: fare.usd,
             arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
             isPlanned: planned, actual: actual,
-            location: row.records.location(record.line, 1))
+            location: row.records.location(record.line, 1), quotedFare: fare.quoted)
     }
 }

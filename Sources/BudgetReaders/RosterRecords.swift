@@ -10,6 +10,8 @@ struct RosterRecords {
     var dateOrder: DateOrder?
     /// Which mark separates the cents in the roster's amounts.
     var decimalMark: MoneyText.DecimalMark = .dot
+    /// Where the fares are: the fare column's header says US$ or not, and the fare columns named with another currency.
+    var fares = FareColumns()
     /// The first date read in each form that is not ISO, for a note saying how dates were read.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 
@@ -43,6 +45,10 @@ struct RosterRecords {
         var unused: [SourceField] = []
         /// Headers read by what their cells hold (their names could be several columns): said in a note and in the report.
         var byContent: [(field: SourceField, position: Int, column: String, candidates: [String], evidence: String)] = []
+        /// Where the fares are (a column named with another currency, `Fare (THB)`, holds fares in it).
+        var fares = FareColumns()
+        /// The headers of the fare columns named with another currency, for messages at them.
+        var quotedFareFields: [SourceField] = []
     }
 
     /// What a column's cells say about which of some columns it is: one of them, with the evidence (`each of its 5 filled
@@ -68,7 +74,25 @@ struct RosterRecords {
                 result.unused.append(field)
                 continue
             }
-            guard let name = mapping.column(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
+            let mapped = mapping.column(forHeader: text)
+            if mapped == nil || mapped == "fare_usd", let currency = RosterColumns.otherCurrency(text).flatMap(FareCurrency.code),
+               mapped != nil || RosterColumns.quotedFareCurrency(text) != nil {
+                // A fare column named with its currency (`Fare (THB)`): fares in that currency, converted at its rate.
+                if let other = result.fares.quoted.first(where: { $0.currency == currency }) {
+                    problem(field.line, field.column, "columns \(other.header.quoted) (column \(other.place + 1)) and \(text.quoted) (column \(i + 1)) both hold fares in \(currency)",
+                            "keep one of them, or say which: --columns \"ignore=\(text)\"")
+                } else {
+                    result.fares.quoted.append((i, currency, text))
+                    result.quotedFareFields.append(field)
+                }
+                continue
+            }
+            if let mapped, RosterColumns.amounts.contains(mapped), let currency = RosterColumns.otherCurrency(text) {
+                problem(field.line, field.column, "--columns \(mapped)=\(text): \(text.quoted) names \(currency), but `\(mapped)` is read in US$ only",
+                        "give the amounts in US$ in that column; only fares may be quoted in another currency (a `Fare (\(currency))` column)")
+                continue
+            }
+            guard let name = mapped ?? RosterColumns.column(forHeader: text) else {
                 let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
                 if settle != nil, candidates.count >= 2, RosterColumns.otherCurrency(text) == nil,
                    candidates.allSatisfy(RosterColumns.readableByContent.contains) {
@@ -96,6 +120,7 @@ struct RosterRecords {
             } else {
                 result.columns[name] = i
                 headerOf[name] = field
+                if name == "fare_usd" { result.fares.namesDollars = RosterColumns.namesDollars(text) }
             }
         }
         // A header whose name leaves a doubt: its cells settle it among the columns no other header names.
@@ -119,8 +144,9 @@ struct RosterRecords {
             }
         }
         let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
-        for (column, wanted) in mapping.headers.sorted(by: { $0.key < $1.key }) where headerOf[column] == nil
-            || RosterColumns.key(headerOf[column]!.text) != RosterColumns.key(wanted) {
+        for (column, wanted) in mapping.headers.sorted(by: { $0.key < $1.key }) where (headerOf[column] == nil
+            || RosterColumns.key(headerOf[column]!.text) != RosterColumns.key(wanted))
+            && !result.fares.quoted.contains(where: { RosterColumns.key($0.header) == RosterColumns.key(wanted) }) {
             let end = (excerpt(header.line)?.count ?? 0) + 1
             problem(header.line, end, "--columns \(column)=\(wanted): the header has no column \(wanted.quoted)",
                     "the headers are: \(found.prefix(20).map(\.quoted).joined(separator: ", "))")
@@ -128,7 +154,8 @@ struct RosterRecords {
         let shown = found.prefix(12).map { $0.quoted }.joined(separator: ", ") + (found.count > 12 ? ", …" : "")
         let titleRow = result.columns.isEmpty
             ? " The first row that is not empty must name the columns: is there a title row above them?" : ""
-        let missing = RosterColumns.required.filter { result.columns[$0] == nil }
+        // A fare column named with its currency stands for the fare column.
+        let missing = RosterColumns.required.filter { result.columns[$0] == nil && !($0 == "fare_usd" && !result.fares.quoted.isEmpty) }
         guard !missing.isEmpty else { return result }
         let end = (excerpt(header.line)?.count ?? 0) + 1
         let names = missing.map { "`\($0)`" }.joined(separator: ", ")
@@ -151,6 +178,16 @@ struct RosterRecords {
         let currency = RosterColumns.otherCurrency(text).map { " It names \($0): travel-budget reads amounts in US$ only, so convert the column to US$ first." } ?? ""
         return "column \(position), \(text.quoted), is not a column travel-budget reads, but it looks like "
             + near.map { "`\($0)`" }.joined(separator: " or ") + "; it was not guessed.\(currency)"
+    }
+
+    /// Where a roster's fares are.
+    struct FareColumns {
+        /// Whether the fare column's header says US$ (`fare_usd`, `Fare (USD)`): its cells may not name another currency. A
+        /// header that says no currency (`Fare`) may hold fares in any, each cell naming its own (`THB 12,500`) or the
+        /// `fare_currency` column giving it.
+        var namesDollars = false
+        /// The fare columns named with another currency (`Fare (THB)`): their place, currency and header.
+        var quoted: [(place: Int, currency: String, header: String)] = []
     }
 
     /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.

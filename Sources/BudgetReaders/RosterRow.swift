@@ -34,6 +34,8 @@ struct RosterRow {
     let columns: ColumnPlaces
     let records: RosterRecords
     var problems: [Diagnostic] = []
+    /// The place of the column the fare was read from (for a total row's check of the fares above it).
+    var farePlace: Int?
     /// The first date read in each form that is not ISO (its line, column, text and reading), for the roster's notes.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 

@@ -16,6 +16,9 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private let countries = CountryCache()
     /// The sheet's total and subtotal rows, left out of the participants and checked against the rows above them.
     private var totals: RosterTotals
+    /// Currencies met without a stated rate (their fares are refused once), and the fares converted at each rate.
+    private var missingRates: Set<String> = []
+    private var quotedFares: [FareRate: Int] = [:]
     private let problemLimit: Int
     /// Problems found so far; reading stops once there are as many as a report lists (a file read as a stream).
     public private(set) var problems: [Diagnostic] = []
@@ -27,6 +30,9 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private let headerSentences: [String]
     /// The file's lines (line feeds + 1): a bound on its participants.
     public let lines: Int
+    /// Whether a fare may be quoted in another currency, known from the header and the rates stated: a fare column named
+    /// with a currency, a `fare_currency` column, or a fare column naming no currency while a rate is stated.
+    public let mayQuoteFares: Bool
     static let problemLimit = 50
 
     /// How repeated ids are found: exactly (a roster held whole), or by 64-bit hashes (a stream of any size).
@@ -106,15 +112,29 @@ public final class RosterStream: Sequence, IteratorProtocol {
         }
         let read = layout.readHeader(header, mapping: reader.mapping, settle: settle)
         columns = ColumnPlaces(read.columns)
-        totals = RosterTotals(columns: columns)
-        if !layout.problems.isEmpty { throw .badData(layout.problems) }
+        layout.fares = read.fares
+        totals = RosterTotals(columns: columns, fares: read.fares)
+        // A fare column named with a currency that has no stated rate: refused once, at its header; the rows are still read,
+        // so that every other problem (another currency without a rate) is found in the same run.
+        var missingRates: [Diagnostic] = []
+        for (column, field) in zip(read.fares.quoted, read.quotedFareFields) where reader.fareRate(column.currency) == nil {
+            missingRates.append(Diagnostic(layout.location(field.line, field.column),
+                                           "column \(column.place + 1), \(column.header.quoted), holds fares in \(column.currency), and no rate for \(column.currency) is stated",
+                                           excerpt: layout.excerpt(field.line), hint: FareCurrency.missingRateHint(column.currency)))
+        }
+        if !layout.problems.isEmpty { throw .badData(layout.problems + missingRates) }
         layout.decimalMark = reader.mapping.decimalComma ? .comma
-            : again.map { RosterStream.decimalMark(of: $0(), header: header, columns: read.columns, delimiter: delimiter.character) } ?? .dot
+            : again.map { RosterStream.decimalMark(of: $0(), header: header, places: RosterColumns.amounts.compactMap { read.columns[$0] } + read.fares.quoted.map(\.place),
+                                                   delimiter: delimiter.character) } ?? .dot
         let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, records: layout)
         let byContent = RosterReader.notes(byContent: read.byContent, records: layout)
         unusedColumns = said.unused
         headerSentences = byContent.sentences
         self.notes = notes + said.notes + byContent.notes + RosterReader.decimalNote(layout)
+        problems = missingRates
+        let ratesStated = !reader.mapping.rates.isEmpty || !(reader.event?.fareRates.isEmpty ?? true)
+        mayQuoteFares = !read.fares.quoted.isEmpty || read.columns["fare_currency"] != nil
+            || (read.columns["fare_usd"] != nil && !read.fares.namesDollars && ratesStated)
     }
 
     /// The next participant; nil at the end of the file, or once a report's worth of problems is found.
@@ -142,16 +162,17 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 layout.problems = []
                 continue
             }
-            let participant = reader.participant(&row, file: file, cache: countries) { [self] id in
+            let participant = reader.participant(&row, file: file, cache: countries, check: { [self] id in
                 ids.firstLine(of: id, line: record.line).map { .repeated(firstLine: $0) } ?? .new
-            }
+            }, firstMissingRate: { [self] currency in missingRates.insert(currency).inserted })
             // A cell refused for its own problem (`#N/A`) is not refused again as empty.
             problems += record.cellProblems.isEmpty ? row.problems : row.problems.filter { problem in
                 !record.cellProblems.contains { $0.location.line == problem.location.line && $0.location.column == problem.location.column }
             }
             layout.dateForms.merge(row.dateForms) { first, _ in first }
             if let participant {
-                totals.add(participant, line: record.line)
+                totals.add(participant, farePlace: row.farePlace, line: record.line)
+                if let quoted = participant.quotedFare { quotedFares[quoted.rate, default: 0] += 1 }
                 if problems.isEmpty { return participant }
             }
         }
@@ -168,6 +189,17 @@ public final class RosterStream: Sequence, IteratorProtocol {
         finishTotals()
         return totals.notes
     }
+
+    /// The fares converted from other currencies, a note for each rate: known once the participants are read.
+    public var fareNotes: [Diagnostic] {
+        quotedFares.sorted { $0.key.currency < $1.key.currency }.map { rate, count in
+            Diagnostic(layout.location(0, 0), "\(counted(count, "fare")) quoted in \(rate.currency) \(count == 1 ? "was" : "were") converted to US$ at "
+                       + "\(rate.statement), each rounded half up to the cent before the cap", severity: .note)
+        }
+    }
+
+    /// The notes known once the participants are read: how dates were read, the fares converted, the total rows.
+    public var closingNotes: [Diagnostic] { dateNotes + fareNotes + totalNotes }
 
     /// What the report says about how the roster was read (columns read by what they hold, total rows left out with their
     /// rows): complete at the end.
@@ -193,7 +225,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
         var participants: [Participant] = []
         while let participant = next() { participants.append(participant) }
         try finish()
-        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + dateNotes + totalNotes,
+        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + closingNotes,
                                    reportNotes: reportNotes)
     }
 
@@ -232,8 +264,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
 
     /// The mark the roster's amounts use, read from the amount columns of every record after the header (stopping at the
     /// first amount that settles it). A record that cannot be read ends the look; the reading proper reports it.
-    static func decimalMark(of records: RecordSource, header: SourceRecord, columns: [String: Int], delimiter: Character) -> MoneyText.DecimalMark {
-        let amountColumns = RosterColumns.amounts.compactMap { columns[$0] }
+    static func decimalMark(of records: RecordSource, header: SourceRecord, places amountColumns: [Int], delimiter: Character) -> MoneyText.DecimalMark {
         var comma = false
         while let record = try? records.next() {
             guard record.line > header.line else { continue }

@@ -8,8 +8,9 @@ import BudgetCore
 /// or a total's word too; with both empty, its first filled cell), or, with id and name empty, an amount cell holds a
 /// `SUM` or `SUBTOTAL` formula. A row with a point of departure is never a total row.
 struct RosterTotals {
-    /// The roster's amount columns: name and place.
-    private let amounts: [(name: String, place: Int)]
+    /// The roster's amount columns: name (a fare column named with a currency by its header), place, and whether it holds
+    /// fares (which may be in another currency: each is summed in its own).
+    private let amounts: [(name: String, place: Int, isFare: Bool)]
     /// The participant rows read so far, and those since the last total row.
     private var all: Rows
     private var group: Rows
@@ -19,18 +20,19 @@ struct RosterTotals {
     private(set) var notes: [Diagnostic] = []
     private(set) var sentences: [String] = []
 
-    /// A run of participant rows: their amounts summed by column, how many, their first and last lines.
+    /// A run of participant rows: their amounts summed by column and currency, how many, their first and last lines.
     private struct Rows {
-        var sums: [Money]
+        var sums: [[String: Money]]
         var count = 0
         var first = 0
         var last = 0
 
-        init(columns: Int) { sums = Array(repeating: .zero, count: columns) }
+        init(columns: Int) { sums = Array(repeating: [:], count: columns) }
     }
 
-    init(columns: ColumnPlaces) {
-        amounts = RosterColumns.amounts.compactMap { name in columns[name].map { (name, $0) } }
+    init(columns: ColumnPlaces, fares: RosterRecords.FareColumns = RosterRecords.FareColumns()) {
+        amounts = RosterColumns.amounts.compactMap { name in columns[name].map { (name, $0, name == "fare_usd") } }
+            + fares.quoted.map { ($0.header, $0.place, true) }
         all = Rows(columns: amounts.count)
         group = all
     }
@@ -70,14 +72,21 @@ struct RosterTotals {
         return record.sumFields.contains(where: amountPlaces.contains) ? "" : nil
     }
 
-    /// Adds a participant's row to the sums.
-    mutating func add(_ participant: Participant, line: Int) {
+    /// Adds a participant's row to the sums; `farePlace` is the column its fare was read from.
+    mutating func add(_ participant: Participant, farePlace: Int?, line: Int) {
         for rows in [\RosterTotals.all, \RosterTotals.group] {
             if self[keyPath: rows].count == 0 { self[keyPath: rows].first = line }
             self[keyPath: rows].count += 1
             self[keyPath: rows].last = line
             for (index, column) in amounts.enumerated() {
-                self[keyPath: rows].sums[index] += RosterTotals.amount(of: participant, column.name) ?? .zero
+                let (amount, currency): (Money?, String)
+                if column.isFare {
+                    guard farePlace == column.place else { continue }
+                    (amount, currency) = (participant.quotedFare?.amount ?? participant.fare, participant.quotedFare?.currency ?? "USD")
+                } else {
+                    (amount, currency) = (RosterTotals.amount(of: participant, column.name), "USD")
+                }
+                self[keyPath: rows].sums[index][currency, default: .zero] += amount ?? .zero
             }
         }
     }
@@ -127,27 +136,41 @@ struct RosterTotals {
         for (index, column) in amounts.enumerated() {
             let field = column.place < record.fields.count ? record.fields[column.place] : nil
             if let problem = record.cellProblems.first(where: { $0.location.column == column.place + 1 }) {
-                unread.append("its `\(column.name)` cannot be read (\(problem.message)) and was not compared")
+                unread.append("its \(RosterColumns.amounts.contains(column.name) ? "`\(column.name)`" : column.name.quoted) cannot be read "
+                              + "(\(problem.message)) and was not compared")
                 continue
             }
             let raw = field.map { RosterRow.plain($0.text) } ?? ""
             guard let field, !raw.isEmpty else { continue }
-            guard case .success(let given) = MoneyText.parse(raw, limit: .ceiling, mark: records.decimalMark) else {
-                unread.append("its `\(column.name)` \(raw.quoted) is not an amount and was not compared")
+            let name = RosterColumns.amounts.contains(column.name) ? "`\(column.name)`" : column.name.quoted
+            // The rows' fares in this column are in one currency, which the total's cell may name.
+            let currencies = Set(rows.sums[index].keys).union(other.sums[index].keys)
+            let (named, amountText) = column.isFare ? FareCurrency.split(raw) : (nil, raw)
+            guard currencies.count <= 1 else {
+                let sorted = currencies.sorted()
+                unread.append("its \(name) was not compared: the rows' fares in that column are in \(sorted.dropLast().joined(separator: ", ")) and \(sorted.last!)")
                 continue
             }
-            let sum = rows.sums[index]
-            if given == sum || given == other.sums[index] {
-                agreed.append("`\(column.name)` \(given.grouped)")
+            let currency = currencies.first ?? named ?? "USD"
+            guard named == nil || named == currency,
+                  case .success(let given) = MoneyText.parse(amountText, limit: MoneyText.Limit(dollars: 1_000_000_000_000, what: "no total", unit: currency),
+                                                             mark: records.decimalMark) else {
+                unread.append("its \(name) \(raw.quoted) is not an amount\(currency == "USD" ? "" : " in \(currency)") and was not compared")
                 continue
             }
-            let gap = given < sum ? "\((sum - given).grouped) short of" : "\((given - sum).grouped) more than"
-            let message = "the total row's `\(column.name)` is \(given.grouped), but \(span) add up to \(sum.grouped): the total is \(gap) "
+            func shown(_ money: Money) -> String { currency == "USD" ? money.grouped : "\(currency) \(money.grouped)" }
+            let sum = rows.sums[index][currency] ?? .zero
+            if given == sum || given == other.sums[index][currency] ?? .zero {
+                agreed.append("\(name) \(shown(given))")
+                continue
+            }
+            let gap = given < sum ? "\(shown(sum - given)) short of" : "\(shown(given - sum)) more than"
+            let message = "the total row's \(name) is \(shown(given)), but \(span) add up to \(shown(sum)): the total is \(gap) "
                 + "the rows, so the sheet has an error"
             warnings.append((Diagnostic(records.location(field.line, field.column), message, excerpt: field.line == record.line ? excerpt : nil,
                                         hint: "correct the total or the rows in the sheet; travel-budget costs the participant rows, never the total row",
                                         severity: .warning),
-                             "\(place.capitalizedFirst): the total row's `\(column.name)` is \(given.grouped), but \(span) add up to \(sum.grouped) "
+                             "\(place.capitalizedFirst): the total row's \(name) is \(shown(given)), but \(span) add up to \(shown(sum)) "
                              + "(the total is \(gap) the rows): the sheet has an error; the participant rows are costed, not the total."))
         }
         var said = "a total row (\(label.isEmpty ? "no label; SUM formulas in its amounts" : label.quoted)), not a participant: left out"

@@ -46,6 +46,11 @@ extension TextReport {
                                                   withoutFare: budget.awaitingCapWithoutFare) + "; "
                           + "no assisted airfare is budgeted for them until the organisers agree a cap.")
         }
+        if budget.quotedFareCount > 0 {
+            out.append("")
+            out.append("Fares quoted in other currencies")
+            for sentence in QuotedFareText.sentences(budget) { out += L.wrap(sentence, first: "  ", indent: "    ") }
+        }
         out.append("")
         out.append("Flags")
         if budget.flagCounts.isEmpty { out.append("  none") }
@@ -70,6 +75,8 @@ extension JSONReport {
         let unused_columns: [String]
         /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
         let roster_notes: [String]?
+        /// The rates that converted fares quoted in other currencies; left out when every fare is in US$.
+        let fare_rates: [FareRateNote]?
         let participant_lines: String
         let totals: Totals
         let regions: [JSONReport.Region]
@@ -99,7 +106,7 @@ extension JSONReport {
     func summary(_ b: Budget, linesAt: String) -> String {
         let document = SummaryDocument(
             event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns,
-            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes, participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
+            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes, fare_rates: FareRateNote.all(b), participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
             regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
             offices: b.offices.map { office in
                 JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),

@@ -159,6 +159,7 @@ public struct TextReport {
         }
         out.append(String(repeating: "=", count: min(columns.width, L.width)))
         out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
+        out += QuotedFareText.section(budget, idWidth: columns.id)
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
             let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)

@@ -123,7 +123,7 @@ struct Cost: ParsableCommand {
         let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside
         roster.notes.forEach { Console.error($0.description) }
         let budget = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
-        (roster.dateNotes + roster.totalNotes).forEach { Console.error($0.description) }
+        roster.closingNotes.forEach { Console.error($0.description) }
         let text = options.format.render(budget, linesAt: xlsx, options.renderOptions)
         try options.report.write(text)
         Console.warn(event: event, plan: budget.headroom)

@@ -66,7 +66,7 @@ struct SummarySheet {
             sheet.set(row, 0, .text(unused, .note))
             row += 1
         }
-        for note in budget.rosterNotes {
+        for note in budget.rosterNotes + QuotedFareText.sentences(budget) {
             sheet.set(row, 0, .text(note, .note))
             row += 1
         }

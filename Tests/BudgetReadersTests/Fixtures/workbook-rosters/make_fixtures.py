@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the officer-style workbook rosters of issue 21 (the committed .xlsx files beside this script).
+"""Writes the officer-style workbook rosters of issue 21 (the committed .xlsx files beside this script, and ../fares/'s).
 
 Run from anywhere: /usr/bin/python3 make_fixtures.py (needs Debian's python3-openpyxl and LibreOffice's soffice).
 openpyxl stores no formula results, so each workbook is then saved once by LibreOffice (`soffice --headless
@@ -28,8 +28,8 @@ def workbook():
     return book
 
 
-def resaved_by_libreoffice(book, name):
-    """Saves `book` as `name` beside this script, as LibreOffice saves it (formula results stored)."""
+def resaved_by_libreoffice(book, name, folder=HERE):
+    """Saves `book` as `name` in `folder` (beside this script), as LibreOffice saves it (formula results stored)."""
     with tempfile.TemporaryDirectory() as work:
         source = os.path.join(work, "source", name)
         os.makedirs(os.path.dirname(source))
@@ -37,7 +37,7 @@ def resaved_by_libreoffice(book, name):
         out = os.path.join(work, "out")
         subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
                         "--convert-to", "xlsx", "--outdir", out, source], check=True, capture_output=True)
-        shutil.copy(os.path.join(out, name), os.path.join(HERE, name))
+        shutil.copy(os.path.join(out, name), os.path.join(folder, name))
 
 
 def total_rows():
@@ -141,8 +141,36 @@ def officer_budget_sheet():
     resaved_by_libreoffice(book, "officer-budget-sheet.xlsx")
 
 
+def officer_quoted_fares():
+    """An officer's workbook with fares as the travel agents quoted them (in ../fares: read under the test event jeju-2023-fares, whose
+    [[fare_rates]] state THB, PHP and LKR): a `Fare (THB)` column of numbers, a `Fare` column with a `Currency` beside it
+    and one cell that names its currency as text (`LKR 256,001.60`), the stay as Arrival and Departure, Ticket price, a
+    blank row and a Total of SUMs (the THB total agrees; the Fare total mixes currencies, so it is not compared)."""
+    book = workbook()
+    sheet = book.active
+    sheet.title = "Participants"
+    sheet.append(["No.", "Ref", "Full Name", "Point of departure", "Arrival", "Departure", "Fare (THB)", "Fare", "Currency", "Ticket price"])
+    d = datetime.date
+    rows = [
+        [1, "Q1", "Somchai Wong", "Thailand", d(2023, 12, 11), d(2023, 12, 16), 12500, None, None, None],
+        [2, "Q2", "Maria Santos", "Philippines", None, None, None, 28511, "PHP", None],
+        [3, "Q3", "Kamala Perera", "Sri Lanka", None, d(2023, 12, 15), None, "LKR 256,001.60", None, None],
+        [4, "Q4", "Preeda Chai", "Thailand", None, None, 19880.5, None, None, None],
+        [5, "Q5", "Li Wei", "China", d(2023, 12, 11), d(2023, 12, 16), None, 380, "USD", 395],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.append([])
+    sheet.append(["Total", None, None, None, None, None, "=SUM(G2:G6)", "=SUM(H2:H6)", None, "=SUM(J2:J6)"])
+    for row in sheet.iter_rows(min_row=2, min_col=5, max_col=6):
+        for cell in row:
+            cell.number_format = "dd/mm/yyyy"
+    resaved_by_libreoffice(book, "officer-quoted-fares.xlsx", os.path.join(HERE, "../fares"))
+
+
 if __name__ == "__main__":
     total_rows()
     total_row_no_results()
     excel_shared_sums()
     officer_budget_sheet()
+    officer_quoted_fares()
