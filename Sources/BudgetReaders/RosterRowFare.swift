@@ -10,6 +10,16 @@ extension RosterRow {
     /// `firstMissing` says whether a currency without a rate is met for the first time (it is refused once, with the fix).
     mutating func fare(rate: (String) -> FareRate?, firstMissing: (String) -> Bool) -> (usd: Money?, quoted: QuotedFare?, place: Int?)? {
         let fares = records.fares
+        // The common roster: one fare column, no currency column, an amount that starts and ends with a digit (or `$`):
+        // read as a US$ fare always was, without looking further.
+        if fares.quoted.isEmpty, columns["fare_currency"] == nil {
+            let raw = text("fare_usd")
+            if raw.isEmpty { return (nil, nil, nil) }
+            func plain(_ byte: UInt8?) -> Bool { byte.map { (0x30...0x39).contains($0) || $0 == UInt8(ascii: "$") } ?? false }
+            if plain(raw.utf8.first) && plain(raw.utf8.last) {
+                return money("fare_usd", zeroMeans: "a return fare is never free").map { ($0, nil, columns["fare_usd"]) }
+            }
+        }
         var cells: [(place: Int, header: String, currency: String?)] = []
         if let place = columns["fare_usd"] { cells.append((place, "fare_usd", fares.namesDollars ? "USD" : nil)) }
         for column in fares.quoted { cells.append((column.place, column.header, column.currency)) }

@@ -22,19 +22,42 @@ struct RosterTotals {
 
     /// A run of participant rows: their amounts summed by column and currency, how many, their first and last lines.
     private struct Rows {
-        var sums: [[String: Money]]
+        /// Each column's sum in US$, and in any other currency its fares were quoted in.
+        var usd: [Money]
+        var other: [[String: Money]]
         var count = 0
         var first = 0
         var last = 0
 
-        init(columns: Int) { sums = Array(repeating: [:], count: columns) }
+        init(columns: Int) {
+            usd = Array(repeating: .zero, count: columns)
+            other = Array(repeating: [:], count: columns)
+        }
+
+        /// The sums of a column, by currency (US$ only where some row gave it).
+        func sums(_ column: Int, usdUsed: Bool) -> [String: Money] {
+            usdUsed ? other[column].merging(["USD": usd[column]]) { a, _ in a } : other[column]
+        }
+
+        mutating func add(line: Int) {
+            if count == 0 { first = line }
+            count += 1
+            last = line
+        }
+
+        mutating func add(_ amount: Money, currency: String?, column: Int) {
+            if let currency { other[column][currency, default: .zero] += amount } else { usd[column] += amount }
+        }
     }
+    /// Whether a column's rows gave any amount in US$ (a fare column's may all be in another currency).
+    private var usdUsed: [Bool]
 
     init(columns: ColumnPlaces, fares: RosterRecords.FareColumns = RosterRecords.FareColumns()) {
         amounts = RosterColumns.amounts.compactMap { name in columns[name].map { (name, $0, name == "fare_usd") } }
             + fares.quoted.map { ($0.header, $0.place, true) }
         all = Rows(columns: amounts.count)
         group = all
+        usdUsed = amounts.map { !$0.isFare }
     }
 
     /// The words a total row is labelled with, once case, punctuation, a parenthesis and a dollar unit are set aside.
@@ -74,20 +97,20 @@ struct RosterTotals {
 
     /// Adds a participant's row to the sums; `farePlace` is the column its fare was read from.
     mutating func add(_ participant: Participant, farePlace: Int?, line: Int) {
-        for rows in [\RosterTotals.all, \RosterTotals.group] {
-            if self[keyPath: rows].count == 0 { self[keyPath: rows].first = line }
-            self[keyPath: rows].count += 1
-            self[keyPath: rows].last = line
-            for (index, column) in amounts.enumerated() {
-                let (amount, currency): (Money?, String)
-                if column.isFare {
-                    guard farePlace == column.place else { continue }
-                    (amount, currency) = (participant.quotedFare?.amount ?? participant.fare, participant.quotedFare?.currency ?? "USD")
-                } else {
-                    (amount, currency) = (RosterTotals.amount(of: participant, column.name), "USD")
-                }
-                self[keyPath: rows].sums[index][currency, default: .zero] += amount ?? .zero
+        all.add(line: line)
+        group.add(line: line)
+        for (index, column) in amounts.enumerated() {
+            let amount: Money?, currency: String?
+            if column.isFare {
+                guard farePlace == column.place else { continue }
+                (amount, currency) = (participant.quotedFare?.amount ?? participant.fare, participant.quotedFare?.currency)
+                if currency == nil { usdUsed[index] = true }
+            } else {
+                (amount, currency) = (RosterTotals.amount(of: participant, column.name), nil)
             }
+            guard let amount else { continue }
+            all.add(amount, currency: currency, column: index)
+            group.add(amount, currency: currency, column: index)
         }
     }
 
@@ -144,7 +167,8 @@ struct RosterTotals {
             guard let field, !raw.isEmpty else { continue }
             let name = RosterColumns.amounts.contains(column.name) ? "`\(column.name)`" : column.name.quoted
             // The rows' fares in this column are in one currency, which the total's cell may name.
-            let currencies = Set(rows.sums[index].keys).union(other.sums[index].keys)
+            let sums = rows.sums(index, usdUsed: usdUsed[index]), otherSums = other.sums(index, usdUsed: usdUsed[index])
+            let currencies = Set(sums.keys).union(otherSums.keys)
             let (named, amountText) = column.isFare ? FareCurrency.split(raw) : (nil, raw)
             guard currencies.count <= 1 else {
                 let sorted = currencies.sorted()
@@ -159,8 +183,8 @@ struct RosterTotals {
                 continue
             }
             func shown(_ money: Money) -> String { currency == "USD" ? money.grouped : "\(currency) \(money.grouped)" }
-            let sum = rows.sums[index][currency] ?? .zero
-            if given == sum || given == other.sums[index][currency] ?? .zero {
+            let sum = sums[currency] ?? .zero
+            if given == sum || given == otherSums[currency] ?? .zero {
                 agreed.append("\(name) \(shown(given))")
                 continue
             }
