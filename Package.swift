@@ -11,8 +11,6 @@ let package = Package(
     // Exact versions: Package.resolved is not kept in git, so the manifest pins what the tests were run with.
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // Reading .xlsx and .ods rosters (zip archives; links zlib, Debian: zlib1g-dev).
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // Tests only: property-based testing on Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -24,7 +22,10 @@ let package = Package(
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
         .target(name: "BudgetReaders", dependencies: ["BudgetCore", "SheetReader", "TOML"]),
         // Spreadsheet files read into a grid of cells (.xlsx, .ods): knows nothing of rosters or budgets.
-        .target(name: "SheetReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Its zip container is read by our own code (ZipContainer, Inflate) over the system zlib, every loop bounded.
+        .target(name: "SheetReader", dependencies: ["CZlib"]),
+        // The system zlib (Debian: zlib1g-dev): inflate and crc32 for the parts of .xlsx and .ods files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A neutral spreadsheet model: sheets of typed, styled cells, formulas with cached results, charts.

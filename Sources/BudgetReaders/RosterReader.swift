@@ -97,7 +97,7 @@ public struct RosterReader: Sendable {
             let others = candidates.filter { $0 != column }.map { "--columns \"\($0)=\(header)\"" }.joined(separator: " or ")
             notes.append(Diagnostic(records.location(field.line, field.column), said, excerpt: records.excerpt(field.line),
                                     hint: "if it holds something else, say which: \(others), or rename the header `\(column)`", severity: .note))
-            sentences.append(said.capitalizedFirst + ".")
+            sentences.append(said.firstLetterCapitalized + ".")
         }
         return (notes, sentences)
     }

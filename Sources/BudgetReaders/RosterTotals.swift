@@ -194,7 +194,7 @@ struct RosterTotals {
             warnings.append((Diagnostic(records.location(field.line, field.column), message, excerpt: field.line == record.line ? excerpt : nil,
                                         hint: "correct the total or the rows in the sheet; travel-budget costs the participant rows, never the total row",
                                         severity: .warning),
-                             "\(place.capitalizedFirst): the total row's \(name) is \(shown(given)), but \(span) add up to \(shown(sum)) "
+                             "\(place.firstLetterCapitalized): the total row's \(name) is \(shown(given)), but \(span) add up to \(shown(sum)) "
                              + "(the total is \(gap) the rows): the sheet has an error; the participant rows are costed, not the total."))
         }
         var said = "a total row (\(label.isEmpty ? "no label; SUM formulas in its amounts" : label.quoted)), not a participant: left out"
@@ -205,7 +205,7 @@ struct RosterTotals {
         let labelColumn = (label.isEmpty ? nil : record.fields.first { RosterRow.plain($0.text) == label }?.column)
             ?? record.sumFields.first.map { $0 + 1 } ?? 1
         notes.append(Diagnostic(records.location(record.line, labelColumn), said, excerpt: excerpt, severity: .note))
-        sentences.append("\(place.capitalizedFirst) is \(said).")
+        sentences.append("\(place.firstLetterCapitalized) is \(said).")
         for (diagnostic, sentence) in warnings {
             notes.append(diagnostic)
             sentences.append(sentence)
@@ -215,5 +215,5 @@ struct RosterTotals {
 
 extension String {
     /// The text with its first letter in capitals (`line 14` → `Line 14`).
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var firstLetterCapitalized: String { prefix(1).uppercased() + dropFirst() }
 }

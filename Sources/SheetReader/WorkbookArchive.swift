@@ -1,123 +1,90 @@
 import Foundation
-import ZIPFoundation
 
 /// A workbook's zip archive, read within limits: its parts by path, each unpacked at most once and never past the limit.
+/// The container is read by `ZipContainer` and each part by `Inflate`, both bounded by the file's own sizes.
 final class WorkbookArchive {
     let file: String
-    private let archive: Archive
-    private var entries: [String: Entry] = [:]
+    private let bytes: [UInt8]
+    private var entries: [String: ZipContainer.Entry] = [:]
     private var lowercased: [String: String] = [:]
     private var unpacked = 0
     private let limits: SheetLimits
-    /// The archive's size: no part's packed bytes can be more.
-    private let size: Int
+
+    private static let saveAgain = "open it in Excel or LibreOffice and save it again, or ask for a new copy"
 
     init(_ bytes: [UInt8], file: String, limits: SheetLimits) throws(SheetError) {
         self.file = file
         self.limits = limits
-        self.size = bytes.count
-        let damaged = SheetProblem(file: file, "the workbook cannot be opened: its zip archive is damaged or cut short",
-                                   hint: "open it in Excel or LibreOffice and save it again, or ask for a new copy")
-        if !WorkbookArchive.partsWithinFile(bytes) { throw SheetError([damaged]) }
-        // ZIPFoundation's in-memory archive traps on an offset past the end (found by fuzz-sheet), its file-backed one
-        // reports an error: the bytes go to a temporary file, unlinked as soon as it is open.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("travel-budget-\(UUID().uuidString).zip")
+        self.bytes = bytes
+        let container: ZipContainer
         do {
-            try Data(bytes).write(to: url)
+            container = try ZipContainer(bytes, maxEntries: limits.entries)
+        } catch .tooManyEntries {
+            throw SheetError([SheetProblem(file: file, "the archive has more than \(limits.entries) parts, far more than any workbook: it was not unpacked",
+                                           hint: "is this the right file? Open it in Excel or LibreOffice and save it as .xlsx")])
         } catch {
-            throw SheetError([SheetProblem(file: file, "the workbook cannot be unpacked: no temporary file could be written (\(error.localizedDescription))",
-                                           hint: "check that the temporary folder (\(FileManager.default.temporaryDirectory.path)) is writable and has room")])
+            throw SheetError([SheetProblem(file: file, "the workbook cannot be opened: its zip archive is damaged or cut short", hint: WorkbookArchive.saveAgain)])
         }
-        defer { try? FileManager.default.removeItem(at: url) }
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw SheetError([damaged])
-        }
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > limits.entries {
-                throw SheetError([SheetProblem(file: file, "the archive has more than \(limits.entries) parts, far more than any workbook: it was not unpacked",
-                                               hint: "is this the right file? Open it in Excel or LibreOffice and save it as .xlsx")])
-            }
+        for entry in container.entries where !entry.isFolder {
             let path = entry.path.replacingOccurrences(of: "\\", with: "/")
             let key = path.hasPrefix("/") ? String(path.dropFirst()) : path
             if entries[key] == nil { entries[key] = entry }
             if lowercased[key.lowercased()] == nil { lowercased[key.lowercased()] = key }
         }
-        if count == 0 { throw SheetError([damaged]) }
-    }
-
-    /// Whether every part the central directory lists has its local header, and its packed bytes, inside the file:
-    /// ZIPFoundation 0.9.20 reads on for ever past the end of the file otherwise (found by fuzz-sheet).
-    static func partsWithinFile(_ bytes: [UInt8]) -> Bool {
-        func u16(_ i: Int) -> Int { i + 2 <= bytes.count ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : -1 }
-        func u32(_ i: Int) -> Int { i + 4 <= bytes.count ? u16(i) | u16(i + 2) << 16 : -1 }
-        let n = bytes.count
-        guard n >= 22 else { return false }
-        // The end-of-central-directory record: its signature within the last 65,557 bytes.
-        var end = -1
-        var i = n - 22
-        while i >= max(0, n - 65_557) {
-            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { end = i; break }
-            i -= 1
+        if container.entries.isEmpty {
+            throw SheetError([SheetProblem(file: file, "the workbook cannot be opened: its zip archive is damaged or cut short", hint: WorkbookArchive.saveAgain)])
         }
-        guard end >= 0 else { return false }
-        let count = u16(end + 10), directory = u32(end + 16)
-        if count == 0xFFFF || directory == 0xFFFF_FFFF { return true }   // ZIP64: left to ZIPFoundation
-        var at = directory
-        for _ in 0..<max(0, count) {
-            guard at >= 0, u32(at) == 0x0201_4B50 else { return false }
-            let packed = u32(at + 20), nameLength = u16(at + 28), extraLength = u16(at + 30), commentLength = u16(at + 32)
-            let local = u32(at + 42)
-            guard packed >= 0, nameLength >= 0, extraLength >= 0, commentLength >= 0, local >= 0 else { return false }
-            if packed != 0xFFFF_FFFF && local != 0xFFFF_FFFF {
-                guard u32(local) == 0x0403_4B50 else { return false }
-                let localName = u16(local + 26), localExtra = u16(local + 28)
-                guard localName >= 0, localExtra >= 0, local + 30 + localName + localExtra + packed <= n else { return false }
-            }
-            at += 46 + nameLength + extraLength + commentLength
-        }
-        return true
     }
 
     /// Whether the archive has a part (paths compare without regard to case, as Excel does).
     func has(_ path: String) -> Bool { entry(path) != nil }
 
-    private func entry(_ path: String) -> Entry? {
+    private func entry(_ path: String) -> ZipContainer.Entry? {
         entries[path] ?? lowercased[path.lowercased()].flatMap { entries[$0] }
     }
 
-    /// A part's bytes, nil when the archive has no such part.
+    /// A part's bytes, nil when the archive has no such part; never more than the declared size, nor past the limit.
     func data(_ path: String) throws(SheetError) -> Data? {
-        guard let entry = entry(path), entry.type == .file else { return nil }
+        guard let entry = entry(path) else { return nil }
         let room = limits.unpackedBytes - unpacked
-        let bomb = SheetProblem(file: file, "the workbook unpacks to more than \(limits.unpackedBytes / 1_000_000) MB, far more than any roster "
-                                    + "(a \"zip bomb\"?): it was not unpacked further",
-                                hint: "is this the right file? A roster of 10,000 participants unpacks to about 10 MB")
-        if entry.uncompressedSize > UInt64(max(0, room)) { throw SheetError([bomb]) }
-        // A part said to hold more packed bytes than the whole file is damaged; ZIPFoundation would read on past the
-        // end of the file for a long time (found by fuzz-sheet).
-        if entry.compressedSize > UInt64(size) || (!entry.isCompressed && entry.uncompressedSize > UInt64(size)) {
-            throw SheetError([SheetProblem(file: file, "the workbook's part \(path) cannot be unpacked: the file is damaged (the part is said to be larger than the file)",
-                                           hint: "open it in Excel or LibreOffice and save it again, or ask for a new copy")])
+        if entry.size > room {
+            throw SheetError([SheetProblem(file: file, "the workbook unpacks to more than \(limits.unpackedBytes / 1_000_000) MB, far more than any roster "
+                                               + "(a \"zip bomb\"?): it was not unpacked further",
+                                           hint: "is this the right file? A roster of 10,000 participants unpacks to about 10 MB")])
         }
-        var out = Data()
-        struct TooLarge: Error {}
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if out.count + chunk.count > room { throw TooLarge() }
-                out.append(chunk)
-            }
-        } catch is TooLarge {
-            throw SheetError([bomb])
+        func refused(_ why: String, hint: String = WorkbookArchive.saveAgain) -> SheetError {
+            SheetError([SheetProblem(file: file, "the workbook's part \(path) cannot be unpacked: \(why)", hint: hint)])
+        }
+        if entry.isEncrypted {
+            throw refused("it is encrypted (a zip password)", hint: "open the workbook in Excel or LibreOffice, remove the password and save a copy")
+        }
+        let packed = bytes[entry.start..<(entry.start + entry.packedSize)]
+        guard entry.method == 0 || entry.method == 8 else {
+            throw refused("it is packed by a method travel-budget does not read (zip method \(entry.method); Excel and LibreOffice use deflate)")
+        }
+        let out: [UInt8]
+        do throws(Inflate.Fault) {
+            out = entry.method == 0 ? try Inflate.stored(packed, size: entry.size, crc: entry.crc32)
+                                    : try Inflate.deflated(packed, size: entry.size, crc: entry.crc32)
         } catch {
-            throw SheetError([SheetProblem(file: file, "the workbook's part \(path) cannot be unpacked: the file is damaged",
-                                           hint: "open it in Excel or LibreOffice and save it again, or ask for a new copy")])
+            throw refused("the file is damaged (" + WorkbookArchive.describe(error, declared: entry.size) + ")")
         }
         unpacked += out.count
-        return out
+        return Data(out)
+    }
+
+    private static func describe(_ fault: Inflate.Fault, declared: Int) -> String {
+        func grouped(_ n: Int) -> String {
+            let digits = Array(String(n))
+            return String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0) ? [",", d] : [d] })
+        }
+        switch fault {
+        case .longerThanDeclared: return "the part unpacks to more than the \(grouped(declared)) bytes the archive declares"
+        case .endsEarly: return "the part's packed bytes end before its data does"
+        case .shorterThanDeclared(let got): return "the part unpacks to \(grouped(got)) bytes, not the \(grouped(declared)) the archive declares"
+        case .notDeflate(let why): return "its packed data cannot be read: \(why)"
+        case .checksum: return "its checksum does not match"
+        }
     }
 
     /// A part as an element tree, nil when absent; a part that is not XML is a problem naming it.

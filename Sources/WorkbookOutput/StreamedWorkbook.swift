@@ -16,12 +16,12 @@ public struct StreamedWorkbook {
     public let options: RenderOptions
     /// The input files, named in the document's comments.
     public let inputs: [String]
-    /// Creation time (seconds since 1970-01-01 UTC); by default the event's first day.
-    public let created: Int64?
+    /// Creation time (seconds since 1970-01-01 UTC): the prepared day, an input, never the clock.
+    public let created: Int64
     /// Whether the roster may quote fares in other currencies: its sheet then has their columns (set before the first row).
     public let quotesFares: Bool
 
-    public init(event: Event, events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64? = nil,
+    public init(event: Event, events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64,
                 quotesFares: Bool = false) {
         self.event = event
         self.quotesFares = quotesFares
@@ -77,7 +77,7 @@ public struct StreamedWorkbook {
         // A roster with problems writes nothing: the file's temporary copy goes when `file` does.
         let summary = try totals()
         try file.finish(BudgetWorkbook(budgets: [summary], events: events, options: options, inputs: inputs,
-                                       created: created ?? BudgetWorkbook.defaultCreationTime([event])).make())
+                                       created: created).make())
         return position
     }
 }

@@ -273,7 +273,8 @@ private final class XLSXDocument {
         properties.author = keep(p.author)
         properties.company = keep(p.company)
         properties.comments = keep(p.comments)
-        properties.created = time_t(p.created)
+        // libxlsxwriter reads a creation time of 0 as "now": 1970-01-01 00:00:00 is written one second later, never the clock.
+        properties.created = time_t(p.created == 0 ? 1 : p.created)
         try check(workbook_set_properties(workbook, &properties), "setting the document properties")
     }
 

@@ -156,6 +156,7 @@ struct Report: ParsableCommand {
     @OptionGroup var tablesOption: TablesOption
 
     func run() throws {
+        let created = try workbookOptions.createdTime()   // before anything is written
         let tables = try Console.tables(tablesOption)
         let mapping = try columns.mapping()
         let ceilings = try ceilingOptions.ceilings(for: tables.events)
@@ -214,7 +215,7 @@ struct Report: ParsableCommand {
         let workbook = (outputDir as NSString).appendingPathComponent("travel-budget.xlsx")
         let inputs = budgets.flatMap { [tables.eventFile($0.event), $0.rosterName] }
         try WorkbookFile.write(budgets, events: tables.events, inputs: inputs, options: workbookOptions.applied(to: pricing.renderOptions),
-                               created: workbookOptions.created, to: workbook)
+                               created: created, to: workbook)
         let sheets = budgets.count == 1 ? "1 event" : "\(budgets.count) events"
         print("workbook: \(sheets), every figure a live formula -> \(workbook)")
         budgets.forEach { Console.warn(event: $0.event, plan: $0.headroom) }

@@ -101,10 +101,11 @@ struct Compare: ParsableCommand {
                                        ?? "No participant on the roster has arrive/leave dates: every stay is whole in every event.")
         let text = format == .json ? compared.json() : format == .csv ? compared.csv() : compared.text()
         if let xlsx {
+            let created = try workbookOptions.createdTime()
             try Console.guarded {
                 let model = try CompareWorkbook(report: compared, options: workbookOptions.applied(to: RenderOptions()),
                                                 inputs: events.map { tables.eventFile($0) } + [scenario ?? roster ?? ""],
-                                                created: workbookOptions.created.map { Int64($0.dayNumber) * 86_400 }).make()
+                                                created: created).make()
                 try XLSXFile.write(model, to: xlsx)
             }
         }

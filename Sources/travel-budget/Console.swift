@@ -71,9 +71,8 @@ enum WorkbookFile {
     /// Writes the workbook of some budgets (and their plan against actual) to a path (atomically), showing every event's
     /// caps and rates.
     static func write(_ budgets: [Budget], reconciliations: [Reconciliation] = [], events: [Event], inputs: [String],
-                      options: RenderOptions, created: CivilDate?, to path: String) throws {
+                      options: RenderOptions, created: Int64, to path: String) throws {
         try Console.guarded {
-            let created = created.map { Int64($0.dayNumber) * 86_400 }
             let model = try BudgetWorkbook(budgets: budgets, reconciliations: reconciliations, events: events, options: options,
                                            inputs: inputs, created: created).make()
             try XLSXFile.write(model, to: path)

@@ -10,8 +10,15 @@ struct Draft: ParsableCommand {
             Reads the announcement as saved from the web page (plain UTF-8 text) and writes an event file with
             `draft = true` (default: <tables>/events/<id>.toml, which must not exist yet): title, dates, venue, paying
             offices, local expenses, deadlines, documents, the countries it is open to, and the cap table in the notice's
-            order, each with the notice's words and line. What the notice does not give (local rates, exchange rate,
-            cost sharing) is a marked placeholder. Every report from a draft event says "DRAFT: check against the
+            order, each with the notice's words and line. It reads the centre's notices and the partner office's
+            layouts: dates with weekdays ("Wednesday, 8 July – Friday, 10 July 2026", "8-10 July 2026 (Wed–Fri)"),
+            a "City, Country" venue line after the dates, an office by the full name the notice expands
+            ("Regional Support Office of the Bali Process (RSO)"), and cap rows without a region heading, whose
+            region is then taken from countries.toml and marked INFERRED. What the notice says of other points of
+            departure ("please contact …", "are not eligible for support") is the rule, quoted; a notice silent on
+            them gets the default, contact-organisers, said to be the default. What the notice does not give
+            (local rates, exchange rate, cost sharing) is a marked placeholder; what needs a look is listed at the
+            top of the file and on stderr. Every report from a draft event says "DRAFT: check against the
             announcement" until you delete `draft = true`.
 
             A point of departure that Tables/countries.toml lacks is listed with an entry to paste (exit 65, nothing

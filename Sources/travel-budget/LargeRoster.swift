@@ -20,13 +20,14 @@ enum LargeRoster {
     /// budget of the running totals.
     static func cost(_ participants: RosterStream, rows bound: Int, event: Event, tables: Tables, options: RosterOptions,
                      ceilings: BudgetCeilings?, xlsx: String) throws -> Budget {
-        try Console.guarded {
+        let created = try options.workbookOptions.createdTime()
+        return try Console.guarded {
             var tally = BudgetTally(event: event, rosterName: options.roster, who: options.who, ceilings: ceilings, rosterRows: bound)
             tally.unusedColumns = participants.unusedColumns
             tally.mayQuoteFares = participants.mayQuoteFares
             let book = StreamedWorkbook(event: event, events: [event], options: options.workbookOptions.applied(to: options.renderOptions),
                                         inputs: [tables.eventFile(event), options.roster],
-                                        created: options.workbookOptions.created.map { Int64($0.dayNumber) * 86_400 },
+                                        created: created,
                                         quotesFares: participants.mayQuoteFares)
             _ = try book.write(participants, rows: bound, to: xlsx, add: { tally.add($0) }, totals: {
                 try participants.finish()

@@ -65,7 +65,7 @@ struct RosterOptions: ParsableArguments {
             let inputs = budgets.flatMap { [tables.eventFile($0.event), roster] }
             // A workbook of these events carries only their caps and rates.
             try WorkbookFile.write(budgets, reconciliations: reconciliations, events: budgets.map(\.event), inputs: inputs,
-                                   options: workbookOptions.applied(to: renderOptions), created: workbookOptions.created, to: xlsx)
+                                   options: workbookOptions.applied(to: renderOptions), created: try workbookOptions.createdTime(), to: xlsx)
         }
         try report.write(text)
     }

@@ -40,7 +40,9 @@ struct TablesOption: ParsableArguments {
 
 /// Options of the commands that write a workbook.
 struct WorkbookOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The workbook's creation date (default: the first day of the latest event), so the same inputs give the same bytes.",
+    @Option(help: ArgumentHelp("The day the workbook says it was prepared (its pages' \"Prepared\" date, the Summary's and the document's "
+                               + "creation date). Default: the day of SOURCE_DATE_EPOCH (seconds since 1970) when it is set, else today "
+                               + "(UTC), so the same inputs give the same bytes all day.",
                                valueName: "YYYY-MM-DD"))
     var created: CivilDate?
 

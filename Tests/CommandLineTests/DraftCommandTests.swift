@@ -112,6 +112,55 @@ import Testing
         #expect(caps.map { $0["cap_usd"] as? String } == ["400.00", "650.00", "550.00", "750.00", "900.00", "900.00", "950.00", "1050.00", "1300.00"])
         #expect((caps[7]["source"] as? [String: Any])?["lines"] as? [Int] == [218])
         #expect(json["start"] as? String == "2023-12-12")
+        #expect(json["other_points_rule"] as? String == "contact-organisers")
+        #expect(json["other_points_rule_from"] as? String == "notice")
+    }
+
+    @Test func aNoticeThatSaysOthersAreNotEligible_draftsNotFunded_andARosterFromElsewhereIsNotFunded() throws {
+        let folder = try tablesCopy()
+        let notice = DraftCommandTests.announcements.appendingPathComponent("not-eligible-elsewhere.txt").path
+        let draft = try Run(["draft", "--announcement", notice, "--id", "referral-2026"], in: folder)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        let file = try String(contentsOf: folder.appendingPathComponent("Tables/events/referral-2026.toml"), encoding: .utf8)
+        #expect(file.contains("other_points_of_departure = \"not-funded\"\n"
+                              + "other_points_source = \"Applicants travelling from other countries are not eligible for support.\"\n"))
+        let roster = folder.appendingPathComponent("referral.csv")
+        try "id,name,organization,country,fare_usd\nR-1,A,Org,Cambodia,500\nR-2,B,Org,Viet Nam,450\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        let cost = try Run(["cost", "--event", "referral-2026", "--roster", roster.path], in: folder)
+        #expect(cost.status == 0, "\(cost.stderr)")
+        // The reports wrap their lines: compare the words.
+        func words(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let reason = "Vietnam is not in the cap table and referral-2026 funds no other point of departure "
+            + "(\"Applicants travelling from other countries are not eligible for support.\")"
+        #expect(words(cost.stdout).contains("Left out: 1 — R-2 (not eligible: " + reason), "\(cost.stdout)")
+        let check = try Run(["check", "--event", "referral-2026", "--roster", roster.path], in: folder)
+        #expect(words(check.stdout).contains("R-2 not eligible application date not known; documents not known; " + reason), "\(check.stdout)")
+    }
+
+    @Test func aPartnerOfficesNotice_isDrafted_regionsFromTheCountryTableMarked_andCostsARoster() throws {
+        let folder = try tablesCopy()
+        let notice = DraftCommandTests.announcements.appendingPathComponent("partner-weekday-names.txt").path
+        let draft = try Run(["draft", "--announcement", notice, "--id", "labour-2026"], in: folder)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stdout.hasPrefix("labour-2026: 3 cap rows, 1 deadline(s), 2 document(s) -> Tables/events/labour-2026.toml"))
+        #expect(draft.stderr.contains("partner-weekday-names.txt: note: The cap table names no region for 3 rows (lines 19, 20, 21)"))
+        let file = try String(contentsOf: folder.appendingPathComponent("Tables/events/labour-2026.toml"), encoding: .utf8)
+        #expect(file.contains("# region INFERRED, taken from countries.toml, not the notice's"))
+        #expect(file.contains("paying_offices = [\"Regional Support Office of the Bali Process\"]"))
+        let caps = try Run(["caps", "labour-2026"], in: folder)
+        #expect(caps.status == 0, "\(caps.stderr)")
+        #expect(caps.stdout.contains("Bangladesh, India, Nepal"))
+        let roster = folder.appendingPathComponent("labour.csv")
+        try "id,name,organization,country,fare_usd\nL-1,A,Org,India,700\nL-2,B,Org,Japan,450\n".write(to: roster, atomically: true, encoding: .utf8)
+        let cost = try Run(["cost", "--event", "labour-2026", "--roster", roster.path, "--format", "json"], in: folder)
+        #expect(cost.status == 0, "\(cost.stderr)")
+        #expect(cost.stdout.contains("\"assisted_airfare\" : \"650.00\""), "\(cost.stdout)")
+        let json = try Run(["draft", "--announcement", notice, "--id", "x", "--format", "json"], in: folder)
+        let found = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(found["caps"] as? [[String: Any]])
+        #expect((rows[0]["region_inferred"] as? String)?.hasPrefix("the notice names no region for this row") == true)
+        #expect(found["other_points_rule"] as? String == "not-funded")
     }
 
     @Test func theDraftIsTheSameBytesEveryTime() throws {

@@ -14,6 +14,18 @@ import Testing
     static let asUnprivileged: [String] = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : []
     static let canDropPrivileges = getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
+    @Test("A 5 KB workbook whose part inflates past its declared size (it once hung the reader for ever) is refused at once")
+    func aWorkbookThatOnceHungTheReaderIsRefusedAtOnce() throws {
+        let started = Date()
+        let run = try Run(["cost", "--event", "jeju-2023", "--roster", "Tests/BudgetReadersTests/Fixtures/workbook-errors/inflate-spin.xlsx"],
+                          wrapper: ["/usr/bin/timeout", "20"])
+        #expect(run.status == 65, "exit 124 is the 20-second timeout: the reader hangs again")
+        #expect(run.stderr.hasPrefix("Tests/BudgetReadersTests/Fixtures/workbook-errors/inflate-spin.xlsx: error: the workbook's part "
+            + "xl/worksheets/sheet1.xml cannot be unpacked: the file is damaged (the part unpacks to more than the 1,707 bytes the archive declares)\n"))
+        #expect(run.stdout.isEmpty)
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test func aFileSizeLimitReachedMidWriteIsExit73_andTheEarlierReportIsUntouched() throws {
         let folder = try temporaryFolder()
         let report = folder.appendingPathComponent("budget.txt")

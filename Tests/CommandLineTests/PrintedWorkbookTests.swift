@@ -31,12 +31,14 @@ import Testing
         }
         try (forty.joined(separator: "\n") + "\n").write(to: roster40, atomically: true, encoding: .utf8)
         let path = { (name: String) in out.appendingPathComponent(name + ".xlsx").path }
+        // The prepared day is fixed, as every test fixes it (the default is the day of the run).
+        let created = ["--created", "2023-12-12"]
         let runs: [(String, [String])] = [
-            ("report", ["report", "--output-dir", out.appendingPathComponent("report").path, "--prepared-by", "Kim Officer"]),
-            ("cost", ["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--xlsx", path("cost")]),
-            ("forty", ["cost", "--event", "jeju-2023", "--roster", roster40.path, "--xlsx", path("forty")]),
-            ("reconcile", ["reconcile", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023-actuals.csv", "--xlsx", path("reconcile")]),
-            ("compare", ["compare", "--scenario", "Tables/scenarios/regional-mix-80-percent-fares.toml", "--real", "--xlsx", path("compare")]),
+            ("report", ["report", "--output-dir", out.appendingPathComponent("report").path, "--prepared-by", "Kim Officer"] + created),
+            ("cost", ["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--xlsx", path("cost")] + created),
+            ("forty", ["cost", "--event", "jeju-2023", "--roster", roster40.path, "--xlsx", path("forty")] + created),
+            ("reconcile", ["reconcile", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023-actuals.csv", "--xlsx", path("reconcile")] + created),
+            ("compare", ["compare", "--scenario", "Tables/scenarios/regional-mix-80-percent-fares.toml", "--real", "--xlsx", path("compare")] + created),
         ]
         var workbooks: [String: String] = [:]
         for (name, arguments) in runs {

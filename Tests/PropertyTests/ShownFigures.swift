@@ -46,7 +46,7 @@ enum RenderedFormat: String, CaseIterable, Sendable {
         case .text: return TextFigures.read(TextReport(budget).render())
         case .json: return try JSONFigures.read(JSONReport(budget).render())
         case .csv: return try CSVFigures.read(CSVReport(budget).render())
-        case .xlsx: return try WorkbookFigures.read(BudgetWorkbook(budgets: [budget], events: [budget.event], inputs: ["r"]).make())
+        case .xlsx: return try WorkbookFigures.read(BudgetWorkbook(budgets: [budget], events: [budget.event], inputs: ["r"], created: 0).make())
         }
     }
 }

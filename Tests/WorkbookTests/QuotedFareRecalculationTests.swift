@@ -29,7 +29,7 @@ extension Recomputed {
     /// The quoted workbook as written, with every cached result 999,999, and with its THB rate changed on the Rates sheet.
     static func quotedWorkbooks() throws -> [String: Workbook] {
         let budget = try quotedBudget()
-        let quoted = try BudgetWorkbook(budgets: [budget], events: [budget.event], options: RenderOptions(), inputs: ["quoted"]).make()
+        let quoted = try BudgetWorkbook(budgets: [budget], events: [budget.event], options: RenderOptions(), inputs: ["quoted"], created: Shipped.created).make()
         var edited = quoted
         guard let rates = edited.sheets.firstIndex(where: { $0.name == "Rates" }),
               let row = edited.sheets[rates].orderedCells.first(where: { $0.0.column == 0 && $0.1.value == CellValue.text("THB") })?.0.row,

@@ -86,7 +86,7 @@ enum Recomputed {
         let compare = try CompareWorkbook(report: compareReport(), options: RenderOptions(), inputs: ["scenario"], created: 0).make()
         let notFundedBudget = try Recomputed.notFundedBudget()
         let notFunded = try BudgetWorkbook(budgets: [notFundedBudget], events: [notFundedBudget.event], options: RenderOptions(),
-                                           inputs: ["not-funded"]).make()
+                                           inputs: ["not-funded"], created: Shipped.created).make()
         let reconciled = try Shipped.workbook(Repo.sampleReconciliation())
         var reconciledEdited = reconciled
         guard let planActual = reconciledEdited.sheets.firstIndex(where: { $0.name == "Plan vs actual" }),

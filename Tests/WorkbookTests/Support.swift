@@ -9,13 +9,16 @@ import XLSXWriter
 
 /// The shipped tables and sample rosters, costed: what `travel-budget report` puts in its workbook.
 enum Shipped {
+    /// The day the tests' workbooks are prepared, fixed: 12 December 2023 (midnight UTC, in seconds since 1970).
+    static let created = Int64(CivilDate(year: 2023, month: 12, day: 12)!.dayNumber) * 86_400
+
     /// Each shipped event's sample roster costed under it, in the tables' order.
     static func budgets() throws -> [Budget] { try Repo.shippedTables().events.map { try Repo.sampleBudget($0.id) } }
 
     /// The workbook of some budgets (by default the shipped ones) and reconciliations, over every shipped event.
     static func workbook(_ budgets: [Budget]? = nil, reconciliations: [Reconciliation] = [], redact: Bool = false) throws -> Workbook {
         try BudgetWorkbook(budgets: try budgets ?? Shipped.budgets(), reconciliations: reconciliations, events: try Repo.shippedTables().events,
-                           options: RenderOptions(redact: redact), inputs: ["Tables/events", "Tables/rosters"]).make()
+                           options: RenderOptions(redact: redact), inputs: ["Tables/events", "Tables/rosters"], created: created).make()
     }
 
     /// The sample with actuals under jeju-2023 where a self-funded participant's local expenses are not covered, with the

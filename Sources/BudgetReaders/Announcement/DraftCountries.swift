@@ -9,6 +9,8 @@ public struct DraftCountries: Sendable {
     public let countries: [Country]
     /// The notice's line for each, by name.
     public let lines: [String: Int]
+    /// The names whose region is the country table's for their row's other points of departure (the notice names none).
+    public let inferredRegions: Set<String>
     /// Names the notice gives no region for (only the open-to list names them): they cannot be added for you.
     public let withoutRegion: [NewCountry]
 
@@ -17,13 +19,16 @@ public struct DraftCountries: Sendable {
             .filter { directory.country(named: $0) == nil && directory.country(named: $0 + "A") == nil }.makeIterator()
         var countries: [Country] = []
         var lines: [String: Int] = [:]
+        var inferred: Set<String> = []
         for country in new {
             guard let region = country.region, let code = codes.next() else { continue }
             countries.append(Country(name: country.name, region: region, iso2: code, iso3: code + "A", aliases: []))
             lines[country.name] = country.line
+            if country.regionInferred { inferred.insert(country.name) }
         }
         self.countries = countries
         self.lines = lines
+        self.inferredRegions = inferred
         self.withoutRegion = new.filter { $0.region == nil }
     }
 
@@ -41,7 +46,9 @@ public struct DraftCountries: Sendable {
                 "",
                 "[[country]]",
                 "name = \(toml(c.name))",
-                "region = \(toml(c.region))   # the cap table's region for it (notice line \(lines[c.name] ?? 0))",
+                "region = \(toml(c.region))   # " + (inferredRegions.contains(c.name)
+                    ? "INFERRED: the notice names no region for its row; this is the region of the row's other points of departure in countries.toml (notice line \(lines[c.name] ?? 0))"
+                    : "the cap table's region for it (notice line \(lines[c.name] ?? 0))"),
                 "iso2 = \(toml(c.iso2))   # PLACEHOLDER (a user-assigned code): write the ISO 3166-1 alpha-2 code",
                 "iso3 = \(toml(c.iso3))   # PLACEHOLDER (a user-assigned code): write the ISO 3166-1 alpha-3 code",
                 "aliases = []",

@@ -21,6 +21,8 @@ public enum DraftJSON {
         let label: String
         let cap_usd: String
         let source: Quote
+        /// Why the region is the country table's when the notice names none for the row (an inference); absent otherwise.
+        let region_inferred: String?
     }
 
     struct Deadline: Encodable {
@@ -62,6 +64,9 @@ public enum DraftJSON {
         let local_expenses: LocalExpenses?
         let caps: [CapRow]
         let other_points_of_departure: Quote?
+        /// The rule drafted, and whether it is the notice's, an inference from its words, or the default (the notice is silent).
+        let other_points_rule: String
+        let other_points_rule_from: String
         let deadlines: [Deadline]
         let documents: [Document]
         let stated_document_count: Int?
@@ -79,8 +84,11 @@ public enum DraftJSON {
             local_expenses: d.localExpenses.map { LocalExpenses(covers: $0.covers, covered_by: $0.coveredBy,
                                                                 participants_pay: $0.participantsPay, source: Quote($0.quote)) },
             caps: d.caps.map { CapRow(region: $0.region, points_of_departure: $0.pointsOfDeparture, printed: $0.printed,
-                                      label: $0.label.rawValue, cap_usd: $0.cap.plain, source: Quote($0.quote)) },
+                                      label: $0.label.rawValue, cap_usd: $0.cap.plain, source: Quote($0.quote),
+                                      region_inferred: $0.regionInferred) },
             other_points_of_departure: d.otherPoints.map(Quote.init),
+            other_points_rule: d.otherPointsRule.rawValue,
+            other_points_rule_from: d.otherPoints == nil ? "default" : d.otherPointsRuleInferred ? "inference" : "notice",
             deadlines: d.deadlines.map { Deadline(passport: $0.passport, date: $0.date.description, year_inferred: $0.yearInferred,
                                                   source: Quote($0.quote)) },
             documents: d.documents.map { Document(short: $0.short, name: $0.name, source: Quote($0.quote)) },

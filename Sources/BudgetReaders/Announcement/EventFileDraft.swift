@@ -61,18 +61,33 @@ public struct EventFileDraft: Sendable {
         if let quote = draft.payingOffices?.quote { out.append(quoteComment(quote)) }
         out.append("paying_offices = [\(offices.map(toml).joined(separator: ", "))]")
         out.append("currency = \"USD\"              # the caps are in US$")
-        if let other = draft.otherPoints {
-            out.append(quoteComment(other))
-        } else {
-            out.append("# The announcement has no \"other points of departure\" line: a point of departure that no row names has no cap.")
-        }
-        out.append("other_points_of_departure = \"contact-organisers\"")
+        out += otherPoints()
         out.append("")
         out += localExpenses()
         out += caps()
         out += costSharing(offices)
         out += eligibility()
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The rule for points of departure no row names, with the notice's words; when the notice says nothing, the default,
+    /// said to be the default.
+    private func otherPoints() -> [String] {
+        let rule = "other_points_of_departure = \"\(draft.otherPointsRule.rawValue)\""
+        guard let quote = draft.otherPoints else {
+            return [
+                "# DEFAULT, not the notice's: the announcement says nothing of points of departure that no row names. With",
+                "# \"contact-organisers\" such a participant has no cap until the organisers agree one (cap_override_usd in the",
+                "# roster). Ask them; write their rule (\"not-funded\" if they fund no other) and quote it in other_points_source.",
+                rule,
+            ]
+        }
+        let meaning = switch draft.otherPointsRule {
+        case .contactOrganisers: "a point of departure that no row names has no cap until the organisers agree one"
+        case .notFunded: "a participant from a point of departure that no row names is not funded (no airfare, no local expenses)"
+        }
+        let inferred = draft.otherPointsRuleInferred ? " (an INFERENCE: the words say neither rule; check it)" : ""
+        return ["# notice \(quote.lineReference): \(meaning)\(inferred)", rule, "other_points_source = \(toml(quote.text))"]
     }
 
     private func localExpenses() -> [String] {
@@ -125,6 +140,9 @@ public struct EventFileDraft: Sendable {
             out.append("")
             out.append("[[caps]]")
             out.append("# notice \(row.quote.lineReference)")
+            if let reason = row.regionInferred {
+                out.append("# region INFERRED, taken from countries.toml, not the notice's: " + comment(reason))
+            }
             out.append("region = \(toml(row.region))")
             out.append("points_of_departure = [\(row.pointsOfDeparture.map(toml).joined(separator: ", "))]")
             let respelled = zip(row.printed, row.pointsOfDeparture).filter { $0 != $1 }

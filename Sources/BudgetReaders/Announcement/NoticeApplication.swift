@@ -119,7 +119,18 @@ extension AnnouncementDraft {
         return words.isEmpty ? "document" : words.joined(separator: "-")
     }
 
-    /// Deadlines: the dates after "deadline" on a line, the dates between "Send the following…" and the first document,
+    /// Words that a date after them is a deadline: "no later than", "must reach us (before)", "must be received", "closing date".
+    private static let deadlineWords = NoticePattern.regex(
+        "\\b(?:no|not)\\s+later\\s+than\\b|\\b(?:must|should|shall|will|to)\\s+(?:reach\\s+us|reach\\s+the\\s+\\w+|be\\s+(?:received|submitted|sent|returned))\\b"
+        + "(?:\\s+(?:by|before|on\\s+or\\s+before))?|\\bclosing\\s+date\\b|\\b(?:applications?|nominations?|registrations?)\\s+close\\b"
+        + "|\\bon\\s+or\\s+before\\b|\\bdue\\s+(?:by|on|before)\\b")
+    /// "by" or "before" just before a date ("by Monday, 1 June 2026"), on a line about applying.
+    private static let byDate = NoticePattern.regex(
+        "\\b(?:by|before)\\s+(?=(?:\(wd),?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+\(NoticePattern.month)|\(NoticePattern.month)\\s+\\d))")
+    private static let applying = NoticePattern.regex("\\b(?:appl|nominat|submi|send|sent|regist|documents?\\b|forms?\\b)")
+
+    /// Deadlines: the dates after "deadline" on a line, after "no later than", "must reach us before" and the like, after
+    /// "by" on a line about applying, the dates between "Send the following…" and the first document,
     /// and the dates on lines about passport holders; a date without a year takes the year before the workshop.
     private mutating func readDeadlines(_ lines: [NoticeLine], sendIndex: Int?) {
         var candidates: [(line: NoticeLine, from: String.Index)] = []
@@ -132,6 +143,11 @@ extension AnnouncementDraft {
                 candidates.append((line, line.text.index(line.text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))))
             } else if nearSend.contains(i) || lower.contains("passport holder") {
                 candidates.append((line, line.text.startIndex))
+            } else if let words = NoticePattern.matches(AnnouncementDraft.deadlineWords, in: line.text).first {
+                candidates.append((line, words.range.upperBound))
+            } else if NoticePattern.groups(AnnouncementDraft.applying, in: line.text) != nil,
+                      let by = NoticePattern.matches(AnnouncementDraft.byDate, in: line.text).first {
+                candidates.append((line, by.range.upperBound))
             }
         }
         // An extended deadline comes first: it replaces the original one.
@@ -213,7 +229,8 @@ extension AnnouncementDraft {
                 if let country = countries.country(named: name) { return country.name }
                 if seen.insert(CountryDirectory.key(name)).inserted {
                     newCountries.append(NewCountry(name: name, region: caps[i].region,
-                                                   line: caps[i].quote.lines.dropLast().last ?? caps[i].quote.lines.last ?? 0))
+                                                   line: caps[i].quote.lines.dropLast().last ?? caps[i].quote.lines.last ?? 0,
+                                                   regionInferred: caps[i].regionInferred != nil))
                 }
                 return name
             }

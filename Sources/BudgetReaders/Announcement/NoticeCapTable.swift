@@ -34,7 +34,7 @@ enum NoticeCapTable {
 
     static func read(_ lines: [NoticeLine], file: String, countries: CountryDirectory) throws(InputError) -> Found {
         let regions = Dictionary(countries.countries.map { (CountryDirectory.key($0.region), $0.region) }, uniquingKeysWith: { a, _ in a })
-        guard let start = tableStart(lines, regions: regions) else {
+        guard let start = tableStart(lines, regions: regions, countries: countries) else {
             let heading = lines.first { CountryDirectory.key($0.text).contains("assistancewithtravel") }
             throw .badData([Diagnostic(SourceLocation(file: file, line: heading?.number ?? 0, column: heading == nil ? 0 : 1),
                 "no cap table found: no line \"Point of departure\" and no region of the country table followed by a cap",
@@ -53,6 +53,8 @@ enum NoticeCapTable {
         var found = Found(headingLine: lines[start].number)
         var region: (name: String, quote: NoticeQuote, quoted: Bool)?
         var pending: (names: [String], quote: NoticeQuote, line: NoticeLine)?
+        /// The region of the last row when the notice names none (taken from the country table), for a cap after it.
+        var inferred: String?
 
         func stop(_ at: Placed, _ what: String) -> InputError {
             let column = at.line.raw.range(of: at.printed).map { at.line.raw.distance(from: at.line.raw.startIndex, to: $0.lowerBound) + 1 } ?? 1
@@ -89,15 +91,33 @@ enum NoticeCapTable {
                     if !found.rows.isEmpty { break loop }
                     throw stop(placed, "\(printed.quoted) is neither a region, a point of departure of the country table nor a cap")
                 }
-                guard region != nil else { throw stop(placed, "the points of departure \(printed.quoted) come before any region") }
+                if region == nil && !known {
+                    throw stop(placed, "the points of departure \(printed.quoted) come before any region, and the country table knows none of them")
+                }
                 pending = (names, NoticeQuote(lines: [placed.line.number], pieces: [printed]), placed.line)
             case .amount(let cents, let printed):
-                guard let current = region else { throw stop(placed, "the cap \(printed.quoted) comes before any region") }
                 guard let cents, cents > 0 else { throw stop(placed, "\(printed.quoted) is not a cap between US$ 0.01 and US$ 1,000,000") }
+                let amountQuote = NoticeQuote(lines: [placed.line.number], pieces: [printed])
+                guard let current = region else {
+                    // No region heading: the region is the country table's for the row's points of departure (an inference).
+                    if let p = pending, let (name, reason) = regionOf(p.names, countries: countries) {
+                        inferred = name
+                        found.rows.append(DraftCapRow(region: name, printed: p.names, cap: Money(cents: cents), label: .printed,
+                                                      quote: p.quote + amountQuote, regionInferred: reason))
+                    } else if pending == nil, let name = inferred {
+                        found.rows.append(DraftCapRow(region: name, printed: [], cap: Money(cents: cents), label: .unlabelled, quote: amountQuote,
+                            regionInferred: "the notice names neither a region nor a point of departure for this cap: \(name) is the region "
+                                + "of the row above it (itself from countries.toml)"))
+                    } else {
+                        throw stop(placed, "the cap \(printed.quoted) comes before any region")
+                    }
+                    pending = nil
+                    continue
+                }
                 var quote = current.quoted ? NoticeQuote(lines: [], pieces: []) : current.quote
                 region?.quoted = true
                 if let p = pending { quote = quote + p.quote }
-                quote = quote + NoticeQuote(lines: [placed.line.number], pieces: [printed])
+                quote = quote + amountQuote
                 let names = pending?.names ?? []
                 found.rows.append(DraftCapRow(region: current.name, printed: names, cap: Money(cents: cents),
                                               label: pending == nil ? .unlabelled : .printed, quote: quote))
@@ -122,15 +142,49 @@ enum NoticeCapTable {
         return found
     }
 
-    /// The index of the table's heading line ("Point of departure"), or else of the first region line with a cap soon after.
-    private static func tableStart(_ lines: [NoticeLine], regions: [String: String]) -> Int? {
+    /// The region of a row's points of departure in the country table when the notice names none, with the reason in words:
+    /// the region most of them are in (a tie goes to the first named); nil when the table knows none of them.
+    static func regionOf(_ names: [String], countries: CountryDirectory) -> (String, String)? {
+        let known = names.compactMap { name in countries.country(named: name).map { (name, $0.region) } }
+        guard !known.isEmpty else { return nil }
+        var count: [String: Int] = [:]
+        for (_, region) in known { count[region, default: 0] += 1 }
+        var best = known[0].1
+        for (_, region) in known where count[region, default: 0] > count[best, default: 0] { best = region }
+        let regions = known.reduce(into: [String]()) { if !$0.contains($1.1) { $0.append($1.1) } }
+        let unknown = names.filter { name in !known.contains { $0.0 == name } }
+        var reason = "the notice names no region for this row: countries.toml puts "
+        reason += regions.map { region in list(known.filter { $0.1 == region }.map(\.0)) + " in " + region }.joined(separator: ", and ")
+        if regions.count > 1 {
+            let tie = count.values.filter { $0 == count[best] }.count > 1
+            reason += "; a row has one region: \(best), " + (tie ? "the first named's (as many are in each)" : "where most of them are")
+        }
+        if !unknown.isEmpty { reason += "; \(list(unknown)) \(unknown.count == 1 ? "is" : "are") not in it" }
+        return (best, reason)
+    }
+
+    /// "A", "A and B", "A, B and C".
+    private static func list(_ names: [String]) -> String {
+        names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
+    /// The index of the table's heading line ("Point of departure", "Country of departure"), or else of the first region
+    /// line with a cap soon after, or else of the first row of points of departure and their cap with no region heading
+    /// ("Bangladesh, India and Nepal: up to USD 650").
+    private static func tableStart(_ lines: [NoticeLine], regions: [String: String], countries: CountryDirectory) -> Int? {
         if let heading = lines.firstIndex(where: { line in
             let key = CountryDirectory.key(line.text)
-            return (key.contains("pointofdeparture") || key.contains("pointsofdeparture")) && !key.contains("otherpoint") && line.text.count < 120
+            return ["pointofdeparture", "pointsofdeparture", "countryofdeparture", "countriesofdeparture"].contains(where: key.contains)
+                && !key.contains("otherpoint") && line.text.count < 120
         }) { return heading }
-        return lines.indices.first { i in
+        if let regionLine = lines.indices.first(where: { i in
             guard let first = lines[i].cells.first, regions[CountryDirectory.key(first)] != nil else { return false }
             return lines[i...].prefix(8).contains { !NoticePattern.amounts(in: $0.text).isEmpty }
+        }) { return regionLine }
+        return lines.indices.first { i in
+            let tokens = lines[i].cells.flatMap { classify($0, regions: regions, countries: countries) }.map(\.0)
+            guard tokens.count == 2, case .points(_, _, known: true) = tokens[0], case .amount = tokens[1] else { return false }
+            return true
         }
     }
 
@@ -149,12 +203,20 @@ enum NoticeCapTable {
 
     private static let separators = CharacterSet(charactersIn: ":–—-|=,;/").union(.whitespaces)
 
+    /// The words before a cap that say it is a cap: "up to", "a maximum of", "max.".
+    private static let capWords = NoticePattern.regex(
+        "(?:^|\\s|[:–—-])(?:up\\s+to|a\\s+maximum\\s+of|maximum(?:\\s+of)?|max\\.?|not\\s+exceeding|capped\\s+at|at\\s+most|limited\\s+to)\\s*$")
+
     private static func classifyText(_ raw: String, regions: [String: String], countries: CountryDirectory) -> [(Token, String)] {
-        let text = raw.trimmingCharacters(in: separators)
+        var text = raw.trimmingCharacters(in: separators)
+        if let words = NoticePattern.matches(capWords, in: text).first {
+            text = String(text[..<words.range.lowerBound]).trimmingCharacters(in: separators)
+        }
         let key = CountryDirectory.key(text)
         guard !key.isEmpty else { return [] }
         if key.contains("otherpoint") { return [(.other, text)] }
-        if ["pointofdeparture", "pointsofdeparture", "assistancelimit", "airfarelimit"].contains(where: key.contains)
+        if ["pointofdeparture", "pointsofdeparture", "countryofdeparture", "countriesofdeparture", "assistancelimit", "airfarelimit",
+            "maximumairfare", "maximumamount"].contains(where: key.contains)
             || ["region", "regions", "cap", "caps", "amount", "limit", "airfare", "country", "countries"].contains(key) {
             return [(.heading, text)]
         }

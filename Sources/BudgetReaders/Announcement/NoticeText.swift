@@ -119,6 +119,11 @@ enum NoticePattern {
         return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } }
     }
 
+    /// The text with every match replaced.
+    static func regexReplacing(_ regex: NSRegularExpression, in text: String, with template: String) -> String {
+        regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
+
     /// Every match: its range in the text and its groups.
     static func matches(_ regex: NSRegularExpression, in text: String) -> [(range: Range<String.Index>, groups: [String?])] {
         regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in

@@ -20,11 +20,11 @@ public struct BudgetWorkbook {
     public let options: RenderOptions
     /// The input files, named in the document's comments.
     public let inputs: [String]
-    /// Creation time (seconds since 1970-01-01 UTC), from the inputs, never the clock.
+    /// Creation time (seconds since 1970-01-01 UTC): the prepared day, an input (the command line chooses it), never the clock.
     public let created: Int64
 
     public init(budgets: [Budget], reconciliations: [Reconciliation] = [], events: [Event], options: RenderOptions = RenderOptions(),
-                inputs: [String], created: Int64? = nil) {
+                inputs: [String], created: Int64) {
         self.budgets = budgets
         self.reconciliations = reconciliations
         var all = events
@@ -32,12 +32,7 @@ public struct BudgetWorkbook {
         self.events = all.sorted { $0.id < $1.id }
         self.options = options
         self.inputs = inputs
-        self.created = created ?? BudgetWorkbook.defaultCreationTime(budgets.map(\.event))
-    }
-
-    /// The default creation time: midnight UTC of the latest event's first day, so the same inputs give the same bytes.
-    public static func defaultCreationTime(_ events: [Event]) -> Int64 {
-        Int64(events.map(\.start.dayNumber).max() ?? 0) * 86_400
+        self.created = created
     }
 
     /// The sheets ``make()`` gives for these events' budgets, in order, known before any participant is costed (a streamed
@@ -53,9 +48,9 @@ public struct BudgetWorkbook {
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
     /// many as will be priced, fixed before the first).
-    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions(), created: Int64? = nil,
+    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions(), created: Int64,
                                   quotesFares: Bool = false) -> StreamedRoster {
-        StreamedRoster(event: event, rows: rows, options: options, created: created ?? defaultCreationTime([event]), quotesFares: quotesFares)
+        StreamedRoster(event: event, rows: rows, options: options, created: created, quotesFares: quotesFares)
     }
 
     /// The workbook model; fails only on text no spreadsheet cell can hold. A budget that keeps only totals gets its roster

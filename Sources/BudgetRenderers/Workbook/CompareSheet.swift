@@ -6,9 +6,10 @@ public struct CompareWorkbook {
     public let report: CompareReport
     public let options: RenderOptions
     public let inputs: [String]
-    public let created: Int64?
+    /// Creation time (seconds since 1970-01-01 UTC): the prepared day, an input, never the clock.
+    public let created: Int64
 
-    public init(report: CompareReport, options: RenderOptions, inputs: [String], created: Int64?) {
+    public init(report: CompareReport, options: RenderOptions, inputs: [String], created: Int64) {
         self.report = report
         self.options = options
         self.inputs = inputs
@@ -20,7 +21,7 @@ public struct CompareWorkbook {
         var workbook = try BudgetWorkbook(budgets: comparison.budgets, events: comparison.events, options: options,
                                           inputs: inputs, created: created).make()
         var compare = CompareSheet(report: report).make()
-        BudgetWorkbook.finishForPrint(&compare, events: comparison.events, options: options, created: created ?? BudgetWorkbook.defaultCreationTime(comparison.events))
+        BudgetWorkbook.finishForPrint(&compare, events: comparison.events, options: options, created: created)
         workbook.sheets.insert(compare, at: 1)
         workbook.properties.title = "Comparison: " + comparison.events.map(\.id).joined(separator: " vs ")
         return workbook
