@@ -47,8 +47,9 @@ public struct FareRate: Hashable, Sendable {
 }
 
 /// A fare as the travel agent quoted it in another currency, and the rate that converts it: the US$ fare is the quoted
-/// amount divided by the rate, rounded half up to the cent, once per participant and before the cap.
-public struct QuotedFare: Hashable, Sendable {
+/// amount divided by the rate, rounded half up to the cent, once per participant and before the cap. An immutable value
+/// held by reference, so that a participant whose fare is in US$ (nearly all) carries one empty pointer, not the rate.
+public final class QuotedFare: Hashable, Sendable {
     /// The amount in hundredths of the currency (THB 12,500.00 is 1,250,000).
     public let amount: Money
     public let rate: FareRate
@@ -56,6 +57,12 @@ public struct QuotedFare: Hashable, Sendable {
     public init(amount: Money, rate: FareRate) {
         self.amount = amount
         self.rate = rate
+    }
+
+    public static func == (a: QuotedFare, b: QuotedFare) -> Bool { a.amount == b.amount && a.rate == b.rate }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(amount)
+        hasher.combine(rate)
     }
 
     /// The currency's code.

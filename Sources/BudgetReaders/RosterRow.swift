@@ -90,7 +90,11 @@ struct RosterRow {
 
     /// An amount: `.some(nil)` when empty, nil when refused; `zeroMeans` refuses zero with that reason.
     mutating func money(_ column: String, zeroMeans: String? = nil) -> Money?? {
-        let raw = text(column)
+        money(column, raw: text(column), zeroMeans: zeroMeans)
+    }
+
+    /// The same, from the field's text already read.
+    mutating func money(_ column: String, raw: String, zeroMeans: String? = nil) -> Money?? {
         if raw.isEmpty { return .some(nil) }
         switch MoneyText.parse(raw, mark: records.decimalMark) {
         case .success(let money):

@@ -17,7 +17,7 @@ extension RosterRow {
             if raw.isEmpty { return (nil, nil, nil) }
             func plain(_ byte: UInt8?) -> Bool { byte.map { (0x30...0x39).contains($0) || $0 == UInt8(ascii: "$") } ?? false }
             if plain(raw.utf8.first) && plain(raw.utf8.last) {
-                return money("fare_usd", zeroMeans: "a return fare is never free").map { ($0, nil, columns["fare_usd"]) }
+                return money("fare_usd", raw: raw, zeroMeans: "a return fare is never free").map { ($0, nil, columns["fare_usd"]) }
             }
         }
         var cells: [(place: Int, header: String, currency: String?)] = []

@@ -85,6 +85,9 @@ struct RosterTotals {
         func text(_ name: String) -> String {
             columns[name].flatMap { $0 < record.fields.count ? RosterRow.plain(record.fields[$0].text) : nil } ?? ""
         }
+        // Nearly every row has a point of departure: one look at its first byte tells.
+        if let place = columns["country"], place < record.fields.count, let first = record.fields[place].text.utf8.first,
+           first > 0x20, first < 0x80 { return nil }
         guard text("country").isEmpty else { return nil }
         let id = text("id"), name = text("name")
         if isLabel(id) && (name.isEmpty || isLabel(name)) { return id }
