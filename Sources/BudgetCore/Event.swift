@@ -34,6 +34,8 @@ public struct Event: Sendable {
     public let isDraft: Bool
     /// The paper its workbook prints on, from the event file's `paper` (`a4` or `letter`); nil: A4 unless `--paper` says.
     public var paper: String?
+    /// The rates at which fares quoted in other currencies are converted (`[[fare_rates]]`), in the file's order.
+    public var fareRates: [FareRate] = []
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
@@ -71,6 +73,7 @@ public struct Event: Sendable {
                           localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings,
                           otherPointsSource: otherPointsSource, isDraft: isDraft)
         event.paper = paper
+        event.fareRates = fareRates
         return event
     }
 

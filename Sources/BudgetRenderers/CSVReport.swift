@@ -31,7 +31,7 @@ public struct CSVReport {
     }
 
     /// A row as CSV: cells in `numeric` that are plain numbers (`-303.65`) stay numbers; every other cell is a `field`.
-    static func line(_ cells: [String], numeric: ClosedRange<Int>) -> String {
+    static func line(_ cells: [String], numeric: some Collection<Int>) -> String {
         cells.enumerated().map { index, cell in
             numeric.contains(index) && CSVReport.isPlainNumber(cell) ? cell : CSVReport.field(cell)
         }.joined(separator: ",")
@@ -44,9 +44,14 @@ public struct CSVReport {
         return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
+    /// The columns added after `flags` when a fare was quoted in another currency: the quoted amount, its currency and the
+    /// rate (units per US$1) that converted it to `fare_usd`.
+    public static let quotedFareHeader = ["fare_quoted", "fare_currency", "fare_rate"]
+
     /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
     public func render() -> String {
-        var rows: [[String]] = [CSVReport.header]
+        let quoted = budget.keepsLines && budget.quotedFareCount > 0
+        var rows: [[String]] = [CSVReport.header + (quoted ? CSVReport.quotedFareHeader : [])]
         let blank = Array(repeating: "", count: CSVReport.header.count - 3)
         if !budget.keepsLines {
             rows.append(["note", "", "Summary: the participant lines are not listed here; they are in \(linesAt ?? "the workbook")"] + blank)
@@ -56,7 +61,8 @@ public struct CSVReport {
             rows.append(["participant", p.id, options.name(p), options.organization(p), p.country.name, line.region,
                          p.fare?.plain ?? "", line.cap?.plain ?? "", line.assistedAirfare.plain,
                          line.participantShare.plain, String(line.nights), String(line.days),
-                         line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")])
+                         line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")]
+                         + (quoted ? p.quotedFare.map { [$0.amount.plain, $0.currency, $0.rate.rate.description] } ?? ["", "", ""] : []))
         }
         func totals(_ kind: String, _ label: String, _ t: CostTotals) -> [String] {
             [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
@@ -82,7 +88,12 @@ public struct CSVReport {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation(under: budget.event))"] + blank)
         }
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { rows.append(["note", "", unused] + blank) }
+        for note in budget.rosterNotes { rows.append(["note", "", note] + blank) }
+        for sentence in QuotedFareText.sentences(budget) { rows.append(["note", "", sentence] + blank) }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }
-        return rows.map { CSVReport.line($0, numeric: 6...13) }.joined(separator: "\r\n") + "\r\n"
+        // Every row as wide as the header; the quoted amount and the rate stay numbers.
+        let width = rows[0].count
+        let numeric = Array(6...13) + (quoted ? [15, 17] : [])
+        return rows.map { CSVReport.line($0 + Array(repeating: "", count: max(0, width - $0.count)), numeric: numeric) }.joined(separator: "\r\n") + "\r\n"
     }
 }

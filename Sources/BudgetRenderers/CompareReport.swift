@@ -161,6 +161,7 @@ public struct CompareReport: Sendable {
             "Everyone in the mix is priced under every event (eligibility is not applied), so the events are compared like for like.",
         ]
         if let stays { notes.append(stays) }
+        notes += quotedFares
         for event in events { notes += (AssumptionText.draft(event) + [AssumptionText.rates(event)]).map { "\(event.id): " + $0 } }
         if real, let index = comparison.index {
             let values = years.map { year in index.values[year].map { "\(year) = \(Double($0) / 1000)" } ?? "\(year) = not in the index" }
@@ -185,7 +186,13 @@ public struct CompareReport: Sendable {
         let stays: String?
         /// The draft notices of draft events (left out when none is a draft).
         let drafts: [String]?
+        /// The roster's fares quoted in other currencies and their rates, in words (left out when every fare is in US$).
+        let quoted_fares: [String]?
     }
+
+    /// A roster's fares quoted in other currencies and their rates, in words: the same in every event (they were converted
+    /// when the roster was read).
+    private var quotedFares: [String] { comparison.budgets.first.map(QuotedFareText.sentences) ?? [] }
 
     struct CapEntry: Encodable {
         let point_of_departure: String
@@ -243,7 +250,8 @@ public struct CompareReport: Sendable {
             unlabelled_rows: comparison.unlabelled.map { UnlabelledRow(event: $0.event.id, region: $0.row.region, cap: $0.row.cap.plain) },
             regions: regions,
             price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays,
-            drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil)
+            drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil,
+            quoted_fares: quotedFares.isEmpty ? nil : quotedFares)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
@@ -286,6 +294,7 @@ public struct CompareReport: Sendable {
             }
         }
         if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
+        for sentence in quotedFares { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
         for event in events {
             for sentence in AssumptionText.draft(event) { rows.append(["note", event.id, ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
         }

@@ -137,6 +137,7 @@ public struct TextReport {
         let priced = budget.leftOut.isEmpty ? count : "\(count) priced of \(budget.lines.count + budget.leftOut.count) on the roster"
         out += L.wrap("\(budget.rosterName), \(priced)", first: "Roster:         ", indent: indent)
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) { out += L.wrap(unused, first: "Not read:       ", indent: indent) }
+        out += RosterNotes.readingLines(budget.rosterNotes)
         out += L.wrap(event.source, first: "Source:         ", indent: indent)
         out.append("")
         out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
@@ -158,6 +159,7 @@ public struct TextReport {
         }
         out.append(String(repeating: "=", count: min(columns.width, L.width)))
         out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
+        out += QuotedFareText.section(budget, idWidth: columns.id)
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
             let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)

@@ -64,6 +64,7 @@ public struct ReconcileCSVReport {
                          + r.leftOutNotTravelled.map(\.id).joined(separator: ", ")] + blank)
         }
         for (flag, count) in r.flagCounts { rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank) }
+        for note in r.plan.rosterNotes + QuotedFareText.sentences(r.plan) { rows.append(["note", "", note] + blank) }
         for sentence in ReconcileTextReport.rules + AssumptionText.all(r.event) + [r.event.costSharing.basis] {
             rows.append(["note", "", sentence] + blank)
         }

@@ -109,6 +109,10 @@ public struct ReconcileTextReport {
         let counts = r.groups.map(\.lines.count)
         out += L.wrap("\(r.rosterName): \(counts[0]) planned and travelled, \(counts[1]) planned but did not travel, \(counts[2]) not planned",
                       first: "Roster:         ", indent: indent)
+        out += RosterNotes.readingLines(r.plan.rosterNotes)
+        for (index, sentence) in QuotedFareText.sentences(r.plan).enumerated() {
+            out += L.wrap(sentence, first: index == 0 ? "Planned fares:  " : indent, indent: indent)
+        }
         out.append("")
         for rule in ReconcileTextReport.rules {
             out += L.wrap(rule)
