@@ -55,9 +55,10 @@ public struct Budget: Sendable {
 
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
-                ceilings: BudgetCeilings? = nil, unusedColumns: [String] = []) {
+                ceilings: BudgetCeilings? = nil, unusedColumns: [String] = [], rosterNotes: [String] = []) {
         var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, keepsLines: true)
         tally.unusedColumns = unusedColumns
+        tally.rosterNotes = rosterNotes
         for participant in roster { _ = tally.add(participant) }
         self.init(tally)
     }
@@ -84,6 +85,8 @@ public struct Budget: Sendable {
     public var rosterName: String { tally.rosterName }
     /// The roster's headers that no rule reads, said in every report so that nothing is left out in silence.
     public var unusedColumns: [String] { tally.unusedColumns }
+    /// How the roster was read, said in every report (a total row left out, a column read by what it holds).
+    public var rosterNotes: [String] { tally.rosterNotes }
     /// Which participants are priced.
     public var who: Who { tally.who }
     /// The sums of every priced participant.
@@ -133,6 +136,15 @@ public struct Budget: Sendable {
 
     /// Participants awaiting a cap with no fare quoted: each an unknown amount on top of ``awaitingCapFares``.
     public var awaitingCapWithoutFare: Int { tally.awaitingCapWithoutFare }
+
+    /// Priced participants whose fare was quoted in another currency, in roster order (when the lines are kept).
+    public var quotedFareLines: [ParticipantCosting] { lines.filter { $0.participant.quotedFare != nil } }
+    /// How many priced fares were quoted in another currency.
+    public var quotedFareCount: Int { tally.quotedFares }
+    /// The rates that converted them, one a currency, in the order first used.
+    public var fareRates: [FareRate] { tally.fareRatesUsed }
+    /// Whether its workbook's roster sheet has the columns of fares quoted in other currencies.
+    public var showsQuotedFares: Bool { quotedFareCount > 0 || tally.mayQuoteFares }
 
     /// Flags that occur, in a stable order, with how many participants carry each.
     public var flagCounts: [(flag: Flag, count: Int)] { tally.flags }

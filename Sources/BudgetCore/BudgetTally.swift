@@ -7,6 +7,8 @@ public struct BudgetTally: Sendable {
     public let rosterName: String
     /// The roster's headers that no rule reads.
     public var unusedColumns: [String] = []
+    /// What the reader says about how the roster was read, in a report's words (e.g. a total row left out, with its row).
+    public var rosterNotes: [String] = []
     public let who: Who
     public let ceilings: BudgetCeilings
     /// Rows the roster sheet sets aside for participants: fixed before streaming (no fewer than will be priced).
@@ -34,6 +36,13 @@ public struct BudgetTally: Sendable {
     public private(set) var leftOutExamples: [(participant: Participant, verdict: Verdict)] = []
     /// Participants with at least one flag.
     public private(set) var flaggedParticipants = 0
+    /// Priced participants whose fare was quoted in another currency, and the rates that converted them (one a currency,
+    /// in the order first used).
+    public private(set) var quotedFares = 0
+    public private(set) var fareRatesUsed: [FareRate] = []
+    /// Whether the roster may quote fares in other currencies, known before its participants (a streamed roster's sheet
+    /// sets its columns before the first row): its header names a currency, or a rate is stated.
+    public var mayQuoteFares = false
     /// The first few participants awaiting a cap, and whose eligibility is not known.
     public private(set) var awaitingCapIDs: [String] = []
     public private(set) var notKnownIDs: [String] = []
@@ -84,6 +93,10 @@ public struct BudgetTally: Sendable {
             if notKnownIDs.count < summaryExamples { notKnownIDs.append(p.id) }
         }
         let line = costing.cost(p)
+        if let quoted = p.quotedFare {
+            quotedFares += 1
+            if !fareRatesUsed.contains(quoted.rate) { fareRatesUsed.append(quoted.rate) }
+        }
         if keepsLines {
             lines.append(line)
             verdicts.append(verdict)

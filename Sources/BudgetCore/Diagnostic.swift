@@ -1,8 +1,9 @@
 /// One problem found in an input (or a note about how it was read), with where it is and how to fix it.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Whether the input was refused (`error`) or read with something the reader must know (`note`).
+    /// Whether the input was refused (`error`), read with something that looks wrong in it (`warning`, e.g. a sheet's total
+    /// that is not the sum of its rows), or read with something the reader must know (`note`).
     public enum Severity: String, Hashable, Sendable {
-        case error, note
+        case error, warning, note
     }
 
     public let location: SourceLocation

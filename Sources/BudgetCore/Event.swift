@@ -43,6 +43,8 @@ public struct Event: Sendable {
     public let contingency: Contingency?
     /// How each role's airfare is paid, as the event file states it (``airfareRule(for:)`` gives the defaults for roles not listed).
     public let roleAirfare: [Role: RoleAirfare]
+    /// The rates at which fares quoted in other currencies are converted (`[[fare_rates]]`), in the file's order.
+    public var fareRates: [FareRate] = []
 
     /// An event; without a cost sharing, the first paying office pays everything.
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
@@ -105,6 +107,7 @@ public struct Event: Sendable {
                           otherPointsSource: otherPointsSource, isDraft: isDraft, costLines: declaredLines, contingency: contingency,
                           roleAirfare: roleAirfare)
         event.paper = paper
+        event.fareRates = fareRates
         return event
     }
 

@@ -64,8 +64,14 @@ public struct ExchangeRate: Hashable, Sendable {
 
     /// Converts whole local units (e.g. won) to US dollars, rounded half up to the cent.
     public func convertToUSD(_ localUnits: Int64) -> Money {
-        // cents = localUnits * 100 / rate = localUnits * 100 * 10_000 / scaled
-        let numerator = localUnits * 1_000_000
+        convertToUSD(hundredths: localUnits * 100)
+    }
+
+    /// Converts an amount in hundredths of the local unit (a fare of THB 12,500.50 is 1,250,050) to US dollars: the amount
+    /// divided by the rate, rounded half up to the cent. The one conversion rule, for local expenses and quoted fares alike.
+    public func convertToUSD(hundredths: Int64) -> Money {
+        // cents = hundredths / rate = hundredths * 10_000 / scaled
+        let numerator = hundredths * 10_000
         let denominator = unitsPerUSDTimes10000
         let rounded = (2 * numerator + denominator) / (2 * denominator)
         return Money(cents: rounded)

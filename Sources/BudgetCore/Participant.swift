@@ -59,8 +59,10 @@ public struct Participant: Sendable {
     public let organization: String
     /// The point of departure.
     public let country: Country
-    /// Quoted return economy fare; nil when not quoted yet.
+    /// Quoted return economy fare in US$; nil when not quoted yet. A fare quoted in another currency is its conversion.
     public let fare: Money?
+    /// The fare as quoted in another currency, with its rate; nil for a fare in US$ (or none).
+    public let quotedFare: QuotedFare?
     public let arrive: CivilDate?
     public let leave: CivilDate?
     /// A cap that replaces the event's row (e.g. agreed with the organisers for an unlisted point of departure).
@@ -82,12 +84,15 @@ public struct Participant: Sendable {
     public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
                 arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
                 funding: Funding = .assisted, application: Application = .unknown, paidBy: String? = nil,
-                isPlanned: Bool = true, actual: ActualSpend = ActualSpend(), location: SourceLocation? = nil, role: Role = .participant) {
+                isPlanned: Bool = true, actual: ActualSpend = ActualSpend(), location: SourceLocation? = nil,
+                quotedFare: QuotedFare? = nil, role: Role = .participant) {
         self.id = id
         self.name = name
         self.organization = organization
         self.country = country
-        self.fare = fare
+        // A fare quoted in another currency is converted here, once per participant, before any cap is applied.
+        self.fare = quotedFare?.usd ?? fare
+        self.quotedFare = quotedFare
         self.arrive = arrive
         self.leave = leave
         self.capOverride = capOverride

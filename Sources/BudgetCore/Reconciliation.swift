@@ -48,9 +48,9 @@ public struct Reconciliation: Sendable {
     /// Reconciles a roster with actual figures: the plan is what `cost` prices (`who`, ceilings as there); a participant
     /// the plan leaves out is listed only when something was actually spent on them.
     public init(event: Event, participants: [Participant], rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil,
-                unusedColumns: [String] = []) {
+                unusedColumns: [String] = [], rosterNotes: [String] = []) {
         let plan = Budget(event: event, participants: participants, rosterName: rosterName, who: who, ceilings: ceilings,
-                          unusedColumns: unusedColumns)
+                          unusedColumns: unusedColumns, rosterNotes: rosterNotes)
         let planned = Set(plan.lines.map(\.participant.id))
         let reconciling = Reconciling(event: event)
         let lines = participants.filter { planned.contains($0.id) || !$0.actual.isEmpty }.map {

@@ -50,6 +50,15 @@ enum DateText {
         return .failure(Refusal(reason: "not a date", hint: hint))
     }
 
+    /// Whether a text is written as a date, read or not: a date, or one refused for its day, month or year (`2023-02-30`,
+    /// `12/11/2023` without `--date-order`, a two-digit year, a spreadsheet's day number), not a text that is no date at all.
+    static func looksLikeDate(_ raw: String, order: DateOrder? = nil) -> Bool {
+        switch parse(raw, order: order) {
+        case .success: return true
+        case .failure(let refusal): return !refusal.reason.hasPrefix("not a date")
+        }
+    }
+
     /// Why an ISO-shaped date does not exist: no such month, or no such day in that month.
     private static func nonexistent(year: Int, month: Int, day: Int) -> String {
         guard (1...12).contains(month), year >= 1 else { return "there is no month \(month) in a year" }

@@ -15,6 +15,8 @@ enum MoneyText {
     struct Limit: Sendable {
         let dollars: Int64
         let what: String
+        /// The unit the limit is in (a fare quoted in another currency has its own).
+        var unit = "US$"
 
         /// Fares, caps, tickets and a participant's local expenses.
         static let amount = Limit(dollars: MoneyText.maximumDollars, what: "no fare or cap")
@@ -94,7 +96,7 @@ enum MoneyText {
         let cents = fraction.isEmpty ? 0 : Int64(fraction.count == 1 ? fraction + "0" : String(fraction)) ?? 0
         // Twelve digits at most, so the product below cannot overflow before the bound is checked.
         guard digits.count <= 12, let dollars = Int64(digits), dollars * 100 + cents <= limit.dollars * 100 else {
-            return .failure(Refusal(reason: "more than US$ \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be",
+            return .failure(Refusal(reason: "more than \(limit.unit) \(Money(dollars: limit.dollars).grouped), which \(limit.what) can be",
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }
         return .success(Money(cents: dollars * 100 + cents))

@@ -34,6 +34,8 @@ public enum RosterColumns {
         Column(name: "fare_usd", isRequired: true,
                otherNames: ["Fare", "Airfare", "Air fare", "Quoted fare", "Fare quote", "Return fare", "Estimated fare", "Economy fare"],
                meaning: "the quoted return fare in US$ (empty: not quoted yet, estimated at the cap)"),
+        Column(name: "fare_currency", isRequired: false, otherNames: ["Currency", "Fare currency", "Currency of fare", "Quote currency"],
+               meaning: "the currency the fare is quoted in when not US$ (`THB`, `PHP`…), converted at its stated rate"),
         Column(name: "arrive", isRequired: false,
                otherNames: ["Arrival", "Arrival date", "Date of arrival", "Arrive date", "Arrives", "Check-in", "Check-in date"],
                meaning: "the arrival date (empty: present for the whole workshop)"),
@@ -85,6 +87,11 @@ public enum RosterColumns {
     public static let required: [String] = all.filter(\.isRequired).map(\.name)
     /// The columns that hold amounts in US$ (their cents are read by one decimal mark).
     static let amounts = ["fare_usd", "cap_override_usd", "ticket_usd", "local_actual_usd"]
+    /// The date columns: a column whose header could be one of them is read as it when every filled cell is a date.
+    static let dates: Set<String> = ["arrive", "leave", "applied_on"]
+    /// The columns whose cells tell which they are (a point of departure, or a date): a header that could name several of
+    /// them is read by what its cells hold.
+    static let readableByContent: Set<String> = dates.union(["country"])
 
     /// Every column's name, in order.
     public static var names: [String] { all.map(\.name) }
@@ -134,11 +141,25 @@ public enum RosterColumns {
             .min { ($0.0, $0.1) < ($1.0, $1.1) }?.2 ?? resemblance(text)
     }
 
-    /// A currency other than the US dollar named in a header (`KRW`, `EUR`, `₩`…), if any.
+    /// A currency other than the US dollar named in a header (`KRW` for `Fare (KRW)`, `Fare (won)` or `Fare ₩`; `¥` or
+    /// `RUPEE` where the header does not say which), if any.
     public static func otherCurrency(_ header: String) -> String? {
-        let lowered = header.lowercased()
-        if let symbol = lowered.first(where: { "₩€£¥".contains($0) }) { return String(symbol) }
-        return words(header).first { otherCurrencyWords.contains($0) }?.uppercased()
+        if let code = FareCurrency.named(inHeader: header) { return code }
+        if let symbol = header.first(where: { FareCurrency.ambiguous.contains(String($0)) && $0 != "$" }) { return String(symbol) }
+        return words(header).first { FareCurrency.ambiguous.contains($0) && !dollarWords.contains($0) }?.uppercased()
+    }
+
+    /// The currency of a fare column named with one (`Fare (THB)`, `Airfare in baht`, `THB fare`): its code; nil for any
+    /// other header.
+    static func quotedFareCurrency(_ header: String) -> String? {
+        guard let currency = FareCurrency.named(inHeader: header) else { return nil }
+        let rest = words(header).filter { FareCurrency.code($0) == nil && !["in", "local", "currency"].contains($0) }
+        return byKey[rest.joined()] == "fare_usd" ? currency : nil
+    }
+
+    /// Whether a header says its amounts are US dollars (`fare_usd`, `Fare (USD)`, `Fare US$`, `Fare ($)`).
+    static func namesDollars(_ header: String) -> Bool {
+        words(header).contains { dollarWords.contains($0) && $0 != "us" }
     }
 
     /// The header's lowercase words: runs of letters and digits (`US$` is the word `usd`).
@@ -148,8 +169,6 @@ public enum RosterColumns {
     }
 
     private static let dollarWords: Set<String> = ["usd", "us", "dollar", "dollars"]
-    private static let otherCurrencyWords: Set<String> = ["krw", "won", "eur", "euro", "euros", "gbp", "jpy", "yen", "aud", "nzd",
-                                                          "sgd", "thb", "php", "idr", "inr", "myr", "vnd", "cny", "rmb", "hkd", "twd"]
     /// Words too common to tie a header to a column on their own.
     private static let commonWords: Set<String> = ["of", "the", "by", "on", "in", "for", "a", "to", "from", "and", "date",
                                                    "no", "number", "type", "total", "amount", "per", "cost", "price", "paid", "actual", "hotel"]
@@ -178,6 +197,9 @@ public struct ColumnMapping: Sendable, Equatable {
     public var decimalComma = false
     /// Which of day and month comes first in dates such as `12/11/2023` (`--date-order`); nil reads only unambiguous ones.
     public var dateOrder: DateOrder?
+    /// Rates for fares quoted in other currencies, given on the command line (`--rate THB=35.20`): they come before the
+    /// event file's `[[fare_rates]]`.
+    public var rates: [FareRate] = []
 
     public init() {}
 

@@ -25,8 +25,11 @@ public struct RosterReader: Sendable {
         /// Headers no rule reads (unknown ones that resemble no column, known unused ones, `--columns ignore=`): said in
         /// every report.
         public let unusedColumns: [String]
-        /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns).
+        /// What the reader must know about how the file was read (its encoding, its delimiter, unused columns, total rows).
         public let notes: [Diagnostic]
+        /// What every report says about how the roster was read, in its own words: total rows left out (with their rows and
+        /// any total that is not the sum of its rows).
+        public var reportNotes: [String] = []
         /// The sheet read, for a workbook roster.
         public internal(set) var sheet: String? = nil
 
@@ -81,14 +84,39 @@ public struct RosterReader: Sendable {
         return (unused.map { $0.text.trimmingWhitespace() }, notes)
     }
 
+    /// Notes on the headers read by what their cells hold: on stderr at the header, and the same in the report's words.
+    static func notes(byContent: [(field: SourceField, position: Int, column: String, candidates: [String], evidence: String)],
+                      records: RosterRecords) -> (notes: [Diagnostic], sentences: [String]) {
+        var notes: [Diagnostic] = [], sentences: [String] = []
+        for (field, position, column, candidates, evidence) in byContent {
+            let header = field.text.trimmingWhitespace()
+            let meaning = RosterColumns.meaning(of: column).components(separatedBy: " (")[0]
+            let names = candidates.map { "`\($0)`" }.joined(separator: " or ")
+            let said = "column \(position), \(header.quoted), was read as `\(column)` (\(meaning)) by what it holds: its name could be \(names), "
+                + "and \(evidence)"
+            let others = candidates.filter { $0 != column }.map { "--columns \"\($0)=\(header)\"" }.joined(separator: " or ")
+            notes.append(Diagnostic(records.location(field.line, field.column), said, excerpt: records.excerpt(field.line),
+                                    hint: "if it holds something else, say which: \(others), or rename the header `\(column)`", severity: .note))
+            sentences.append(said.firstLetterCapitalized + ".")
+        }
+        return (notes, sentences)
+    }
+
     /// Whether an id is new, or used before (on a known line, when the reader keeps lines).
     enum IDCheck {
         case new
         case repeated(firstLine: Int?)
     }
 
-    /// One row's participant, or nil with the row's problems recorded in it.
-    func participant(_ row: inout RosterRow, file: String, cache: CountryCache? = nil, check: (String) -> IDCheck) -> Participant? {
+    /// The rate a currency's fares are converted at: the command line's (`--rate`), else the event file's (`[[fare_rates]]`).
+    public func fareRate(_ currency: String) -> FareRate? {
+        mapping.rates.first { $0.currency == currency } ?? event?.fareRates.first { $0.currency == currency }
+    }
+
+    /// One row's participant, or nil with the row's problems recorded in it. `firstMissingRate` says whether a currency
+    /// without a stated rate is met for the first time (its fares are refused once).
+    func participant(_ row: inout RosterRow, file: String, cache: CountryCache? = nil, check: (String) -> IDCheck,
+                     firstMissingRate: (String) -> Bool = { _ in true }) -> Participant? {
         let record = row.record
         let id = row.text("id")
         if id.isEmpty {
@@ -100,7 +128,8 @@ public struct RosterReader: Sendable {
         let name = row.text("name")
         if name.isEmpty { row.refuse("name", "the `name` is empty", "give the participant's name, or a placeholder such as TBC-1") }
         let country = row.country(countries, cache: cache)
-        let fare = row.money("fare_usd", zeroMeans: "a return fare is never free")
+        let fare = row.fare(rate: fareRate, firstMissing: firstMissingRate)
+        row.farePlace = fare?.place
         let capOverride = row.money("cap_override_usd")
         let arrive = row.date("arrive"), leave = row.date("leave")
         if case let (a??, l??) = (arrive, leave), l < a {
@@ -121,9 +150,9 @@ public struct RosterReader: Sendable {
         guard row.problems.isEmpty, let country, let fare, let capOverride, let arrive, let leave, let funding,
               let paidBy, let application, let actual, let planned, let role else { return nil }
         return Participant(
-            id: id, name: name, organization: row.text("organization"), country: country, fare: fare,
+            id: id, name: name, organization: row.text("organization"), country: country, fare: fare.usd,
             arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
             isPlanned: planned, actual: actual,
-            location: row.records.location(record.line, 1), role: role)
+            location: row.records.location(record.line, 1), quotedFare: fare.quoted, role: role)
     }
 }

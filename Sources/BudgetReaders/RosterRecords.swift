@@ -10,6 +10,8 @@ struct RosterRecords {
     var dateOrder: DateOrder?
     /// Which mark separates the cents in the roster's amounts.
     var decimalMark: MoneyText.DecimalMark = .dot
+    /// Where the fares are: the fare column's header says US$ or not, and the fare columns named with another currency.
+    var fares = FareColumns()
     /// The first date read in each form that is not ISO, for a note saying how dates were read.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 
@@ -24,6 +26,14 @@ struct RosterRecords {
     /// A message's place.
     func location(_ line: Int, _ column: Int) -> SourceLocation { source.location(line: line, column: column) }
 
+    /// A record's place in a report's words: `line 14` of a CSV file, `row 14` of a sheet.
+    func rowName(_ line: Int) -> String { "\(source is SheetRecords ? "row" : "line") \(line)" }
+
+    /// A run of records in a report's words: `lines 2–13`, `row 5`.
+    func rowsName(_ first: Int, _ last: Int) -> String {
+        first == last ? rowName(first) : "\(source is SheetRecords ? "rows" : "lines") \(first)–\(last)"
+    }
+
     mutating func problem(_ line: Int, _ column: Int, _ message: String, _ hint: String) {
         problems.append(Diagnostic(location(line, column), message, excerpt: excerpt(line), hint: hint))
     }
@@ -33,13 +43,30 @@ struct RosterRecords {
         var columns: [String: Int] = [:]
         /// Headers travel-budget does not read (unknown ones that resemble no column, known unused ones, ignored ones).
         var unused: [SourceField] = []
+        /// Headers read by what their cells hold (their names could be several columns): said in a note and in the report.
+        var byContent: [(field: SourceField, position: Int, column: String, candidates: [String], evidence: String)] = []
+        /// Where the fares are (a column named with another currency, `Fare (THB)`, holds fares in it).
+        var fares = FareColumns()
+        /// The headers of the fare columns named with another currency, for messages at them.
+        var quotedFareFields: [SourceField] = []
+    }
+
+    /// What a column's cells say about which of some columns it is: one of them, with the evidence (`each of its 5 filled
+    /// cells is a date`), or none, with the reason (`they are all empty`).
+    enum Settlement {
+        case column(String, evidence: String)
+        case unsettled(String)
     }
 
     /// Reads the header through the names table (and `--columns`): a repeated column, a header that resembles a column
-    /// but is not one, a `--columns` header that is not there, or a missing required column is a problem.
-    mutating func readHeader(_ header: SourceRecord, mapping: ColumnMapping = ColumnMapping()) -> Header {
+    /// but is not one, a `--columns` header that is not there, or a missing required column is a problem. A header whose
+    /// name could be several columns that cells tell apart (`Departure`: `country` or `leave`) is read as the one `settle`
+    /// finds in its cells (given the column's place and the candidates), and is a problem when they do not settle it.
+    mutating func readHeader(_ header: SourceRecord, mapping: ColumnMapping = ColumnMapping(),
+                             settle: ((Int, [String]) -> Settlement)? = nil) -> Header {
         var result = Header()
         var headerOf: [String: SourceField] = [:]
+        var ambiguous: [(field: SourceField, position: Int, text: String, candidates: [String])] = []
         for (i, field) in header.fields.enumerated() {
             let text = field.text.trimmingWhitespace()
             if text.isEmpty { continue }
@@ -47,9 +74,30 @@ struct RosterRecords {
                 result.unused.append(field)
                 continue
             }
-            guard let name = mapping.column(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
+            let mapped = mapping.column(forHeader: text)
+            if mapped == nil || mapped == "fare_usd", let currency = RosterColumns.otherCurrency(text).flatMap(FareCurrency.code),
+               mapped != nil || RosterColumns.quotedFareCurrency(text) != nil {
+                // A fare column named with its currency (`Fare (THB)`): fares in that currency, converted at its rate.
+                if let other = result.fares.quoted.first(where: { $0.currency == currency }) {
+                    problem(field.line, field.column, "columns \(other.header.quoted) (column \(other.place + 1)) and \(text.quoted) (column \(i + 1)) both hold fares in \(currency)",
+                            "keep one of them, or say which: --columns \"ignore=\(text)\"")
+                } else {
+                    result.fares.quoted.append((i, currency, text))
+                    result.quotedFareFields.append(field)
+                }
+                continue
+            }
+            if let mapped, RosterColumns.amounts.contains(mapped), let currency = RosterColumns.otherCurrency(text) {
+                problem(field.line, field.column, "--columns \(mapped)=\(text): \(text.quoted) names \(currency), but `\(mapped)` is read in US$ only",
+                        "give the amounts in US$ in that column; only fares may be quoted in another currency (a `Fare (\(currency))` column)")
+                continue
+            }
+            guard let name = mapped ?? RosterColumns.column(forHeader: text) else {
                 let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
-                if let near = candidates.first {
+                if settle != nil, candidates.count >= 2, RosterColumns.otherCurrency(text) == nil,
+                   candidates.allSatisfy(RosterColumns.readableByContent.contains) {
+                    ambiguous.append((field, i, text, candidates))
+                } else if let near = candidates.first {
                     let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
                     let choices = candidates.map { name in
                         "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
@@ -72,11 +120,33 @@ struct RosterRecords {
             } else {
                 result.columns[name] = i
                 headerOf[name] = field
+                if name == "fare_usd" { result.fares.namesDollars = RosterColumns.namesDollars(text) }
+            }
+        }
+        // A header whose name leaves a doubt: its cells settle it among the columns no other header names.
+        for (field, i, text, candidates) in ambiguous {
+            let open = candidates.filter { result.columns[$0] == nil }
+            let settlement = open.isEmpty ? .unsettled("every column it could be is named by another header") : settle!(i, open)
+            if case .column(let name, let evidence) = settlement, result.columns[name] == nil {
+                result.columns[name] = i
+                headerOf[name] = field
+                result.byContent.append((field, i + 1, name, candidates, evidence))
+            } else {
+                let why: String
+                if case .unsettled(let reason) = settlement { why = reason } else { why = "" }
+                let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
+                let choices = candidates.map { name in
+                    "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
+                }.joined()
+                problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: candidates)
+                        + (why.isEmpty ? "" : " Its cells do not settle it: \(why)."),
+                        choices + "otherwise \(ignore)")
             }
         }
         let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
-        for (column, wanted) in mapping.headers.sorted(by: { $0.key < $1.key }) where headerOf[column] == nil
-            || RosterColumns.key(headerOf[column]!.text) != RosterColumns.key(wanted) {
+        for (column, wanted) in mapping.headers.sorted(by: { $0.key < $1.key }) where (headerOf[column] == nil
+            || RosterColumns.key(headerOf[column]!.text) != RosterColumns.key(wanted))
+            && !result.fares.quoted.contains(where: { RosterColumns.key($0.header) == RosterColumns.key(wanted) }) {
             let end = (excerpt(header.line)?.count ?? 0) + 1
             problem(header.line, end, "--columns \(column)=\(wanted): the header has no column \(wanted.quoted)",
                     "the headers are: \(found.prefix(20).map(\.quoted).joined(separator: ", "))")
@@ -84,7 +154,8 @@ struct RosterRecords {
         let shown = found.prefix(12).map { $0.quoted }.joined(separator: ", ") + (found.count > 12 ? ", …" : "")
         let titleRow = result.columns.isEmpty
             ? " The first row that is not empty must name the columns: is there a title row above them?" : ""
-        let missing = RosterColumns.required.filter { result.columns[$0] == nil }
+        // A fare column named with its currency stands for the fare column.
+        let missing = RosterColumns.required.filter { result.columns[$0] == nil && !($0 == "fare_usd" && !result.fares.quoted.isEmpty) }
         guard !missing.isEmpty else { return result }
         let end = (excerpt(header.line)?.count ?? 0) + 1
         let names = missing.map { "`\($0)`" }.joined(separator: ", ")
@@ -107,6 +178,16 @@ struct RosterRecords {
         let currency = RosterColumns.otherCurrency(text).map { " It names \($0): travel-budget reads amounts in US$ only, so convert the column to US$ first." } ?? ""
         return "column \(position), \(text.quoted), is not a column travel-budget reads, but it looks like "
             + near.map { "`\($0)`" }.joined(separator: " or ") + "; it was not guessed.\(currency)"
+    }
+
+    /// Where a roster's fares are.
+    struct FareColumns {
+        /// Whether the fare column's header says US$ (`fare_usd`, `Fare (USD)`): its cells may not name another currency. A
+        /// header that says no currency (`Fare`) may hold fares in any, each cell naming its own (`THB 12,500`) or the
+        /// `fare_currency` column giving it.
+        var namesDollars = false
+        /// The fare columns named with another currency (`Fare (THB)`): their place, currency and header.
+        var quoted: [(place: Int, currency: String, header: String)] = []
     }
 
     /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.

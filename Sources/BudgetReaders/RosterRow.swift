@@ -34,6 +34,8 @@ struct RosterRow {
     let columns: ColumnPlaces
     let records: RosterRecords
     var problems: [Diagnostic] = []
+    /// The place of the column the fare was read from (for a total row's check of the fares above it).
+    var farePlace: Int?
     /// The first date read in each form that is not ISO (its line, column, text and reading), for the roster's notes.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
 
@@ -88,7 +90,11 @@ struct RosterRow {
 
     /// An amount: `.some(nil)` when empty, nil when refused; `zeroMeans` refuses zero with that reason.
     mutating func money(_ column: String, zeroMeans: String? = nil) -> Money?? {
-        let raw = text(column)
+        money(column, raw: text(column), zeroMeans: zeroMeans)
+    }
+
+    /// The same, from the field's text already read.
+    mutating func money(_ column: String, raw: String, zeroMeans: String? = nil) -> Money?? {
         if raw.isEmpty { return .some(nil) }
         switch MoneyText.parse(raw, mark: records.decimalMark) {
         case .success(let money):

@@ -14,6 +14,11 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private let columns: ColumnPlaces
     private var ids: IDRegister
     private let countries = CountryCache()
+    /// The sheet's total and subtotal rows, left out of the participants and checked against the rows above them.
+    private var totals: RosterTotals
+    /// Currencies met without a stated rate (their fares are refused once), and the fares converted at each rate.
+    private var missingRates: Set<String> = []
+    private var quotedFares: [FareRate: Int] = [:]
     private let problemLimit: Int
     /// Problems found so far; reading stops once there are as many as a report lists (a file read as a stream).
     public private(set) var problems: [Diagnostic] = []
@@ -21,8 +26,13 @@ public final class RosterStream: Sequence, IteratorProtocol {
     public let notes: [Diagnostic]
     /// Headers no rule reads, said in the report.
     public let unusedColumns: [String]
+    /// What the report says about the header (columns read by what their cells hold).
+    private let headerSentences: [String]
     /// The file's lines (line feeds + 1): a bound on its participants.
     public let lines: Int
+    /// Whether a fare may be quoted in another currency, known from the header and the rates stated: a fare column named
+    /// with a currency, a `fare_currency` column, or a fare column naming no currency while a rate is stated.
+    public let mayQuoteFares: Bool
     static let problemLimit = 50
 
     /// How repeated ids are found: exactly (a roster held whole), or by 64-bit hashes (a stream of any size).
@@ -93,14 +103,38 @@ public final class RosterStream: Sequence, IteratorProtocol {
                                        hint: "the first row names the columns: " + RosterReader.requiredColumns.joined(separator: ","))])
         }
         self.header = header
-        let read = layout.readHeader(header, mapping: reader.mapping)
+        // A header whose name leaves a doubt (`Departure`) is settled by its cells, read once more from the start.
+        let settle = again.map { again in
+            { (place: Int, candidates: [String]) in
+                RosterStream.settle(again(), header: header, place: place, candidates: candidates, countries: reader.countries,
+                                    dateOrder: reader.mapping.dateOrder)
+            }
+        }
+        let read = layout.readHeader(header, mapping: reader.mapping, settle: settle)
         columns = ColumnPlaces(read.columns)
-        if !layout.problems.isEmpty { throw .badData(layout.problems) }
+        layout.fares = read.fares
+        totals = RosterTotals(columns: columns, fares: read.fares)
+        // A fare column named with a currency that has no stated rate: refused once, at its header; the rows are still read,
+        // so that every other problem (another currency without a rate) is found in the same run.
+        var missingRates: [Diagnostic] = []
+        for (column, field) in zip(read.fares.quoted, read.quotedFareFields) where reader.fareRate(column.currency) == nil {
+            missingRates.append(Diagnostic(layout.location(field.line, field.column),
+                                           "column \(column.place + 1), \(column.header.quoted), holds fares in \(column.currency), and no rate for \(column.currency) is stated",
+                                           excerpt: layout.excerpt(field.line), hint: FareCurrency.missingRateHint(column.currency)))
+        }
+        if !layout.problems.isEmpty { throw .badData(layout.problems + missingRates) }
         layout.decimalMark = reader.mapping.decimalComma ? .comma
-            : again.map { RosterStream.decimalMark(of: $0(), header: header, columns: read.columns, delimiter: delimiter.character) } ?? .dot
+            : again.map { RosterStream.decimalMark(of: $0(), header: header, places: RosterColumns.amounts.compactMap { read.columns[$0] } + read.fares.quoted.map(\.place),
+                                                   delimiter: delimiter.character) } ?? .dot
         let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, records: layout)
+        let byContent = RosterReader.notes(byContent: read.byContent, records: layout)
         unusedColumns = said.unused
-        self.notes = notes + said.notes + RosterReader.decimalNote(layout)
+        headerSentences = byContent.sentences
+        self.notes = notes + said.notes + byContent.notes + RosterReader.decimalNote(layout)
+        problems = missingRates
+        let ratesStated = !reader.mapping.rates.isEmpty || !(reader.event?.fareRates.isEmpty ?? true)
+        mayQuoteFares = !read.fares.quoted.isEmpty || read.columns["fare_currency"] != nil
+            || (read.columns["fare_usd"] != nil && !read.fares.namesDollars && ratesStated)
     }
 
     /// The next participant; nil at the end of the file, or once a report's worth of problems is found.
@@ -114,18 +148,33 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 if case .badData(let found) = error { problems += found } else { problems.append(contentsOf: [error.asDiagnostic]) }
                 return nil
             }
-            if record.isBlank { continue }
+            if record.isBlank {
+                problems += record.cellProblems
+                continue
+            }
+            if let label = RosterTotals.label(of: record, columns: columns) {
+                totals.total(record, label: label, records: layout)
+                continue
+            }
+            problems += record.cellProblems
             guard var row = layout.row(record, header: header, columns: columns) else {
                 problems += layout.problems
                 layout.problems = []
                 continue
             }
-            let participant = reader.participant(&row, file: file, cache: countries) { [self] id in
+            let participant = reader.participant(&row, file: file, cache: countries, check: { [self] id in
                 ids.firstLine(of: id, line: record.line).map { .repeated(firstLine: $0) } ?? .new
+            }, firstMissingRate: { [self] currency in missingRates.insert(currency).inserted })
+            // A cell refused for its own problem (`#N/A`) is not refused again as empty.
+            problems += record.cellProblems.isEmpty ? row.problems : row.problems.filter { problem in
+                !record.cellProblems.contains { $0.location.line == problem.location.line && $0.location.column == problem.location.column }
             }
-            problems += row.problems
             layout.dateForms.merge(row.dateForms) { first, _ in first }
-            if let participant, problems.isEmpty { return participant }
+            if let participant {
+                totals.add(participant, farePlace: row.farePlace, line: record.line)
+                if let quoted = participant.quotedFare { quotedFares[quoted.rate, default: 0] += 1 }
+                if problems.isEmpty { return participant }
+            }
         }
         return nil
     }
@@ -133,6 +182,38 @@ public final class RosterStream: Sequence, IteratorProtocol {
     /// How the dates not written ISO were read, each with its first example: the rest of the notes, known once the
     /// participants are read.
     public var dateNotes: [Diagnostic] { RosterReader.dateNotes(layout) }
+
+    /// The total rows left out, and any whose amounts are not the sum of the rows (warnings): known once the participants
+    /// are read.
+    public var totalNotes: [Diagnostic] {
+        finishTotals()
+        return totals.notes
+    }
+
+    /// The fares converted from other currencies, a note for each rate: known once the participants are read.
+    public var fareNotes: [Diagnostic] {
+        quotedFares.sorted { $0.key.currency < $1.key.currency }.map { rate, count in
+            Diagnostic(layout.location(0, 0), "\(counted(count, "fare")) quoted in \(rate.currency) \(count == 1 ? "was" : "were") converted to US$ at "
+                       + "\(rate.statement), each rounded half up to the cent before the cap", severity: .note)
+        }
+    }
+
+    /// The notes known once the participants are read: how dates were read, the fares converted, the total rows.
+    public var closingNotes: [Diagnostic] { dateNotes + fareNotes + totalNotes }
+
+    /// What the report says about how the roster was read (columns read by what they hold, total rows left out with their
+    /// rows): complete at the end.
+    public var reportNotes: [String] {
+        finishTotals()
+        return headerSentences + totals.sentences
+    }
+
+    private var totalsFinished = false
+    private func finishTotals() {
+        guard !totalsFinished else { return }
+        totalsFinished = true
+        totals.finish(records: layout)
+    }
 
     /// Throws the problems found, if any (call it after the last participant).
     public func finish() throws(InputError) {
@@ -144,13 +225,46 @@ public final class RosterStream: Sequence, IteratorProtocol {
         var participants: [Participant] = []
         while let participant = next() { participants.append(participant) }
         try finish()
-        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + dateNotes)
+        return RosterReader.Roster(participants: participants, unusedColumns: unusedColumns, notes: notes + closingNotes,
+                                   reportNotes: reportNotes)
+    }
+
+    /// Which of `candidates` the cells of a column are (0-based `place`), read from every record after the header: the
+    /// one whose test every filled cell passes (a date for a date column, a known point of departure for `country`), with
+    /// the evidence; else why not (empty, or mixed). A record that cannot be read ends the look; the reading proper reports it.
+    static func settle(_ records: RecordSource, header: SourceRecord, place: Int, candidates: [String], countries: CountryDirectory,
+                       dateOrder: DateOrder?) -> RosterRecords.Settlement {
+        var filled = 0, dates = 0, places = 0
+        var example: String?
+        var neither: (text: String, line: Int)?
+        var passing = candidates
+        while let record = try? records.next() {
+            guard record.line > header.line, place < record.fields.count else { continue }
+            let text = RosterRow.plain(record.fields[place].text)
+            if text.isEmpty { continue }
+            filled += 1
+            if example == nil { example = text }
+            let isDate = DateText.looksLikeDate(text, order: dateOrder)
+            let isPlace = !isDate && countries.country(named: text) != nil
+            if isDate { dates += 1 } else if isPlace { places += 1 } else if neither == nil { neither = (text, record.line) }
+            passing = passing.filter { RosterColumns.dates.contains($0) ? isDate : isPlace }
+        }
+        let names = candidates.map { "`\($0)`" }.joined(separator: " or ")
+        guard filled > 0, let example else { return .unsettled("they are all empty") }
+        if passing.count == 1 {
+            let kind = RosterColumns.dates.contains(passing[0]) ? "a date" : "a known point of departure"
+            return .column(passing[0], evidence: "\(filled == 1 ? "its one filled cell" : "each of its \(filled) filled cells") is \(kind) (e.g. \(example.quoted))")
+        }
+        if passing.count > 1 { return .unsettled("its cells are dates, which could be \(names)") }
+        if let neither {
+            return .unsettled("\(neither.text.quoted) (\(records is SheetRecords ? "row" : "line") \(neither.line)) is neither a date nor a known point of departure")
+        }
+        return .unsettled("it holds \(counted(dates, "date")) and \(counted(places, "point")) of departure")
     }
 
     /// The mark the roster's amounts use, read from the amount columns of every record after the header (stopping at the
     /// first amount that settles it). A record that cannot be read ends the look; the reading proper reports it.
-    static func decimalMark(of records: RecordSource, header: SourceRecord, columns: [String: Int], delimiter: Character) -> MoneyText.DecimalMark {
-        let amountColumns = RosterColumns.amounts.compactMap { columns[$0] }
+    static func decimalMark(of records: RecordSource, header: SourceRecord, places amountColumns: [Int], delimiter: Character) -> MoneyText.DecimalMark {
         var comma = false
         while let record = try? records.next() {
             guard record.line > header.line else { continue }

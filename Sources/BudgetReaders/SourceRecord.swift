@@ -15,6 +15,11 @@ struct SourceRecord: Sendable {
     let fields: [SourceField]
     /// The line the record began on (a sheet's row).
     let line: Int
+    /// A workbook row's cells that cannot be read (an error value, a formula without a stored result), in the columns read:
+    /// refused, unless the row is a total row (``RosterTotals``), which is not read as a participant.
+    var cellProblems: [Diagnostic] = []
+    /// A workbook row's fields (by index) whose cell holds a `SUM` or `SUBTOTAL` formula: the mark of a total row.
+    var sumFields: [Int] = []
     var isBlank: Bool { fields.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
 }
 

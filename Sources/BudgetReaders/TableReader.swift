@@ -52,7 +52,7 @@ public enum TableReader {
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
                              "currency", "other_points_of_departure", "other_points_source", "local_expenses", "caps", "cost_sharing", "eligibility",
-                             "budget_usd", "draft", "paper", "costs", "contingency", "roles"])
+                             "budget_usd", "draft", "paper", "fare_rates", "costs", "contingency", "roles"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
@@ -97,6 +97,7 @@ public enum TableReader {
         var officeCeilings: [String: Money] = [:]
         let sharing = offices.flatMap { costSharing(document, offices: $0, ceilings: &officeCeilings, problems: &problems) }
         let rules = EligibilityTable.read(document, countries: countries, problems: &problems)
+        let fareRates = fareRates(document, problems: &problems)
         let lines = CostLineTable.lines(document, sharing: sharing, problems: &problems)
         var contingencyFailed = false
         let contingency = CostLineTable.contingency(document, lines: lines ?? [], sharing: sharing, failed: &contingencyFailed, problems: &problems)
@@ -111,6 +112,7 @@ public enum TableReader {
                           ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings), otherPointsSource: otherSource, isDraft: draft,
                           costLines: lines, contingency: contingency, roleAirfare: roleAirfare)
         event.paper = paper
+        event.fareRates = fareRates
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = event.fullStayLocalExpenses
         if fullStay > Money(dollars: MoneyText.maximumDollars) {
@@ -217,6 +219,43 @@ public enum TableReader {
         }
         problems += sharing
         return sharing.isEmpty ? CostSharing(offices: shares, basis: basis, isAssumption: assumption) : nil
+    }
+
+    /// The rates at which fares quoted in other currencies are converted (`[[fare_rates]]`, optional): each a currency's
+    /// code, its units per US$1 (up to four decimals), the day it was taken and its source: a planning assumption.
+    private static func fareRates(_ document: TOMLDocument, problems: inout [Diagnostic]) -> [FareRate] {
+        guard let value = document.root["fare_rates"] else { return [] }
+        guard let array = value.array else {
+            problems.append(document.diagnostic("fare_rates", "`fare_rates` must be a list of [[fare_rates]] tables",
+                                                hint: "write each rate as [[fare_rates]] with currency, units_per_usd, date and source"))
+            return []
+        }
+        var rates: [FareRate] = []
+        for (i, item) in array.enumerated() {
+            let path = "fare_rates[\(i)]"
+            guard let table = item.table else {
+                problems.append(document.diagnostic("fare_rates", "rate #\(i + 1) of `fare_rates` is not a table",
+                                                    hint: "write each rate as a [[fare_rates]] table"))
+                continue
+            }
+            var f = TableFields(table, path: path, document: document)
+            f.rejectUnknownKeys(["currency", "units_per_usd", "date", "source"])
+            let code = f.string("currency"), scaled = f.decimal4("units_per_usd"), date = f.date("date"), source = f.string("source")
+            var currency: String?
+            if let code {
+                currency = FareCurrency.code(code).flatMap { $0 == code.uppercased() && $0 != "USD" ? $0 : nil }
+                if currency == nil {
+                    f.fail("currency", code.uppercased() == "USD" ? "fares in US$ need no rate" : "\(code.quoted) is not a currency code travel-budget knows",
+                           hint: "write the currency's ISO code, e.g. currency = \"THB\"")
+                } else if rates.contains(where: { $0.currency == currency }) {
+                    f.fail("currency", "\(currency!) has a rate already", hint: "keep one [[fare_rates]] for each currency")
+                }
+            }
+            problems += f.problems
+            guard f.problems.isEmpty, let currency, let scaled, let date, let source else { continue }
+            rates.append(FareRate(currency: currency, rate: ExchangeRate(unitsPerUSDTimes10000: scaled), date: date, source: source, origin: .eventFile))
+        }
+        return rates
     }
 
     private static func capRows(_ document: TOMLDocument, countries: CountryDirectory, problems: inout [Diagnostic]) -> [CapRow]? {

@@ -65,38 +65,48 @@ enum WorkbookRoster {
         }
         let header = grid.rows[headerIndex]
         let width = header.cells.last?.column ?? 0
-        let readColumns = Set(header.cells.filter { column(of: $0.text) != nil }.map(\.column))
+        // The columns read: those the header names, and those whose name could be several columns (read by their cells).
+        let readColumns = Set(header.cells.filter { cell in
+            column(of: cell.text) != nil || RosterColumns.resemblances(cell.text.trimmingWhitespace()).count >= 2
+        }.map(\.column))
         let columnName = Dictionary(header.cells.compactMap { cell in column(of: cell.text).map { (cell.column, $0) } }, uniquingKeysWith: { a, _ in a })
         var problems: [Diagnostic] = []
         var records: [SourceRecord] = []
         var numberIDs: [SheetCell] = []
         for row in grid.rows[headerIndex...] {
+            let isHeader = row.number == header.number
             var texts = [String](repeating: "", count: width)
+            // A data row's cell problems travel with its record: a total row's are not refused (it is no participant).
+            var cellProblems: [Diagnostic] = []
+            var sumFields: [Int] = []
             for cell in row.cells {
-                let isHeader = row.number == header.number
                 guard cell.column <= width else {
-                    problems.append(Diagnostic(location(cell.row, cell.column), "cell \(cell.reference) holds \(cell.text.quoted), but its column has no header",
-                                               hint: "give column \(CellReference.columnName(cell.column)) a header in row \(header.number) (it is then listed as not used), or clear the cell"))
+                    cellProblems.append(Diagnostic(location(cell.row, cell.column), "cell \(cell.reference) holds \(cell.text.quoted), but its column has no header",
+                                                   hint: "give column \(CellReference.columnName(cell.column)) a header in row \(header.number) (it is then listed as not used), or clear the cell"))
                     continue
                 }
+                if !isHeader, let formula = cell.formula, RosterTotals.isSum(formula) { sumFields.append(cell.column - 1) }
                 if let problem = cell.problem {
-                    if isHeader || readColumns.contains(cell.column) {
+                    if isHeader {
                         problems.append(Diagnostic(location(cell.row, cell.column), problem.message, hint: problem.hint))
+                    } else if readColumns.contains(cell.column) {
+                        cellProblems.append(Diagnostic(location(cell.row, cell.column), problem.message, hint: problem.hint))
                     }
                     continue
                 }
                 if !isHeader, let name = columnName[cell.column] {
                     if cell.isBetweenCents, amountColumns.contains(name) {
-                        problems.append(Diagnostic(location(cell.row, cell.column),
-                                                   "`\(name)` is \(cell.text.quoted), which is not a whole number of cents (a number cell is read as cents only within 0.000001 of one)",
-                                                   hint: "round the amount to cents in the sheet, e.g. =ROUND(…, 2), or type it with at most two decimals"))
+                        cellProblems.append(Diagnostic(location(cell.row, cell.column),
+                                                       "`\(name)` is \(cell.text.quoted), which is not a whole number of cents (a number cell is read as cents only within 0.000001 of one)",
+                                                       hint: "round the amount to cents in the sheet, e.g. =ROUND(…, 2), or type it with at most two decimals"))
                         continue
                     }
                     if name == "id", cell.kind == .number { numberIDs.append(cell) }
                 }
                 texts[cell.column - 1] = cell.text
             }
-            records.append(SourceRecord(fields: texts.enumerated().map { SourceField(text: $0.element, line: row.number, column: $0.offset + 1) }, line: row.number))
+            records.append(SourceRecord(fields: texts.enumerated().map { SourceField(text: $0.element, line: row.number, column: $0.offset + 1) },
+                                        line: row.number, cellProblems: cellProblems, sumFields: sumFields))
         }
         if let first = numberIDs.first {
             notes.append(Diagnostic(location(first.row, first.column),

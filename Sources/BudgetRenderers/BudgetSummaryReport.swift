@@ -19,6 +19,7 @@ extension TextReport {
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) {
             out += L.wrap(unused, first: "Not read:       ", indent: String(repeating: " ", count: 16))
         }
+        out += RosterNotes.readingLines(budget.rosterNotes)
         out.append("")
         let head = L.left("Region", 28) + L.right("Participants", 13) + L.right("Assisted", 16) + L.right("Share", 16)
             + L.right("Local", 16) + L.right("Total", 11)
@@ -56,6 +57,11 @@ extension TextReport {
                                                   withoutFare: budget.awaitingCapWithoutFare) + "; "
                           + "no assisted airfare is budgeted for them until the organisers agree a cap.")
         }
+        if budget.quotedFareCount > 0 {
+            out.append("")
+            out.append("Fares quoted in other currencies")
+            for sentence in QuotedFareText.sentences(budget) { out += L.wrap(sentence, first: "  ", indent: "    ") }
+        }
         out.append("")
         out.append("Flags")
         if budget.flagCounts.isEmpty { out.append("  none") }
@@ -78,6 +84,10 @@ extension JSONReport {
         let roster: String
         /// The roster's headers that no rule reads.
         let unused_columns: [String]
+        /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
+        let roster_notes: [String]?
+        /// The rates that converted fares quoted in other currencies; left out when every fare is in US$.
+        let fare_rates: [FareRateNote]?
         let participant_lines: String
         let totals: Totals
         let regions: [JSONReport.Region]
@@ -109,7 +119,8 @@ extension JSONReport {
     /// mean the same).
     func summary(_ b: Budget, linesAt: String) throws(JSONTextError) -> String {
         let document = SummaryDocument(
-            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns, participant_lines: linesAt,
+            event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns,
+            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes, fare_rates: FareRateNote.all(b), participant_lines: linesAt,
             totals: JSONReport.Totals(b.totals, event: b.event),
             regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal, event: b.event)) },
             offices: b.offices.map { JSONReport.Office($0, event: b.event) },

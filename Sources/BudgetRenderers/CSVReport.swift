@@ -31,7 +31,7 @@ public struct CSVReport {
     }
 
     /// A row as CSV: cells in `numeric` that are plain numbers (`-303.65`) stay numbers; every other cell is a `field`.
-    static func line(_ cells: [String], numeric: Set<Int>) -> String {
+    static func line(_ cells: [String], numeric: some Collection<Int>) -> String {
         cells.enumerated().map { index, cell in
             numeric.contains(index) && CSVReport.isPlainNumber(cell) ? cell : CSVReport.field(cell)
         }.joined(separator: ",")
@@ -50,13 +50,20 @@ public struct CSVReport {
         event.hasDeclaredLines ? ["role"] + event.personLines.dropFirst(2).map { "\($0.key)_usd" } : []
     }
 
+    /// The columns added after `flags` when a fare was quoted in another currency: the quoted amount, its currency and the
+    /// rate (units per US$1) that converted it to `fare_usd`.
+    public static let quotedFareHeader = ["fare_quoted", "fare_currency", "fare_rate"]
+
     /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
     public func render() -> String {
         let event = budget.event
+        let quoted = budget.keepsLines && budget.quotedFareCount > 0
+        let quotedColumns = quoted ? CSVReport.quotedFareHeader : []
         let extra = CSVReport.declaredColumns(event)
-        var rows: [[String]] = [CSVReport.header + extra]
-        let blank = Array(repeating: "", count: CSVReport.header.count + extra.count - 3)
-        let noExtra = Array(repeating: "", count: extra.count)
+        var rows: [[String]] = [CSVReport.header + quotedColumns + extra]
+        let blank = Array(repeating: "", count: CSVReport.header.count - 3)
+        // Rows with figures in the declared lines' columns leave the quoted-fare columns empty.
+        let beforeExtra = Array(repeating: "", count: quotedColumns.count)
         func declared(_ amounts: [Money]) -> [String] {
             extra.isEmpty ? [] : (1..<extra.count).map { index in index + 1 < amounts.count ? amounts[index + 1].plain : "0.00" }
         }
@@ -69,22 +76,23 @@ public struct CSVReport {
                          p.fare?.plain ?? "", line.cap?.plain ?? "", line.assistedAirfare.plain,
                          line.participantShare.plain, String(line.nights), String(line.days),
                          line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")]
+                         + (quoted ? p.quotedFare.map { [$0.amount.plain, $0.currency, $0.rate.rate.description] } ?? ["", "", ""] : [])
                          + (extra.isEmpty ? [] : [p.role.rawValue] + declared(line.amounts)))
         }
         func totals(_ kind: String, _ label: String, _ t: CostTotals) -> [String] {
             [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
              t.localExpenses.plain, t.total.plain, t.participants == 1 ? "1 participant" : "\(t.participants) participants"]
-                + (extra.isEmpty ? [] : [""] + declared(t.amounts))
+                + (extra.isEmpty ? [] : beforeExtra + [""] + declared(t.amounts))
         }
         for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))
         for cost in budget.eventCosts {
             rows.append(["event-cost", cost.key, cost.name, "", "", "", "", "", "", "", "", "", "", cost.amount.plain,
-                         CostLineText.basis(cost, event: event) + CostLineText.officeParts(cost.offices, budget)] + noExtra)
+                         CostLineText.basis(cost, event: event) + CostLineText.officeParts(cost.offices, budget)])
         }
         if event.hasDeclaredLines {
             rows.append(["grand-total", "", "", "", "", "", "", "", "", "", "", "", "", budget.grandTotal.plain,
-                         "the participants' total and the event costs"] + noExtra)
+                         "the participants' total and the event costs"])
         }
         for office in budget.offices {
             let split = "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"
@@ -92,10 +100,10 @@ public struct CSVReport {
                          office.localExpenses.plain, (event.hasDeclaredLines ? office.grandTotal : office.total).plain,
                          event.hasDeclaredLines ? split + "; total with its part of the other lines (\(office.amounts.dropFirst(2).sum().plain)) "
                              + "and of the event costs (\(office.eventCosts.sum().plain))" : split]
-                         + (extra.isEmpty ? [] : [""] + declared(office.amounts)))
+                         + (extra.isEmpty ? [] : beforeExtra + [""] + declared(office.amounts)))
         }
         for h in budget.headroom {
-            rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)] + noExtra)
+            rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)])
         }
         // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
         if !budget.notPlanned.isEmpty {
@@ -107,9 +115,14 @@ public struct CSVReport {
             rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation(under: budget.event))"] + blank)
         }
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { rows.append(["note", "", unused] + blank) }
+        for note in budget.rosterNotes { rows.append(["note", "", note] + blank) }
+        for sentence in QuotedFareText.sentences(budget) { rows.append(["note", "", sentence] + blank) }
         for sentence in CostLineText.personLines(budget) + CostLineText.roles(budget) { rows.append(["note", "", sentence] + blank) }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }
-        let numeric = Set(6...13).union(extra.isEmpty ? [] : Array(CSVReport.header.count + 1 ..< CSVReport.header.count + extra.count))
-        return rows.map { CSVReport.line($0, numeric: numeric) }.joined(separator: "\r\n") + "\r\n"
+        // Every row as wide as the header; the quoted amount and the rate, and the declared lines' amounts, stay numbers.
+        let width = rows[0].count
+        let declaredStart = CSVReport.header.count + quotedColumns.count + 1
+        let numeric = Array(6...13) + (quoted ? [15, 17] : []) + (extra.isEmpty ? [] : Array(declaredStart ..< declaredStart + extra.count - 1))
+        return rows.map { CSVReport.line($0 + Array(repeating: "", count: max(0, width - $0.count)), numeric: numeric) }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -172,6 +172,7 @@ public struct CompareReport: Sendable {
             "Everyone in the mix is priced under every event (eligibility is not applied), so the events are compared like for like.",
         ]
         if let stays { notes.append(stays) }
+        notes += quotedFares
         for event in events { notes += (AssumptionText.draft(event) + [AssumptionText.rates(event)]).map { "\(event.id): " + $0 } }
         if real, let index = comparison.index {
             let values = years.map { year in index.values[year].map { "\(year) = \(Double($0) / 1000)" } ?? "\(year) = not in the index" }
@@ -198,6 +199,8 @@ public struct CompareReport: Sendable {
         let drafts: [String]?
         /// Every cost line under each event, by key (left out unless an event declares lines beyond the two).
         let lines: [LineEntry]?
+        /// The roster's fares quoted in other currencies and their rates, in words (left out when every fare is in US$).
+        let quoted_fares: [String]?
     }
 
     struct LineEntry: Encodable {
@@ -205,6 +208,10 @@ public struct CompareReport: Sendable {
         let name: String
         let amounts: [String: String?]
     }
+
+    /// A roster's fares quoted in other currencies and their rates, in words: the same in every event (they were converted
+    /// when the roster was read).
+    private var quotedFares: [String] { comparison.budgets.first.map(QuotedFareText.sentences) ?? [] }
 
     struct CapEntry: Encodable {
         let point_of_departure: String
@@ -265,7 +272,8 @@ public struct CompareReport: Sendable {
             drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil,
             lines: comparison.hasDeclaredLines ? comparison.lines.map { line in
                 LineEntry(key: line.key, name: line.name, amounts: Dictionary(uniqueKeysWithValues: zip(events.map(\.id), line.amounts.map { $0?.plain })))
-            } : nil)
+            } : nil,
+            quoted_fares: quotedFares.isEmpty ? nil : quotedFares)
         return try JSONText.render(document)
     }
 
@@ -309,6 +317,7 @@ public struct CompareReport: Sendable {
             for line in comparison.lines { rows.append(["line", line.name, line.key] + figures(.total, line.amounts.map { $0?.cents }) + [""]) }
         }
         if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
+        for sentence in quotedFares { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
         for event in events {
             for sentence in AssumptionText.draft(event) { rows.append(["note", event.id, ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
         }

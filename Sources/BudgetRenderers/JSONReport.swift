@@ -28,6 +28,10 @@ public struct JSONReport {
         let roster: String
         /// The roster's headers that no rule reads.
         let unused_columns: [String]
+        /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
+        let roster_notes: [String]?
+        /// The rates that converted fares quoted in other currencies; left out when every fare is in US$.
+        let fare_rates: [FareRateNote]?
         let participants: [Line]
         let regions: [Region]
         let totals: Totals
@@ -96,6 +100,42 @@ public struct JSONReport {
         /// `participant`, `resource-person` or `staff`, when the event declares other lines or the roster other roles.
         let role: String?
         let other_lines: [String: String]?
+        /// The fare as quoted in another currency (`fare` is its conversion); left out for a fare in US$.
+        var quoted_fare: QuotedFareNote? = nil
+    }
+
+    /// A fare as quoted in another currency: the amount, the currency and the rate (units per US$1).
+    struct QuotedFareNote: Encodable {
+        let amount: String
+        let currency: String
+        let units_per_usd: String
+
+        init(_ q: QuotedFare) {
+            amount = q.amount.plain
+            currency = q.currency
+            units_per_usd = q.rate.rate.description
+        }
+    }
+
+    /// A rate for fares in another currency, where it was stated (`event file` or `command line`), its date and source.
+    struct FareRateNote: Encodable {
+        let currency: String
+        let units_per_usd: String
+        @Nullable var date: String?
+        let source: String
+        let stated_in: String
+        let planning_assumption: Bool
+
+        init(_ r: FareRate) {
+            currency = r.currency
+            units_per_usd = r.rate.description
+            date = r.date?.description
+            source = r.source
+            stated_in = r.origin.rawValue
+            planning_assumption = true
+        }
+
+        static func all(_ b: Budget) -> [FareRateNote]? { b.fareRates.isEmpty ? nil : b.fareRates.map(FareRateNote.init) }
     }
 
     struct Totals: Encodable {
@@ -210,6 +250,8 @@ public struct JSONReport {
         let document = Document(
             event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
             paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName, unused_columns: b.unusedColumns,
+            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes,
+            fare_rates: FareRateNote.all(b),
             participants: b.lines.map { line in
                 let p = line.participant
                 return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,
@@ -217,7 +259,8 @@ public struct JSONReport {
                             assisted_airfare: line.assistedAirfare.plain, participant_share: line.participantShare.plain,
                             nights: line.nights, days: line.days, local_expenses: line.localExpenses.plain,
                             total: line.total.plain, flags: line.flags.map(\.rawValue),
-                            role: roles ? p.role.rawValue : nil, other_lines: JSONReport.declared(line.amounts, b.event))
+                            role: roles ? p.role.rawValue : nil, other_lines: JSONReport.declared(line.amounts, b.event),
+                            quoted_fare: p.quotedFare.map(QuotedFareNote.init))
             },
             regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal, event: b.event)) },
             totals: Totals(b.totals, event: b.event),

@@ -43,6 +43,8 @@ public struct OfficeReport {
         out += L.wrap(event.title)
         out += L.wrap("\(budget.rosterName), \(counted(budget.lines.count, "participant")) priced (\(budget.who.words))", first: "Roster: ", indent: "        ")
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { out += L.wrap(unused, first: "        ", indent: "        ") }
+        for note in budget.rosterNotes { out += L.wrap(note, first: "        ", indent: "        ") }
+        for sentence in QuotedFareText.sentences(budget) { out += L.wrap(sentence, first: "        ", indent: "        ") }
         out += L.wrap("\(formatPercent(share.airfareBasisPoints)) of each assisted airfare and \(formatPercent(share.localExpensesBasisPoints)) "
                       + "of each participant's local expenses, unless the roster's paid_by gives the whole line to one office. "
                       + event.costSharing.basis)

@@ -14,4 +14,14 @@ enum RosterNotes {
     static func unusedColumnsSentence(_ columns: [String]) -> String? {
         unusedColumns(columns).map { "Not read: \($0)." }
     }
+
+    /// The label of the text reports' lines on how the roster was read (a total row left out, a column read by what it holds).
+    static let readingLabel = "Reading notes:  "
+
+    /// The text lines of the notes on how the roster was read, under the report's header labels (none when there are none).
+    static func readingLines(_ notes: [String], indent: String = String(repeating: " ", count: 16)) -> [String] {
+        notes.enumerated().flatMap { index, note in
+            TextLayout.wrap(note, first: index == 0 ? readingLabel : indent, indent: indent)
+        }
+    }
 }

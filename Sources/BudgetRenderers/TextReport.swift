@@ -131,6 +131,7 @@ public struct TextReport {
         let priced = budget.leftOut.isEmpty ? count : "\(count) priced of \(budget.lines.count + budget.leftOut.count) on the roster"
         out += L.wrap("\(budget.rosterName), \(priced)", first: "Roster:         ", indent: indent)
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) { out += L.wrap(unused, first: "Not read:       ", indent: indent) }
+        out += RosterNotes.readingLines(budget.rosterNotes)
         out += L.wrap(event.source, first: "Source:         ", indent: indent)
         out.append("")
         if event.hasDeclaredLines {
@@ -172,6 +173,7 @@ public struct TextReport {
             out.append("  " + L.left("GRAND TOTAL", width) + "  " + L.right(budget.grandTotal.grouped, 14)
                        + "  (the table's total and the event costs)")
         }
+        out += QuotedFareText.section(budget, idWidth: columns.id)
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
             let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)

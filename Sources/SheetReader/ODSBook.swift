@@ -127,12 +127,14 @@ struct ODSTable {
         let shown = c.children("p").map(ODSTable.paragraph).joined(separator: "\n")
         let formula = c.attributes["formula"]
         let isFormula = formula != nil
+        let formulaText = formula.map(ODSTable.formulaText)
         if c.qualified["calcext:value-type"] == "error" {
             return unusable(row, column, shown, "cell \(reference) holds the error `\(shown.prefix(20))`" + (isFormula ? " (its formula cannot be worked out)" : ""),
-                                         hint: isFormula ? "correct the formula, or type the value in the cell" : "type the value in the cell")
+                            hint: isFormula ? "correct the formula, or type the value in the cell" : "type the value in the cell", formula: formulaText)
         }
         func make(_ text: String, _ kind: SheetCell.Kind, betweenCents: Bool = false) -> SheetCell? {
-            text.isEmpty ? nil : SheetCell(column: column, row: row, text: text, kind: kind, isFormula: isFormula, isBetweenCents: betweenCents)
+            text.isEmpty ? nil : SheetCell(column: column, row: row, text: text, kind: kind, isFormula: isFormula, formula: formulaText,
+                                           isBetweenCents: betweenCents)
         }
         switch c.attributes["value-type"] {
         case "float", "percentage", "currency":
@@ -155,7 +157,8 @@ struct ODSTable {
         case nil:
             if isFormula, shown.isEmpty {
                 return unusable(row, column, shown, "cell \(reference) holds a formula (`\(formula!.prefix(60))`) whose result the file does not store",
-                                             hint: "open the workbook in LibreOffice or Excel and save it again (that works the formulas out and stores them), or type the value")
+                                hint: "open the workbook in LibreOffice or Excel and save it again (that works the formulas out and stores them), or type the value",
+                                formula: formulaText)
             }
             return make(shown, .text)
         default:   // time, and anything newer: the text as shown
@@ -163,8 +166,16 @@ struct ODSTable {
         }
     }
 
-    private func unusable(_ row: Int, _ column: Int, _ shown: String, _ message: String, hint: String) -> SheetCell {
-        SheetCell(column: column, row: row, text: shown, kind: .unusable, problem: (message, hint))
+    private func unusable(_ row: Int, _ column: Int, _ shown: String, _ message: String, hint: String, formula: String? = nil) -> SheetCell {
+        SheetCell(column: column, row: row, text: shown, kind: .unusable, formula: formula, problem: (message, hint))
+    }
+
+    /// An ODS formula's text without its namespace and `=` (`of:=SUM([.E2:.E12])` is `SUM([.E2:.E12])`).
+    static func formulaText(_ formula: String) -> String {
+        var text = Substring(formula)
+        if let colon = text.firstIndex(of: ":"), text[..<colon].allSatisfy(\.isLetter) { text = text[text.index(after: colon)...] }
+        if text.hasPrefix("=") { text = text.dropFirst() }
+        return String(text)
     }
 
     /// A paragraph's text: spans and links read through, `text:s` as its spaces, tabs and line breaks as themselves.

@@ -68,30 +68,35 @@ public struct SheetCell: Sendable, Equatable {
     public let kind: Kind
     /// The value is a formula's stored result.
     public let isFormula: Bool
+    /// The formula's text without its `=` (`SUM(E2:E12)`), when the file gives it; a cell that shares another cell's formula
+    /// gives that cell's text (the same functions; its references are not shifted).
+    public let formula: String?
     /// A number that is not within 1e-6 of a whole cent (its text then has more than two decimals).
     public let isBetweenCents: Bool
     /// Why an unusable cell cannot be read, and how to fix it.
     public let problem: (message: String, hint: String)?
 
-    public init(column: Int, row: Int, text: String, kind: Kind, isFormula: Bool = false, isBetweenCents: Bool = false,
+    public init(column: Int, row: Int, text: String, kind: Kind, isFormula: Bool = false, formula: String? = nil, isBetweenCents: Bool = false,
                 problem: (message: String, hint: String)? = nil) {
         self.column = column
         self.row = row
         self.text = text
         self.kind = kind
-        self.isFormula = isFormula
+        self.isFormula = isFormula || formula != nil
+        self.formula = formula
         self.isBetweenCents = isBetweenCents
         self.problem = problem
     }
 
     /// The same cell in another row (a merged range filled down, a repeated ODS row).
     func moved(column: Int? = nil, row: Int) -> SheetCell {
-        SheetCell(column: column ?? self.column, row: row, text: text, kind: kind, isFormula: isFormula, isBetweenCents: isBetweenCents, problem: problem)
+        SheetCell(column: column ?? self.column, row: row, text: text, kind: kind, isFormula: isFormula, formula: formula, isBetweenCents: isBetweenCents,
+                  problem: problem)
     }
 
     public static func == (a: SheetCell, b: SheetCell) -> Bool {
         (a.column, a.row, a.text, a.kind, a.isFormula, a.isBetweenCents) == (b.column, b.row, b.text, b.kind, b.isFormula, b.isBetweenCents)
-            && a.problem?.message == b.problem?.message
+            && a.formula == b.formula && a.problem?.message == b.problem?.message
     }
 
     /// `C7`.

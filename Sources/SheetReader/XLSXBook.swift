@@ -135,6 +135,20 @@ struct CellReader {
         unusable = (message, hint)
     }
 
+    /// The texts of the shared formulas met so far, by their index (`si`): a cell that shares one gives no text of its own.
+    private var sharedFormulas: [String: String] = [:]
+
+    /// A cell's formula text (`SUM(E2:E12)`), its shared formula's when it has none of its own; nil without a formula.
+    private mutating func formulaText(_ f: XMLNode?) -> String? {
+        guard let f else { return nil }
+        let text = f.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if f.attributes["t"] == "shared", let index = f.attributes["si"] {
+            if text.isEmpty { return sharedFormulas[index] }
+            if sharedFormulas.count < 10_000 { sharedFormulas[index] = text }
+        }
+        return text.isEmpty ? nil : text
+    }
+
     /// The sheet's rows with values, and the merged ranges filled down; every problem cell is reported together.
     mutating func rows(_ worksheet: XMLNode) throws(SheetError) -> (rows: [SheetRow], filled: [String]) {
         var rows: [Int: SheetRow] = [:]
@@ -171,11 +185,13 @@ struct CellReader {
                                                    hint: "is this the right sheet? Give the roster's sheet with --sheet NAME")])
                 }
                 unusable = nil
-                if let cell = self.cell(c, row: number, column: column) {
+                let formula = formulaText(c.child("f"))
+                if let cell = self.cell(c, row: number, column: column, formula: formula) {
                     cells[column] = cell
                 } else if let unusable {
                     let shown = c.child("v")?.text.trimmingCharacters(in: .whitespaces) ?? ""
-                    cells[column] = SheetCell(column: column, row: number, text: shown, kind: .unusable, isFormula: c.child("f") != nil, problem: unusable)
+                    cells[column] = SheetCell(column: column, row: number, text: shown, kind: .unusable, isFormula: c.child("f") != nil,
+                                              formula: formula, problem: unusable)
                 }
             }
             guard !cells.isEmpty else { continue }
@@ -218,20 +234,21 @@ struct CellReader {
     }
 
     /// A cell's value, nil when it has none; a problem cell is recorded and gives nil.
-    private mutating func cell(_ c: XMLNode, row: Int, column: Int) -> SheetCell? {
+    private mutating func cell(_ c: XMLNode, row: Int, column: Int, formula formulaText: String?) -> SheetCell? {
         let type = c.attributes["t"] ?? "n"
         let value = c.child("v")?.text
         let formula = c.child("f")
         let isFormula = formula != nil
         let reference = CellReference.name(column: column, row: row)
-        let formulaText = formula.map { "=" + $0.text.prefix(60) } ?? ""
+        let shownFormula = formula.map { "=" + $0.text.prefix(60) } ?? ""
         if isFormula, type != "inlineStr", value == nil || (value!.isEmpty && type != "str") {
-            problem(row, column, "cell \(reference) holds a formula (\(formulaText.isEmpty ? "shared" : "`\(formulaText)`")) whose result the file does not store",
+            problem(row, column, "cell \(reference) holds a formula (\(shownFormula.isEmpty ? "shared" : "`\(shownFormula)`")) whose result the file does not store",
                     "open the workbook in Excel or LibreOffice and save it again (that works the formulas out and stores them), or type the value")
             return nil
         }
         func make(_ text: String, _ kind: SheetCell.Kind, betweenCents: Bool = false) -> SheetCell? {
-            text.isEmpty ? nil : SheetCell(column: column, row: row, text: text, kind: kind, isFormula: isFormula, isBetweenCents: betweenCents)
+            text.isEmpty ? nil : SheetCell(column: column, row: row, text: text, kind: kind, isFormula: isFormula, formula: formulaText,
+                                           isBetweenCents: betweenCents)
         }
         switch type {
         case "s":
@@ -257,7 +274,7 @@ struct CellReader {
             }
         case "e":
             let error = (value ?? "").trimmingCharacters(in: .whitespaces)
-            problem(row, column, "cell \(reference) holds the error `\(error.prefix(20))`" + (isFormula ? " (its formula \(formulaText.isEmpty ? "" : "`\(formulaText)` ")cannot be worked out)" : ""),
+            problem(row, column, "cell \(reference) holds the error `\(error.prefix(20))`" + (isFormula ? " (its formula \(shownFormula.isEmpty ? "" : "`\(shownFormula)` ")cannot be worked out)" : ""),
                     isFormula ? "correct the formula, or type the value in the cell" : "type the value in the cell")
             return nil
         case "d":

@@ -24,6 +24,8 @@ public struct CellStyle: Hashable, Sendable {
         case usd
         /// Whole units of a local currency: `₩#,##0` for KRW.
         case local(currency: String)
+        /// An amount in another currency with two decimals and its code: `#,##0.00 "THB"` (a fare as quoted).
+        case quoted(currency: String)
         /// A whole count: `#,##0`.
         case count
         /// An exchange rate with up to four decimals.

@@ -18,9 +18,13 @@ public struct StreamedWorkbook {
     public let inputs: [String]
     /// Creation time (seconds since 1970-01-01 UTC): the prepared day, an input, never the clock.
     public let created: Int64
+    /// Whether the roster may quote fares in other currencies: its sheet then has their columns (set before the first row).
+    public let quotesFares: Bool
 
-    public init(event: Event, events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64) {
+    public init(event: Event, events: [Event], options: RenderOptions = RenderOptions(), inputs: [String], created: Int64,
+                quotesFares: Bool = false) {
         self.event = event
+        self.quotesFares = quotesFares
         var all = events.filter { $0.id != event.id }
         all.append(event)
         self.events = all.sorted { $0.id < $1.id }
@@ -39,7 +43,7 @@ public struct StreamedWorkbook {
         totals: () throws -> Budget,
         progress: ProgressLine = ProgressLine()
     ) throws -> Int {
-        let roster = BudgetWorkbook.rosterRows(event, rows: bound, options: options, created: created)
+        let roster = BudgetWorkbook.rosterRows(event, rows: bound, options: options, created: created, quotesFares: quotesFares)
         let names = BudgetWorkbook.sheetNames(costing: [event])
         guard let sheet = names.firstIndex(of: roster.name) else { preconditionFailure("no roster sheet among \(names)") }
         let file = try XLSXFile(path: path, sheets: names, memory: .constant)

@@ -526,6 +526,7 @@ private final class XLSXDocument {
         case .usd: return "$#,##0.00"
         case .local(currency: "KRW"): return "₩#,##0"
         case .local(let currency): return "#,##0 \"\(currency.replacingOccurrences(of: "\"", with: ""))\""
+        case .quoted(let currency): return "#,##0.00 \"\(currency.replacingOccurrences(of: "\"", with: ""))\""
         case .count: return "#,##0"
         case .rate: return "#,##0.00##"
         case .percent: return "0.00%"

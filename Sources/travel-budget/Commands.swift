@@ -93,7 +93,8 @@ struct Cost: ParsableCommand {
         }
         let (tables, event, roster) = try options.read()
         let budget = Budget(event: event, participants: roster.participants, rosterName: roster.name(options.roster), who: options.who,
-                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns)
+                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns,
+                            rosterNotes: roster.reportNotes)
         if !budget.notPlanned.isEmpty {
             Console.error("\(options.roster): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
                           + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
@@ -122,7 +123,7 @@ struct Cost: ParsableCommand {
         let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside
         roster.notes.forEach { Console.error($0.description) }
         let budget = try LargeRoster.cost(roster, rows: bound, event: event, tables: tables, options: options, ceilings: ceilings, xlsx: xlsx)
-        roster.dateNotes.forEach { Console.error($0.description) }
+        roster.closingNotes.forEach { Console.error($0.description) }
         let text = try options.format.render(budget, linesAt: xlsx, options.renderOptions)
         try options.report.write(text)
         Console.warn(event: event, plan: budget.headroom)
@@ -180,7 +181,7 @@ struct Report: ParsableCommand {
             do {
                 let roster = try Console.readRoster(path, tables: tables, event: event, columns: mapping)
                 budgets.append(Budget(event: event, participants: roster.participants, rosterName: roster.name(path), who: pricing.who,
-                                      ceilings: ceilings[event.id], unusedColumns: roster.unusedColumns))
+                                      ceilings: ceilings[event.id], unusedColumns: roster.unusedColumns, rosterNotes: roster.reportNotes))
             } catch {
                 failures.append(error)   // every roster's problems are told, not just the first roster's
             }

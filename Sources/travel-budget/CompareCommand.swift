@@ -75,9 +75,12 @@ struct Compare: ParsableCommand {
         var people: [Participant] = []
         var restating: StayRestating?
         if let roster {
-            people = try Console.roster(roster, tables: tables, event: nil, columns: try columns.mapping()).participants
-            // A roster's dates are its own event's: each stay is read relative to each event compared.
             let given = try rosterEventID.map { try Console.event($0, in: tables) }
+            // The roster's fares in other currencies are converted at the --rate given, else at its own event's rates.
+            var mapping = try columns.mapping()
+            mapping.rates += (given?.fareRates ?? []).filter { rate in !mapping.rates.contains { $0.currency == rate.currency } }
+            people = try Console.roster(roster, tables: tables, event: nil, columns: mapping).participants
+            // A roster's dates are its own event's: each stay is read relative to each event compared.
             do {
                 restating = try StayRestating.source(of: people, in: tables.events, given: given).map(StayRestating.init)
             } catch {

@@ -24,11 +24,14 @@ enum LargeRoster {
         return try Console.guarded {
             var tally = BudgetTally(event: event, rosterName: options.roster, who: options.who, ceilings: ceilings, rosterRows: bound)
             tally.unusedColumns = participants.unusedColumns
+            tally.mayQuoteFares = participants.mayQuoteFares
             let book = StreamedWorkbook(event: event, events: [event], options: options.workbookOptions.applied(to: options.renderOptions),
                                         inputs: [tables.eventFile(event), options.roster],
-                                        created: created)
+                                        created: created,
+                                        quotesFares: participants.mayQuoteFares)
             _ = try book.write(participants, rows: bound, to: xlsx, add: { tally.add($0) }, totals: {
                 try participants.finish()
+                tally.rosterNotes = participants.reportNotes
                 return Budget(tally)
             })
             return Budget(tally)

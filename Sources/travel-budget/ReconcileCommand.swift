@@ -23,7 +23,8 @@ struct Reconcile: ParsableCommand {
         let (tables, event, roster) = try options.read()
         let participants = roster.participants
         let reconciliation = Reconciliation(event: event, participants: participants, rosterName: options.roster, who: options.who,
-                                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns)
+                                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns,
+                                            rosterNotes: roster.reportNotes)
         if participants.allSatisfy(\.actual.isEmpty) {
             Console.error("\(options.roster): note: no participant has actual figures (ticket_usd, nights_actual, local_actual_usd); "
                           + "every one is listed as planned, did not travel")

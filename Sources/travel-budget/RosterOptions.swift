@@ -100,6 +100,11 @@ struct ColumnsOption: ParsableArguments {
                                                               valueName: "dmy|mdy"))
     var dateOrder: DateOrder?
 
+    @Option(name: .customLong("rate"), help: ArgumentHelp(
+        "The rate for fares quoted in another currency: units of it per US$1 (e.g. THB=35.20), a planning assumption said in the report; repeatable. It comes before the event file's [[fare_rates]].",
+        valueName: "CUR=RATE"))
+    var rates: [String] = []
+
     /// The mapping (with the sheet to read and how amounts and dates are written), or exit 64 saying which specification is wrong.
     func mapping() throws -> ColumnMapping {
         do {
@@ -107,9 +112,12 @@ struct ColumnsOption: ParsableArguments {
             mapping.sheet = sheet
             mapping.decimalComma = decimalComma
             mapping.dateOrder = dateOrder
+            mapping.rates = try FareCurrency.rates(parsing: rates)
             return mapping
-        } catch {
+        } catch let error as FareCurrency.Refusal {
             throw ValidationError(error.description)
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 }

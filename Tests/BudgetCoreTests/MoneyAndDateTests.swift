@@ -18,6 +18,32 @@ import Testing
         #expect(odd.convertToUSD(648_000) == Money(cents: 49_640)) // 496.3958... -> 496.40
         #expect(odd.description == "1305.41")
     }
+
+    @Test("A fare quoted in another currency: quoted / rate, half up to the cent, by the same rule as local expenses")
+    func quotedFareConversion() {
+        func usd(_ hundredths: Int64, _ scaledRate: Int64) -> Int64 {
+            QuotedFare(amount: Money(cents: hundredths), rate: .commandLine("XXX", ExchangeRate(unitsPerUSDTimes10000: scaledRate))).usd.cents
+        }
+        #expect(usd(1_250_000, 35_2000) == 35_511)        // THB 12,500.00 / 35.2 = 355.1136… -> 355.11
+        #expect(usd(2_851_100, 56_0000) == 50_913)        // PHP 28,511.00 / 56 = 509.125 -> 509.13 (half up)
+        #expect(usd(25_600_160, 320_0000) == 80_001)      // LKR 256,001.60 / 320 = 800.005 -> 800.01 (half up)
+        #expect(usd(2_851_000, 56_0000) == 50_911)        // 509.1071… -> 509.11
+        #expect(usd(1, 10_000) == 1)                      // 0.01 / 1 = 0.01
+        let won = ExchangeRate(unitsPerUSDTimes10000: 1300_0000)
+        for units: Int64 in [0, 5, 648_000, 123_457] {
+            #expect(won.convertToUSD(units) == won.convertToUSD(hundredths: units * 100))   // one rule
+        }
+    }
+
+    @Test func aQuotedFareIsTheParticipantsFareInUSD_convertedOnce() {
+        let rate = FareRate(currency: "THB", rate: ExchangeRate(unitsPerUSDTimes10000: 35_2000), date: CivilDate(year: 2023, month: 10, day: 2),
+                            source: "bank", origin: .eventFile)
+        let country = Country(name: "Thailand", region: "South-Eastern Asia", iso2: "TH", iso3: "THA", aliases: [])
+        let p = Participant(id: "Q1", name: "S", country: country, fare: nil, quotedFare: QuotedFare(amount: Money(cents: 1_250_000), rate: rate))
+        #expect(p.fare == Money(cents: 35_511))
+        #expect(rate.statement == "THB 35.2 per US$1 (event file, 2 October 2023: bank; planning assumption)")
+        #expect(FareRate.commandLine("THB", rate.rate).statement == "THB 35.2 per US$1 (rate given on the command line; planning assumption)")
+    }
 }
 
 @Suite struct CivilDateTests {

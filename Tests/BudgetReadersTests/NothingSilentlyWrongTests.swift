@@ -38,11 +38,18 @@ import Testing
         #expect(RosterColumns.column(forHeader: header) == nil)
     }
 
-    @Test(arguments: [("Payed by", "paid_by"), ("Fare (KRW)", "fare_usd"), ("Nights", "nights_actual"), ("Countyr", "country"),
+    @Test(arguments: [("Payed by", "paid_by"), ("Ticket (KRW)", "ticket_usd"), ("Nights", "nights_actual"), ("Countyr", "country"),
                       ("Country of nationality", "country"), ("Arival", "arrive")])
     func aHeaderThatResemblesAColumnIsAnErrorNamingIt(header: String, column: String) {
         let said = message { () throws(InputError) in _ = try read("id,name,country,fare_usd,\(header)\nA1,Ann,India,900,x\n") }
         #expect(said.contains("column 5, \(header.quoted), is not a column travel-budget reads, but it looks like `\(column)`"))
+        #expect(said.contains("exit status: 65"))
+    }
+
+    @Test func aFareHeaderInAnotherCurrencyIsNeverReadAsUSD_withoutARateItIsAnErrorGivingTheFlag() {
+        let said = message { () throws(InputError) in _ = try read("id,name,country,fare_usd,Fare (KRW)\nA1,Ann,India,,910000\n") }
+        #expect(said.contains("r.csv:1:26: error: column 5, `Fare (KRW)`, holds fares in KRW, and no rate for KRW is stated"))
+        #expect(said.contains("--rate KRW=RATE"))
         #expect(said.contains("exit status: 65"))
     }
 

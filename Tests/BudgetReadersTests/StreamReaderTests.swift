@@ -58,7 +58,7 @@ import Testing
             let stream = try RosterStream(reader: RosterReader(countries: tables.countries), path: path, file: name)
             _ = Array(stream)
             try stream.finish()
-            return stream.notes + stream.dateNotes
+            return stream.notes + stream.closingNotes
         }
     }
 

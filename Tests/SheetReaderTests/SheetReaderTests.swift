@@ -189,6 +189,20 @@ struct OpenpyxlTests {
         #expect(grid.cell("B4")?.text == "xAy")   // openpyxl writes `x_x0041_y` unescaped, which Excel reads as xAy too
     }
 
+    @Test("A formula's text is kept without its `=`: as written, a shared formula's from its first cell, an .ods one without `of:=`")
+    func formulaText() throws {
+        let folder = URL(fileURLWithPath: Fixtures(of: "BudgetReadersTests").path("workbook-rosters"))
+        let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("excel-shared-sums.xlsx")))
+        let shared = try SheetFile.read(bytes, file: "s.xlsx", sheet: nil)
+        #expect(shared.cell("D4")?.formula == "SUM(D2:D3)")
+        #expect(shared.cell("E4")?.formula == "SUM(D2:D3)")
+        #expect(shared.cell("E4")?.text == "1400" && shared.cell("E4")?.isFormula == true)
+        #expect(shared.cell("D3")?.formula == nil)
+        #expect(try Workbooks.read("libreoffice-resaved-openpyxl-jeju-2023.xlsx").cell("E5")?.formula == "360+100")
+        #expect(try Workbooks.read("libreoffice-resaved-openpyxl-jeju-2023.ods").cell("E5")?.formula == "360+100")
+        #expect(ODSTable.formulaText("of:=SUM([.E2:.E12])") == "SUM([.E2:.E12])")
+    }
+
     @Test("A formula without a result, an error value: each cell is named")
     func errors() throws {
         #expect(try Workbooks.problems("openpyxl-errors.xlsx") == [

@@ -96,11 +96,12 @@ enum Recomputed {
         }
         reconciledEdited.sheets[planActual].set(1, PlanActualLayout.Column.ticket.rawValue, Cell(.number(editedTicket.number), ticket.style))
         reconciledEdited.sheets[planActual].set(2, PlanActualLayout.Column.actualNights.rawValue, Cell(.number(Double(editedNights)), nights.style))
-        return try LibreOffice.recompute(["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
-                                          "compare": compare, "not-funded": notFunded, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
-                                          "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation()),
-                                          "reconciled-self-funded": try Shipped.workbook(try Shipped.reconciliationSelfFundedNotCovered())],
-                                         streamed: ["streamed": writeStreamed])
+        let workbooks: [String: Workbook] = ["shipped": shipped, "wrong": wrong, "edited": edited, "hostile": hostile, "paid": paid,
+                                             "compare": compare, "not-funded": notFunded, "reconciled": reconciled, "reconciled-wrong": wrongCachedResults(reconciled),
+                                             "reconciled-edited": reconciledEdited, "reconciled-paid": try Shipped.workbook(paidByReconciliation()),
+                                             "reconciled-self-funded": try Shipped.workbook(try Shipped.reconciliationSelfFundedNotCovered())]
+        return try LibreOffice.recompute(workbooks.merging(try quotedWorkbooks()) { a, _ in a },
+                                         streamed: ["streamed": writeStreamed, "quoted-streamed": writeQuotedStreamed])
     }
 
     /// The shipped 2023 roster, with two participants paid wholly by one office, written as a large roster is: row by row.

@@ -73,6 +73,7 @@ public struct ReconcileCSVReport {
                          + r.leftOutNotTravelled.map(\.id).joined(separator: ", ")] + blank)
         }
         for (flag, count) in r.flagCounts { rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank) }
+        for note in r.plan.rosterNotes + QuotedFareText.sentences(r.plan) { rows.append(["note", "", note] + blank) }
         for cost in r.plan.eventCosts {
             rows.append(["note", "", "Event cost, planned (no actual event cost is recorded on the roster): \(cost.name) \(cost.amount.plain)"] + blank)
         }

@@ -17,6 +17,10 @@ public struct ReconcileJSONReport {
         let title: String
         let currency: String
         let roster: String
+        /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
+        let roster_notes: [String]?
+        /// The rates that converted the plan's fares quoted in other currencies; left out when every fare is in US$.
+        let fare_rates: [JSONReport.FareRateNote]?
         let participants: [Line]
         let groups: [Group]
         let totals: Totals
@@ -75,6 +79,8 @@ public struct ReconcileJSONReport {
         let nights: Nights
         let flags: [String]
         let other_lines: [String: Figures]?
+        /// The planned fare as quoted in another currency; left out for a fare in US$.
+        var quoted_fare: JSONReport.QuotedFareNote? = nil
     }
 
     struct Totals: Encodable {
@@ -154,6 +160,8 @@ public struct ReconcileJSONReport {
         let r = reconciliation
         let document = Document(
             event: r.event.id, title: r.event.title, currency: r.event.currency, roster: r.rosterName,
+            roster_notes: r.plan.rosterNotes.isEmpty ? nil : r.plan.rosterNotes,
+            fare_rates: JSONReport.FareRateNote.all(r.plan),
             participants: r.lines.map { line in
                 let p = line.participant
                 return Line(id: p.id, name: options.name(p), organization: options.organization(p), country: p.country.name,
@@ -161,7 +169,8 @@ public struct ReconcileJSONReport {
                             assisted_airfare: Figures(line.assistedAirfare), participant_share: line.participantShare.plain,
                             local_expenses: Figures(line.localExpenses), total: Figures(line.total),
                             nights: Nights(planned: line.plannedNights, actual: line.actualNights), flags: line.flags.map(\.rawValue),
-                            other_lines: ReconcileJSONReport.other(line.declared, r.event))
+                            other_lines: ReconcileJSONReport.other(line.declared, r.event),
+                            quoted_fare: p.quotedFare.map(JSONReport.QuotedFareNote.init))
             },
             groups: r.groups.map { Group(attendance: $0.attendance.rawValue, heading: $0.attendance.heading,
                                          participants: $0.lines.map(\.participant.id), totals: Totals($0.subtotal, event: r.event)) },

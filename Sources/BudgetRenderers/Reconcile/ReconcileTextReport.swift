@@ -118,6 +118,10 @@ public struct ReconcileTextReport {
         let counts = r.groups.map(\.lines.count)
         out += L.wrap("\(r.rosterName): \(counts[0]) planned and travelled, \(counts[1]) planned but did not travel, \(counts[2]) not planned",
                       first: "Roster:         ", indent: indent)
+        out += RosterNotes.readingLines(r.plan.rosterNotes)
+        for (index, sentence) in QuotedFareText.sentences(r.plan).enumerated() {
+            out += L.wrap(sentence, first: index == 0 ? "Planned fares:  " : indent, indent: indent)
+        }
         out.append("")
         let rules = ReconcileTextReport.rules + (event.hasDeclaredLines
             ? ["The event file's other lines (\(event.personLines.dropFirst(2).map(\.name).joined(separator: ", "))): planned as in the budget; "

@@ -48,8 +48,9 @@ public struct BudgetWorkbook {
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
     /// many as will be priced, fixed before the first).
-    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions(), created: Int64) -> StreamedRoster {
-        StreamedRoster(event: event, rows: rows, options: options, created: created)
+    public static func rosterRows(_ event: Event, rows: Int, options: RenderOptions = RenderOptions(), created: Int64,
+                                  quotesFares: Bool = false) -> StreamedRoster {
+        StreamedRoster(event: event, rows: rows, options: options, created: created, quotesFares: quotesFares)
     }
 
     /// The workbook model; fails only on text no spreadsheet cell can hold. A budget that keeps only totals gets its roster
@@ -68,7 +69,8 @@ public struct BudgetWorkbook {
             if budget.keepsLines {
                 sheets.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
             } else {
-                sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created).finish(budget))
+                sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created,
+                                             quotesFares: budget.showsQuotedFares).finish(budget))
             }
         }
         for budget in budgets where budget.event.costSharing.offices.count > 1 {
@@ -83,7 +85,7 @@ public struct BudgetWorkbook {
             }
         }
         let (caps, capNames) = CapsSheet(events: events).make()
-        let (rates, rateNames) = RatesSheet(events: events).make()
+        let (rates, rateNames) = RatesSheet(events: events, fareRates: budgets.filter { !$0.fareRates.isEmpty }.map { ($0.event, $0.fareRates) }).make()
         sheets += [caps, rates, ChartsSheet(budgets: budgets, events: events).make()]
         let ids = budgets.map(\.event.id).joined(separator: ", ")
         for index in sheets.indices {
@@ -130,12 +132,13 @@ public struct StreamedRoster {
     let created: Int64
     private let cells: RosterRows
 
-    init(event: Event, rows: Int, options: RenderOptions, created: Int64) {
+    init(event: Event, rows: Int, options: RenderOptions, created: Int64, quotesFares: Bool = false) {
         self.event = event
         self.rows = rows
         self.created = created
         var cells = RosterRows(event: event, options: options, userText: UserText())
         cells.compact = true
+        cells.quotesFares = quotesFares
         self.cells = cells
     }
 

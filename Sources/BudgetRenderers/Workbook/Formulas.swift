@@ -50,6 +50,13 @@ enum Formulas {
         }
     }
 
+    /// A fare quoted in another currency in US$: the quote divided by its currency's rate (units per US$1) from the fare-rate
+    /// table named `table`, rounded to the cent. Mirrors `QuotedFare.usd` (`ExchangeRate.convertToUSD(hundredths:)`, half
+    /// up): ROUND rounds half away from zero, the same for a fare, which is positive.
+    static func quotedFare(amount: String, currency: String, table: String) -> String {
+        "ROUND(\(amount)/VLOOKUP(\(currency),\(table),2,FALSE),2)"
+    }
+
     /// fare − assisted airfare, 0 where no fare is quoted. Mirrors `Costing.cost(_:)`'s participant share.
     static func participantShare(fare: String, assisted: String) -> String {
         "IF(\(fare)=\"\",0,\(difference(fare, assisted)))"

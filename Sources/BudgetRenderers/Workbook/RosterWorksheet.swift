@@ -13,7 +13,8 @@ struct RosterWorksheet {
     func make() throws(WorkbookError) -> Sheet {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
-        let rows = RosterRows(event: budget.event, options: options, userText: userText)
+        var rows = RosterRows(event: budget.event, options: options, userText: userText)
+        rows.quotesFares = budget.showsQuotedFares
         sheet.write(row: 0, rows.header())
         for (index, line) in budget.lines.enumerated() {
             sheet.write(row: layout.firstRow + index, try rows.cells(line, verdict: budget.verdicts[index], row: layout.firstRow + index))
@@ -32,6 +33,9 @@ struct RosterRows {
     /// A large roster's rows leave out empty cells (no organization, no flags, the default funding, no payer, no fare) and give
     /// the eligibility verdict in one word (the reasons are counted on the Summary): fewer cells to write a row.
     var compact = false
+    /// Whether the sheet has the columns of fares quoted in other currencies (the quote and its currency, after `Paid by`),
+    /// each such fare being a formula of them and the Rates sheet's rate. A roster whose fares are all in US$ has none.
+    var quotesFares = false
     private typealias C = RosterLayout.Column
     private let rates: WorkbookNames.Rates
     /// A full stay's covered nights and workshop days.
@@ -43,7 +47,7 @@ struct RosterRows {
     private let rowFormulas: RowFormulas
 
     private struct RowFormulas {
-        let cap, listedCap, assisted, knownAssisted, share, fullStay, localUnits, usd, usdOrFullStay, total: RowFormula
+        let cap, listedCap, assisted, knownAssisted, share, fullStay, localUnits, usd, usdOrFullStay, total, quotedFare: RowFormula
     }
 
     init(event: Event, options: RenderOptions, userText: UserText) {
@@ -68,7 +72,8 @@ struct RosterRows {
             localUnits: RowFormula(Formulas.localUnits(nights: k, days: l, rates)),
             usd: RowFormula(Formulas.usd(localUnits: m, rates)),
             usdOrFullStay: RowFormula(Formulas.usdOrFullStay(nights: k, days: l, localUnits: m, rates)),
-            total: RowFormula(Formulas.total(i, nn)))
+            total: RowFormula(Formulas.total(i, nn)),
+            quotedFare: RowFormula(Formulas.quotedFare(amount: cell(.quotedFare), currency: cell(.fareCurrency), table: WorkbookNames.fareRates(event))))
     }
 
     private var titles: [(RosterLayout.Column, String, Double)] {
@@ -79,8 +84,14 @@ struct RosterRows {
          (.assisted, "Assisted airfare (US$)", 12), (.share, "Participant share (US$)", 12), (.nights, "Nights", 8),
          (.days, "Workshop days", 9), (.localInLocalCurrency, "Local expenses (\(currency))", 13),
          (.local, "Local expenses (US$)", 12), (.total, "Total (US$)", 12), (.flags, "Flags", 22),
-         (.eligibility, compact ? "Eligibility (empty: not known)" : "Eligibility", 90), (.paidBy, "Paid by (whole line; empty: the shares)", 22)]
+         // The quoted fare's two columns take their room from the eligibility's, so they print on the second page too.
+         (.eligibility, compact ? "Eligibility (empty: not known)" : "Eligibility", quotesFares ? 54 : 90),
+         (.paidBy, "Paid by (whole line; empty: the shares)", 22)]
+            + (quotesFares ? [(.quotedFare, "Fare as quoted (other currency)", 14), (.fareCurrency, "Fare currency", 10)] : [])
     }
+
+    /// The sheet's last column: `Paid by`, or the quoted fare's currency.
+    private var lastColumn: C { quotesFares ? .fareCurrency : .paidBy }
 
     /// The header row's cells.
     func header() -> [(column: Int, cell: Cell)] { titles.map { ($0.0.rawValue, .text($0.1, .head)) } }
@@ -110,7 +121,12 @@ struct RosterRows {
         text(.departure, p.country.name, CellStyle(.item, wrap: true))
         text(.region, line.region, CellStyle(.item, wrap: true))
         if !(compact && p.funding == .assisted) { text(.funding, p.funding.rawValue, CellStyle(.input)) }
-        if let fare = p.fare {
+        if let quoted = p.quotedFare, quotesFares {
+            // The quote and its currency are the inputs; the fare in US$ is their conversion at the Rates sheet's rate.
+            formula(.fare, rowFormulas.quotedFare, quoted.usd.number, usd)
+            out.number(C.quotedFare.rawValue, quoted.amount.number, CellStyle(.input, .quoted(currency: quoted.currency)))
+            text(.fareCurrency, quoted.currency, CellStyle(.input, .text))
+        } else if let fare = p.fare {
             out.number(C.fare.rawValue, fare.number, inputUSD)
         } else if !compact {
             out.blank(C.fare.rawValue, inputUSD)
@@ -159,7 +175,7 @@ struct RosterRows {
         for (column, _, width) in titles { sheet.columnWidths[column.rawValue] = width }
         sheet.frozenRows = 1
         sheet.frozenColumns = 1
-        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.paidBy.rawValue))
+        sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: lastColumn.rawValue))
         sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
         checks(&sheet, layout: layout)
     }
@@ -211,7 +227,8 @@ struct RosterRows {
         sheet.set(total, C.id.rawValue, .text("Total", CellStyle(.total)))
         let ids = CellRange(CellAddress(row: layout.firstRow, column: 0), CellAddress(row: layout.lastRow, column: 0)).a1
         sheet.set(total, C.name.rawValue, .formula("COUNTA(\(ids))", Double(t.participants), totalCount))
-        for column in [C.organization, .departure, .region, .funding, .fare, .cap, .flags, .eligibility, .paidBy] {
+        for column in [C.organization, .departure, .region, .funding, .fare, .cap, .flags, .eligibility, .paidBy]
+            + (quotesFares ? [.quotedFare, .fareCurrency] : []) {
             sheet.set(total, column.rawValue, Cell(.blank, CellStyle(.total)))
         }
         sum(.assisted, t.assistedAirfare.number, totalUSD)
@@ -225,6 +242,8 @@ struct RosterRows {
         sum(.total, t.total.number, totalUSD)
         // From column B: the id column is printed again on the pages across, and the note is not to be cut there.
         sheet.set(total + 2, 1, .text("Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "
-            + "and every figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet.", .note))
+            + "and every figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet."
+            + (quotesFares ? " A fare quoted in another currency is its quote divided by the Rates sheet's rate for that currency, "
+               + "rounded to the cent: change the quote or the rate." : ""), .note))
     }
 }

@@ -66,6 +66,10 @@ struct SummarySheet {
             sheet.set(row, 0, .text(unused, .note))
             row += 1
         }
+        for note in budget.rosterNotes + QuotedFareText.sentences(budget) {
+            sheet.set(row, 0, .text(note, .note))
+            row += 1
+        }
         sheet.header(row, ["Paying office", "Airfare share", "Assisted airfare", "Local expenses share", "Local expenses", "Total"])
         row += 1
         let firstOffice = row

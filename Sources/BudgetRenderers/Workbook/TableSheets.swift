@@ -66,6 +66,8 @@ struct CapsSheet {
 /// `Rates`: the local-expense planning assumptions, exchange rates and office shares as input cells, with names.
 struct RatesSheet {
     let events: [Event]
+    /// The rates that converted fares quoted in other currencies, by event (none: no such table).
+    var fareRates: [(event: Event, rates: [FareRate])] = []
 
     func make() -> (Sheet, [DefinedName]) {
         var sheet = Sheet(name: WorkbookNames.rates)
@@ -146,8 +148,33 @@ struct RatesSheet {
         }
         sheet.set(row + 1, 0, .text("Blue cells on a yellow ground are inputs: change one and every dependent figure recomputes. "
             + "Each office but the last pays its share of every line rounded half up to the cent; the last office pays the rest.", .note))
+        if !fareRates.isEmpty { fareRateTable(&sheet, names: &names, from: row + 3) }
         sheet.frozenRows = 1
         sheet.printSetup = PrintSetup(header: "Rates and planning assumptions")
         return (sheet, names)
+    }
+
+    /// The rates for fares quoted in other currencies, each event's currencies and units per US$1 (input cells) under a name
+    /// its roster sheet's fares look up (`FareRates_jeju_2023`), with the date and source of each.
+    private func fareRateTable(_ sheet: inout Sheet, names: inout [DefinedName], from start: Int) {
+        var row = start
+        sheet.header(row, ["Fare currency", "Units per US$1", "Event", "Date", "Source (planning assumption)"])
+        row += 1
+        for (event, rates) in fareRates {
+            let first = row
+            for rate in rates {
+                sheet.set(row, 0, .text(rate.currency, CellStyle(.item, .text)))
+                sheet.set(row, 1, .number(Double(rate.rate.unitsPerUSDTimes10000) / 10_000, CellStyle(.input, .rate)))
+                sheet.set(row, 2, .text(event.id))
+                sheet.set(row, 3, .text(rate.date?.description ?? "-"))
+                sheet.set(row, 4, .text(rate.origin == .commandLine ? "\(rate.source) (--rate \(rate.currency)=\(rate.rate.description))" : rate.source,
+                                        CellStyle(.item, wrap: true)))
+                row += 1
+            }
+            let range = CellRange(CellAddress(row: first, column: 0), CellAddress(row: row - 1, column: 1)).absolute
+            names.append(DefinedName(name: WorkbookNames.fareRates(event), formula: "=\(sheet.reference)\(range)"))
+        }
+        sheet.set(row + 1, 0, .text("A fare quoted in another currency is converted on the roster sheet once per participant: the quote "
+            + "divided by its currency's units per US$1, rounded to the cent (half up). Change a rate and every such fare recomputes.", .note))
     }
 }

@@ -31,6 +31,9 @@ enum WorkbookNames {
     /// The defined name of a full stay's local expenses in US$ on the Rates sheet: `jeju_2023_full_stay`.
     static func fullStay(_ event: Event) -> String { prefix(event) + "_full_stay" }
 
+    /// The defined name of an event's fare rates on the Rates sheet (currencies and units per US$1): `FareRates_jeju_2023`.
+    static func fareRates(_ event: Event) -> String { "FareRates_" + prefix(event) }
+
     /// An event's rate names, made once (a roster's rows use them on every row).
     struct Rates {
         let room, meals, transport, rate, fullStay: String
@@ -74,6 +77,8 @@ struct RosterLayout {
     enum Column: Int, CaseIterable {
         case id, name, organization, departure, region, funding, fare, cap, assisted, share, nights, days
         case localInLocalCurrency, local, total, flags, eligibility, paidBy
+        /// Only on a roster with fares quoted in other currencies: the quote and its currency (the fare is their conversion).
+        case quotedFare, fareCurrency
     }
 
     let sheet: String
