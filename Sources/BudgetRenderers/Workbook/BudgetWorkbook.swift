@@ -134,7 +134,7 @@ public struct StreamedRoster {
         self.event = event
         self.rows = rows
         self.created = created
-        var cells = RosterRows(event: event, options: options, userText: UserText())
+        var cells = RosterRows(event: event, options: options, userText: UserText(), hasRole: RosterLayout.hasRole(event, lines: []))
         cells.compact = true
         self.cells = cells
     }
@@ -145,7 +145,8 @@ public struct StreamedRoster {
     /// Widths, frozen header, the filter over the rows set aside, print setup: a stream sets them before its rows.
     public func setup() -> Sheet {
         var sheet = Sheet(name: name)
-        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows))
+        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows, hasRole: cells.hasRole,
+                                                 declaredLines: cells.hasRole ? event.personLines.count - 2 : 0))
         sheet.write(row: 0, cells.header())
         BudgetWorkbook.finishForPrint(&sheet, events: [event], options: cells.options, created: created)
         return sheet
