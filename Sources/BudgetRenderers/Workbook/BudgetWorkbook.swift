@@ -37,13 +37,16 @@ public struct BudgetWorkbook {
 
     /// The sheets ``make()`` gives for these events' budgets, in order, known before any participant is costed (a streamed
     /// roster's file starts with them): Summary, Plan vs actual, a roster per event, one per paying office where there are
-    /// several, Caps, Rates, Charts.
-    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = []) -> [String] {
+    /// several, Caps, Rates, Cost lines (where an event `showing` its caps and rates has cost lines; by default the events
+    /// costed), Charts.
+    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = [], showing: [Event]? = nil) -> [String] {
         [WorkbookNames.summary]
             + reconciliations.map { WorkbookNames.planVsActual($0.event, several: reconciliations.count > 1) }
             + events.map(WorkbookNames.roster)
             + events.flatMap { $0.costSharing.offices.count > 1 ? WorkbookNames.offices($0) : [] }
-            + [WorkbookNames.caps, WorkbookNames.rates, WorkbookNames.charts]
+            + [WorkbookNames.caps, WorkbookNames.rates]
+            + ((showing ?? events).contains(where: WorkbookNames.showsCostLines) ? [WorkbookNames.costLines] : [])
+            + [WorkbookNames.charts]
     }
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
@@ -84,12 +87,19 @@ public struct BudgetWorkbook {
         }
         let (caps, capNames) = CapsSheet(events: events).make()
         let (rates, rateNames) = RatesSheet(events: events).make()
-        sheets += [caps, rates, ChartsSheet(budgets: budgets, events: events).make()]
+        sheets += [caps, rates]
+        var lineNames: [DefinedName] = []
+        if events.contains(where: WorkbookNames.showsCostLines) {
+            let (lines, names) = CostLinesSheet(events: events.filter(WorkbookNames.showsCostLines), budgets: budgets).make()
+            sheets.append(lines)
+            lineNames = names
+        }
+        sheets.append(ChartsSheet(budgets: budgets, events: events).make())
         let ids = budgets.map(\.event.id).joined(separator: ", ")
         for index in sheets.indices {
             BudgetWorkbook.finishForPrint(&sheets[index], events: budgets.map(\.event), options: options, created: created)
         }
-        return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name },
+        return Workbook(sheets: sheets, definedNames: (capNames + rateNames + lineNames).sorted { $0.name < $1.name },
                         properties: BudgetWorkbook.properties(ids: ids, inputs: inputs, redacted: options.redact, created: created,
                                                               author: options.preparedBy))
     }
