@@ -289,22 +289,33 @@ struct ChartsSheet {
             anchor: CellAddress(row: 0, column: 0), categoryAxis: "Point of departure", valueAxis: "Cap (US$)"))
 
         var row = lastPoint + 2
-        sheet.header(row, ["Cost composition", "Assisted airfare", "Local expenses", "Participant share"])
+        // With cost lines, the other per-person lines and the event costs are slices of the cost too (before the participant
+        // share, which is not part of it).
+        let lines = budgets.contains { WorkbookNames.showsCostLines($0.event) }
+        sheet.header(row, ["Cost composition", "Assisted airfare", "Local expenses"] + (lines ? ["Other lines", "Event costs"] : [])
+                     + ["Participant share"])
         let headerRow = row
+        let lastSlice = lines ? 4 : 2
         for budget in budgets {
             row += 1
             let roster = RosterLayout(budget)
             sheet.set(row, 0, .text(budget.event.id))
-            let figures: [(RosterLayout.Column, Money)] = [(.assisted, budget.totals.assistedAirfare), (.local, budget.totals.localExpenses),
-                                                           (.share, budget.totals.participantShare)]
-            for (offset, (column, amount)) in figures.enumerated() {
-                sheet.set(row, offset + 1, .formula(roster.total(column), amount.number, CellStyle(.item, .usd)))
+            var figures: [(String, Money)] = [(roster.total(.assisted), budget.totals.assistedAirfare), (roster.total(.local), budget.totals.localExpenses)]
+            if lines {
+                let declared = budget.event.personLines.indices.dropFirst(2).prefix(roster.declaredLines).map { roster.total(column: roster.column(personLine: $0)) }
+                let events = WorkbookNames.showsCostLines(budget.event)
+                figures += [(declared.isEmpty ? "0" : Formulas.total(declared), budget.totals.declaredAmounts.sum()),
+                            (events ? WorkbookNames.eventCosts(budget.event) : "0", budget.eventCosts.map(\.amount).sum())]
+            }
+            figures.append((roster.total(.share), budget.totals.participantShare))
+            for (offset, (formula, amount)) in figures.enumerated() {
+                sheet.set(row, offset + 1, .formula(formula, amount.number, CellStyle(.item, .usd)))
             }
             charts.append(Chart(
                 kind: .pie, title: "\(budget.event.id): cost to the paying offices",
                 series: [Chart.Series(name: budget.event.id,
-                    categories: "=\(sheet.reference)\(CellRange(CellAddress(row: headerRow, column: 1), CellAddress(row: headerRow, column: 2)).absolute)",
-                    values: "=\(sheet.reference)\(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: 2)).absolute)")],
+                    categories: "=\(sheet.reference)\(CellRange(CellAddress(row: headerRow, column: 1), CellAddress(row: headerRow, column: lastSlice)).absolute)",
+                    values: "=\(sheet.reference)\(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: lastSlice)).absolute)")],
                 anchor: CellAddress(row: 0, column: 0)))
         }
         // Each chart below the tables at the top of a page of its own, so that no page break cuts one.
@@ -316,7 +327,7 @@ struct ChartsSheet {
             sheet.charts.append(chart)
             top += ChartSize.rows
         }
-        for column in 1...max(events.count, 3) { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
+        for column in 1...max(events.count, lastSlice + 1) { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
         sheet.frozenRows = 1
         sheet.printSetup = setup
         return sheet
