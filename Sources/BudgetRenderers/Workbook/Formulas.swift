@@ -286,9 +286,12 @@ enum Formulas {
     }
 
     /// A plan-vs-actual participant's local expenses: those paid, else from the actual nights, else the plan once a ticket is
-    /// recorded, else 0. Mirrors `Reconciling.reconcile(_:planned:)`.
-    static func actualLocal(recorded: String, nights: String, fromNights: String, ticket: String, planned: String) -> String {
-        "IF(\(recorded)<>\"\",\(recorded),IF(\(nights)<>\"\",\(fromNights),IF(\(ticket)<>\"\",\(planned),0)))"
+    /// recorded, else 0. Mirrors `Reconciling.reconcile(_:planned:)`. Where another line's amount can be recorded, a
+    /// participant with only that recorded travelled too: `travelled` (``travelled(ticket:nights:local:lines:)``) then
+    /// decides between the plan and 0.
+    static func actualLocal(recorded: String, nights: String, fromNights: String, ticket: String, planned: String,
+                            travelled: String? = nil) -> String {
+        "IF(\(recorded)<>\"\",\(recorded),IF(\(nights)<>\"\",\(fromNights),IF(\(travelled ?? "\(ticket)<>\"\""),\(planned),0)))"
     }
 
     // MARK: Sums and differences of money

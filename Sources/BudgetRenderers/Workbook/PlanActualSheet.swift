@@ -139,7 +139,7 @@ struct PlanActualSheet {
         let units = "(" + Formulas.localUnits(nights: at(.actualNights), days: at(.days), rates) + ")"
         let fromNights = Formulas.coveredLocal(Formulas.usd(localUnits: units, rates), funding: at(.funding), event)
         put(.actualLocal, .formula(Formulas.actualLocal(recorded: at(.localRecorded), nights: at(.actualNights), fromNights: fromNights,
-                                                        ticket: ticket, planned: at(.plannedLocal)),
+                                                        ticket: ticket, planned: at(.plannedLocal), travelled: paid.isEmpty ? nil : travelled),
                                    line.localExpenses.actual.number, usd))
         let lines = declaredLines(line, row: row, planIndex: planIndex, travelled: travelled, layout: layout, on: &sheet)
         put(.plannedTotal, .formula(lines.isEmpty ? Formulas.total(at(.plannedAirfare), at(.plannedLocal))

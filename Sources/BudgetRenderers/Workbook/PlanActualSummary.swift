@@ -30,11 +30,16 @@ struct PlanActualSummary {
         let (afterOffices, officeRows) = byOffice(on: &sheet, from: row)
         row = ceilings(from: afterOffices, officeRows: officeRows, totalRow: costTotalRow, on: &sheet)
 
-        for sentence in ReconcileTextReport.rules + [r.event.costSharing.basis] {
+        let lines = r.event.personLines.dropFirst(2).prefix(layout.declared).map(\.name)
+        let linesRule = lines.isEmpty ? [] : ["The event file's other lines (\(CostLineText.list(lines))): planned as in the budget; "
+            + "actual as paid (the Paid columns, from the roster's <key>_actual_usd), else the plan stands; a participant with only "
+            + "such an amount recorded travelled. Planned and actual totals, variances and the offices' parts include them."]
+        for sentence in ReconcileTextReport.rules + linesRule + [r.event.costSharing.basis] {
             sheet.set(row, 0, .text(sentence, .note))
             row += 1
         }
-        sheet.set(row, 0, .text("Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, or the "
+        sheet.set(row, 0, .text("Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, "
+            + (lines.isEmpty ? "" : "another line's amount paid, ") + "or the "
             + "funding, and every figure recomputes. Planned figures come from the roster and office sheets.", .note))
     }
 
