@@ -172,9 +172,9 @@ enum RecomputedLines {
         }
         for (label, value) in [("Visa fee", CostLineBudgets.editedVisa.number), ("Incidentals allowance", Double(CostLineBudgets.editedAllowance)),
                                ("Contingency", Double(CostLineBudgets.editedContingency) / 10_000)] {
-            let at = try row(label)
-            guard let cell = workbook.sheets[lines].cell(at, 2) else { throw RecomputeError(message: "no amount for \(label)") }
-            workbook.sheets[lines].set(at, 2, Cell(.number(value), cell.style))
+            let at = try row(label), amount = CostLinesSheet.Column.amount
+            guard let cell = workbook.sheets[lines].cell(at, amount) else { throw RecomputeError(message: "no amount for \(label)") }
+            workbook.sheets[lines].set(at, amount, Cell(.number(value), cell.style))
         }
         let budget = try CostLineBudgets.exampleBudget()
         let layout = RosterLayout(budget)
@@ -276,12 +276,15 @@ struct CostLineExpectations {
         let rows = block[(header + 1)...]
         func check(_ label: String, _ amount: Money, _ parts: [Money]) {
             let row = rows.first { $0.first == label } ?? []
-            #expect(([row[safe: 2]] + parts.indices.map { row[safe: 6 + $0] }).map { cents($0) } == ([amount] + parts).map(\.cents),
+            let (at, first) = (CostLinesSheet.Column.amount, CostLinesSheet.Column.firstOffice)
+            #expect(([row[safe: at]] + parts.indices.map { row[safe: first + $0] }).map { cents($0) } == ([amount] + parts).map(\.cents),
                     "\(label)", sourceLocation: sourceLocation)
         }
         for cost in budget.eventCosts {
             check(cost.name, cost.amount, cost.offices)
-            if let base = cost.base { expect((rows.first { $0.first == cost.name } ?? [])[safe: 1], base, "\(cost.name) base") }
+            if let base = cost.base {
+                expect((rows.first { $0.first == cost.name } ?? [])[safe: CostLinesSheet.Column.basis], base, "\(cost.name) base")
+            }
         }
         check("Event costs", budget.eventCosts.map(\.amount).sum(), budget.offices.map { $0.eventCosts.sum() })
         check("Participants' lines (the roster's total)", budget.totals.total, budget.offices.map(\.total))

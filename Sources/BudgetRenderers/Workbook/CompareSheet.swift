@@ -75,8 +75,11 @@ struct CompareSheet {
             row += 1
             sheet.set(row, 0, .text(stays, .note))
         }
-        chart(on: &sheet, below: row, totalRows: Array(totalRows.dropLast()), beside: mixHeader)
-        sheet.printSetup = PrintSetup(header: "Comparison: " + events.map(\.id).joined(separator: " vs "))
+        var setup = PrintSetup(header: "Comparison: " + events.map(\.id).joined(separator: " vs "))
+        if let pageBreak = chart(on: &sheet, below: row, totalRows: Array(totalRows.dropLast()), beside: mixHeader) {
+            setup.pageBreaks.append(pageBreak)
+        }
+        sheet.printSetup = setup
         return sheet
     }
 
@@ -237,9 +240,11 @@ struct CompareSheet {
         return budget.eventCosts.contains { $0.key == key } ? WorkbookNames.eventCost(event, key) : nil
     }
 
-    /// The mix's total by region under each event as a small table, and a chart of it beside the mix.
-    private func chart(on sheet: inout Sheet, below row: Int, totalRows chartRegions: [Int], beside mixHeader: Int) {
-        guard !chartRegions.isEmpty else { return }
+    /// The mix's total by region under each event as a small table, and a chart of it beside the mix; where an event declares
+    /// cost lines (a longer sheet), below the table at the top of a page of its own, so that no page break cuts it: returns that
+    /// page break's row.
+    private func chart(on sheet: inout Sheet, below row: Int, totalRows chartRegions: [Int], beside mixHeader: Int) -> Int? {
+        guard !chartRegions.isEmpty else { return nil }
         let events = comparison.events
         let usd = CellStyle(.item, .usd)
         // A chart needs contiguous ranges: a small table of each region's total per event.
@@ -262,6 +267,8 @@ struct CompareSheet {
                              categories: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: 0), CellAddress(row: table, column: 0)).absolute)",
                              values: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: offset + 1), CellAddress(row: table, column: offset + 1)).absolute)")
             },
-            anchor: CellAddress(row: mixHeader, column: columns.note + 1), categoryAxis: "Region", valueAxis: "Total (US$)"))
+            anchor: comparison.hasDeclaredLines ? CellAddress(row: table + 2, column: 0) : CellAddress(row: mixHeader, column: columns.note + 1),
+            categoryAxis: "Region", valueAxis: "Total (US$)"))
+        return comparison.hasDeclaredLines ? table + 2 : nil
     }
 }

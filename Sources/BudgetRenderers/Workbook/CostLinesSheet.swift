@@ -10,21 +10,24 @@ struct CostLinesSheet {
     /// The budgets costed under those events (an event without one shows its inputs only).
     let budgets: [Budget]
 
-    /// Where the table's columns are: the line, its basis, amount, currency, for whom, self-funded persons, each office's share
-    /// (or part), then the source.
-    private enum Column {
-        static let name = 0, basis = 1, amount = 2, currency = 3, whom = 4, selfFunded = 5, firstOffice = 6
+    /// Where the table's columns are: the line, its basis, currency, amount, for whom, self-funded persons, each office's share
+    /// (or part), then, after a narrow gap, the source.
+    enum Column {
+        static let name = 0, basis = 1, currency = 2, amount = 3, whom = 4, selfFunded = 5, firstOffice = 6
     }
 
-    /// The widest cost sharing among the events: the source column comes after it.
-    private var sourceColumn: Int { Column.firstOffice + (events.map(\.costSharing.offices.count).max() ?? 1) }
+    /// The widest cost sharing among the events: the source column comes after it and a gap.
+    private var sourceColumn: Int { Column.firstOffice + (events.map(\.costSharing.offices.count).max() ?? 1) + 1 }
 
     func make() -> (Sheet, [DefinedName]) {
         var sheet = Sheet(name: WorkbookNames.costLines)
         var names: [DefinedName] = []
-        for (column, width) in [28.0, 20, 13, 9, 22, 11].enumerated() { sheet.columnWidths[column] = width }
-        for column in Column.firstOffice..<sourceColumn { sheet.columnWidths[column] = 12 }
-        sheet.columnWidths[sourceColumn] = 46
+        // One landscape page wide at 75 % for up to three offices; the line's name repeated on any page across.
+        for (column, width) in [24.0, 18, 9, 13, 20, 11].enumerated() { sheet.columnWidths[column] = width }
+        for column in Column.firstOffice..<(sourceColumn - 1) { sheet.columnWidths[column] = 12 }
+        sheet.columnWidths[sourceColumn - 1] = 2
+        sheet.columnWidths[sourceColumn] = 40
+        sheet.frozenColumns = 1
         var setup = PrintSetup(header: "Cost lines and event costs")
         var row = 0
         for (index, event) in events.enumerated() {
@@ -48,7 +51,7 @@ struct CostLinesSheet {
     /// The declared lines and the contingency, one a row, as inputs; returns the row after them.
     private func inputs(_ event: Event, on sheet: inout Sheet, names: inout [DefinedName], from start: Int) -> Int {
         let offices = event.costSharing.offices
-        sheet.header(start, ["Cost line", "Basis", "Amount", "Currency", "For", "Self-funded persons"]
+        sheet.header(start, ["Cost line", "Basis", "Currency", "Amount", "For", "Self-funded persons"]
                      + offices.map { "\($0.firstWord) share" })
         sheet.set(start, sourceColumn, .text("Source or planning assumption", .head))
         var row = start + 1
@@ -134,7 +137,7 @@ struct CostLinesSheet {
 
     /// How each role's airfare is paid, with a role's own cap as an input; returns the row after them.
     private func roles(_ event: Event, on sheet: inout Sheet, names: inout [DefinedName], from start: Int) -> Int {
-        sheet.header(start, ["Airfare by role", "Rule", "Cap (US$)"])
+        sheet.header(start, ["Airfare by role", "Rule", "", "Cap (US$)"])
         var row = start + 1
         for role in Role.allCases {
             let rule = event.airfareRule(for: role)
@@ -171,21 +174,20 @@ struct EventCostRows {
         let event = budget.event
         let offices = budget.offices
         let usd = CellStyle(.item, .usd)
-        let firstOffice = 6
-        sheet.header(start, ["Event costs", "Base (US$)", "Amount (US$)"] + Array(repeating: "", count: 3)
-                     + offices.map { "\($0.share.firstWord) part (US$)" })
+        let firstOffice = CostLinesSheet.Column.firstOffice, amount = CostLinesSheet.Column.amount, base = CostLinesSheet.Column.basis
+        sheet.header(start, ["Event costs", "Base (US$)", "", "Amount (US$)", "", ""] + offices.map { "\($0.share.firstWord) part (US$)" })
         sheet.set(start, source, .text("How it is found", .head))
         func named(_ name: String, _ row: Int, _ column: Int) {
             names.append(DefinedName(name: name, formula: "=\(sheet.reference)\(CellAddress(row: row, column: column).absolute)"))
         }
         func a1(_ row: Int, _ column: Int) -> String { CellAddress(row: row, column: column).a1 }
-        /// Each office's part of the amount in column C: its share rounded half up, the last office the rest.
+        /// Each office's part of a row's amount: its share rounded half up, the last office the rest.
         func parts(_ row: Int, key: String, cached: [Money]) {
             for (index, part) in cached.enumerated() {
                 let formula = index == offices.count - 1
-                    ? Formulas.rest(of: a1(row, 2), less: (0..<index).map { a1(row, firstOffice + $0) })
+                    ? Formulas.rest(of: a1(row, amount), less: (0..<index).map { a1(row, firstOffice + $0) })
                     : Formulas.officePart(office: offices[index].office, share: WorkbookNames.lineShare(event, office: index, key),
-                                          of: .eventCost(amount: a1(row, 2)))
+                                          of: .eventCost(amount: a1(row, amount)))
                 sheet.set(row, firstOffice + index, .formula(formula, part.number, usd))
                 named(WorkbookNames.eventCostPart(event, office: index, key), row, firstOffice + index)
             }
@@ -197,26 +199,26 @@ struct EventCostRows {
             sheet.set(row, 0, .text(cost.name, CellStyle(.item, wrap: true)))
             if let line = cost.line {
                 let formula = Formulas.lineAmount(line, amount: WorkbookNames.lineAmount(event, line), rates)
-                sheet.set(row, 2, .formula(formula, cost.amount.number, usd))
+                sheet.set(row, amount, .formula(formula, cost.amount.number, usd))
                 let local: Bool
                 if case .charge(_, .local) = line.rule { local = true } else { local = false }
                 sheet.set(row, source, .text(local ? "the amount above, converted to US$ at the Rates sheet's exchange rate, half up to the cent"
                                                    : "the amount above", .note))
             } else if let contingency = event.contingency {
                 // The base: the totals of the lines it names (the roster's for a per-person line, this block's for an event cost).
-                let base = contingency.lines.compactMap { key -> String? in
+                let named = contingency.lines.compactMap { key -> String? in
                     if let index = event.personLines.firstIndex(where: { $0.key == key }) {
                         return roster.total(column: roster.column(personLine: index))
                     }
                     return event.eventLines.contains { $0.key == key } ? WorkbookNames.eventCost(event, key) : nil
                 }
-                sheet.set(row, 1, .formula(base.count == 1 ? base[0] : Formulas.total(base), (cost.base ?? .zero).number, usd))
-                sheet.set(row, 2, .formula(Formulas.contingency(base: a1(row, 1), percent: WorkbookNames.contingencyPercent(event)),
+                sheet.set(row, base, .formula(named.count == 1 ? named[0] : Formulas.total(named), (cost.base ?? .zero).number, usd))
+                sheet.set(row, amount, .formula(Formulas.contingency(base: a1(row, base), percent: WorkbookNames.contingencyPercent(event)),
                                            cost.amount.number, usd))
                 sheet.set(row, source, .text("the percentage above of the base (the lines it names, from the roster's totals and this "
                     + "block), rounded half up to the cent", .note))
             }
-            named(WorkbookNames.eventCost(event, cost.key), row, 2)
+            named(WorkbookNames.eventCost(event, cost.key), row, amount)
             parts(row, key: cost.key, cached: cost.offices)
             row += 1
         }
@@ -226,23 +228,23 @@ struct EventCostRows {
         func sum(_ column: Int) -> String {
             row > start + 1 ? "SUM(\(CellRange(CellAddress(row: start + 1, column: column), CellAddress(row: row - 1, column: column)).a1))" : "0"
         }
-        sheet.set(row, 2, .formula(sum(2), budget.eventCosts.map(\.amount).sum().number, total))
-        named(WorkbookNames.eventCosts(event), row, 2)
+        sheet.set(row, amount, .formula(sum(amount), budget.eventCosts.map(\.amount).sum().number, total))
+        named(WorkbookNames.eventCosts(event), row, amount)
         for (index, office) in offices.enumerated() {
             sheet.set(row, firstOffice + index, .formula(sum(firstOffice + index), office.eventCosts.sum().number, total))
         }
         row += 1
         sheet.set(row, 0, .text("Participants' lines (the roster's total)", CellStyle(.item, wrap: true)))
-        sheet.set(row, 2, .formula(roster.total(.total), budget.totals.total.number, usd))
+        sheet.set(row, amount, .formula(roster.total(.total), budget.totals.total.number, usd))
         for (index, office) in offices.enumerated() {
             sheet.set(row, firstOffice + index, .formula(OfficeTotals.participants(budget, office: index), office.total.number, usd))
         }
         row += 1
         sheet.set(row, 0, .text("Grand total", CellStyle(.total)))
-        for (column, amount) in [(2, budget.grandTotal)] + offices.enumerated().map({ (firstOffice + $0, $1.grandTotal) }) {
-            sheet.set(row, column, .formula(Formulas.total(a1(row - 2, column), a1(row - 1, column)), amount.number, total))
+        for (column, figure) in [(amount, budget.grandTotal)] + offices.enumerated().map({ (firstOffice + $0, $1.grandTotal) }) {
+            sheet.set(row, column, .formula(Formulas.total(a1(row - 2, column), a1(row - 1, column)), figure.number, total))
         }
-        named(WorkbookNames.grandTotal(event), row, 2)
+        named(WorkbookNames.grandTotal(event), row, amount)
         sheet.set(row, source, .text("the participants' lines and the event costs", .note))
         return row + 1
     }

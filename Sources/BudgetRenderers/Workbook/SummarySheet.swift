@@ -174,10 +174,11 @@ struct SummarySheet {
         return row + 1
     }
 
-    /// Each declared line, event cost and role rule in a sentence (none for an event without them).
+    /// Each declared line and event cost in a sentence, and the airfare rule of each role on the roster besides participants
+    /// (none for an event without them and a roster of participants).
     static func costLineSentences(_ budget: Budget) -> [String] {
         let event = budget.event
-        guard WorkbookNames.showsCostLines(event) else { return [] }
+        guard WorkbookNames.showsCostLines(event) else { return CostLineText.roles(budget) }
         let lines = event.personLines.dropFirst(2).map { line in
             "\(line.name): \(CostLineText.amount(line, event: event)), \(CostLineText.whom(line)). "
                 + CostLineText.provenance(source: line.source, assumption: line.assumption)
