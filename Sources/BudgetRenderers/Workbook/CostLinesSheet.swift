@@ -169,82 +169,96 @@ struct CostLinesSheet {
 struct EventCostRows {
     let budget: Budget
 
-    /// The event costs block on the Cost lines sheet, its cells named; returns the row after it.
+    private typealias Column = CostLinesSheet.Column
+
+    private func a1(_ row: Int, _ column: Int) -> String { CellAddress(row: row, column: column).a1 }
+
+    private func name(_ name: String, _ sheet: Sheet, _ row: Int, _ column: Int) -> DefinedName {
+        DefinedName(name: name, formula: "=\(sheet.reference)\(CellAddress(row: row, column: column).absolute)")
+    }
+
+    /// The event costs block on the Cost lines sheet, its cells named: each event cost, then their sum, the participants'
+    /// lines and the grand total; returns the row after it.
     func block(on sheet: inout Sheet, names: inout [DefinedName], from start: Int, source: Int) -> Int {
+        sheet.header(start, ["Event costs", "Base (US$)", "", "Amount (US$)", "", ""] + budget.offices.map { "\($0.share.firstWord) part (US$)" })
+        sheet.set(start, source, .text("How it is found", .head))
+        var row = start + 1
+        for cost in budget.eventCosts {
+            self.cost(cost, on: &sheet, names: &names, row: row, source: source)
+            row += 1
+        }
+        return totals(on: &sheet, names: &names, costs: (start + 1)..<row, source: source)
+    }
+
+    /// One event cost's row: its amount in US$ (a per-event line's amount cell, converted where local; the contingency on its
+    /// base), and each office's part (its share rounded half up, the last office the rest).
+    private func cost(_ cost: EventCost, on sheet: inout Sheet, names: inout [DefinedName], row: Int, source: Int) {
         let event = budget.event
         let offices = budget.offices
         let usd = CellStyle(.item, .usd)
-        let firstOffice = CostLinesSheet.Column.firstOffice, amount = CostLinesSheet.Column.amount, base = CostLinesSheet.Column.basis
-        sheet.header(start, ["Event costs", "Base (US$)", "", "Amount (US$)", "", ""] + offices.map { "\($0.share.firstWord) part (US$)" })
-        sheet.set(start, source, .text("How it is found", .head))
-        func named(_ name: String, _ row: Int, _ column: Int) {
-            names.append(DefinedName(name: name, formula: "=\(sheet.reference)\(CellAddress(row: row, column: column).absolute)"))
-        }
-        func a1(_ row: Int, _ column: Int) -> String { CellAddress(row: row, column: column).a1 }
-        /// Each office's part of a row's amount: its share rounded half up, the last office the rest.
-        func parts(_ row: Int, key: String, cached: [Money]) {
-            for (index, part) in cached.enumerated() {
-                let formula = index == offices.count - 1
-                    ? Formulas.rest(of: a1(row, amount), less: (0..<index).map { a1(row, firstOffice + $0) })
-                    : Formulas.officePart(office: offices[index].office, share: WorkbookNames.lineShare(event, office: index, key),
-                                          of: .eventCost(amount: a1(row, amount)))
-                sheet.set(row, firstOffice + index, .formula(formula, part.number, usd))
-                named(WorkbookNames.eventCostPart(event, office: index, key), row, firstOffice + index)
-            }
-        }
-        var row = start + 1
-        let rates = WorkbookNames.Rates(event)
         let roster = RosterLayout(budget)
-        for cost in budget.eventCosts {
-            sheet.set(row, 0, .text(cost.name, CellStyle(.item, wrap: true)))
-            if let line = cost.line {
-                let formula = Formulas.lineAmount(line, amount: WorkbookNames.lineAmount(event, line), rates)
-                sheet.set(row, amount, .formula(formula, cost.amount.number, usd))
-                let local: Bool
-                if case .charge(_, .local) = line.rule { local = true } else { local = false }
-                sheet.set(row, source, .text(local ? "the amount above, converted to US$ at the Rates sheet's exchange rate, half up to the cent"
-                                                   : "the amount above", .note))
-            } else if let contingency = event.contingency {
-                // The base: the totals of the lines it names (the roster's for a per-person line, this block's for an event cost).
-                let named = contingency.lines.compactMap { key -> String? in
-                    if let index = event.personLines.firstIndex(where: { $0.key == key }) {
-                        return roster.total(column: roster.column(personLine: index))
-                    }
-                    return event.eventLines.contains { $0.key == key } ? WorkbookNames.eventCost(event, key) : nil
+        sheet.set(row, 0, .text(cost.name, CellStyle(.item, wrap: true)))
+        if let line = cost.line {
+            let formula = Formulas.lineAmount(line, amount: WorkbookNames.lineAmount(event, line), WorkbookNames.Rates(event))
+            sheet.set(row, Column.amount, .formula(formula, cost.amount.number, usd))
+            let local: Bool
+            if case .charge(_, .local) = line.rule { local = true } else { local = false }
+            sheet.set(row, source, .text(local ? "the amount above, converted to US$ at the Rates sheet's exchange rate, half up to the cent"
+                                               : "the amount above", .note))
+        } else if let contingency = event.contingency {
+            // The base: the totals of the lines it names (the roster's for a per-person line, this block's for an event cost).
+            let lines = contingency.lines.compactMap { key -> String? in
+                if let index = event.personLines.firstIndex(where: { $0.key == key }) {
+                    return roster.total(column: roster.column(personLine: index))
                 }
-                sheet.set(row, base, .formula(named.count == 1 ? named[0] : Formulas.total(named), (cost.base ?? .zero).number, usd))
-                sheet.set(row, amount, .formula(Formulas.contingency(base: a1(row, base), percent: WorkbookNames.contingencyPercent(event)),
-                                           cost.amount.number, usd))
-                sheet.set(row, source, .text("the percentage above of the base (the lines it names, from the roster's totals and this "
-                    + "block), rounded half up to the cent", .note))
+                return event.eventLines.contains { $0.key == key } ? WorkbookNames.eventCost(event, key) : nil
             }
-            named(WorkbookNames.eventCost(event, cost.key), row, amount)
-            parts(row, key: cost.key, cached: cost.offices)
-            row += 1
+            sheet.set(row, Column.basis, .formula(lines.count == 1 ? lines[0] : Formulas.total(lines), (cost.base ?? .zero).number, usd))
+            sheet.set(row, Column.amount, .formula(Formulas.contingency(base: a1(row, Column.basis), percent: WorkbookNames.contingencyPercent(event)),
+                                                   cost.amount.number, usd))
+            sheet.set(row, source, .text("the percentage above of the base (the lines it names, from the roster's totals and this "
+                + "block), rounded half up to the cent", .note))
         }
-        let total = CellStyle(.total, .usd)
-        // The event costs' sum, the participants' lines (the roster's total), and the grand total, for each office too.
+        names.append(name(WorkbookNames.eventCost(event, cost.key), sheet, row, Column.amount))
+        for (index, part) in cost.offices.enumerated() {
+            let column = Column.firstOffice + index
+            let formula = index == offices.count - 1
+                ? Formulas.rest(of: a1(row, Column.amount), less: (0..<index).map { a1(row, Column.firstOffice + $0) })
+                : Formulas.officePart(office: offices[index].office, share: WorkbookNames.lineShare(event, office: index, cost.key),
+                                      of: .eventCost(amount: a1(row, Column.amount)))
+            sheet.set(row, column, .formula(formula, part.number, usd))
+            names.append(name(WorkbookNames.eventCostPart(event, office: index, cost.key), sheet, row, column))
+        }
+    }
+
+    /// The event costs' sum, the participants' lines (the roster's total) and the grand total, each office's too; returns the
+    /// row after them.
+    private func totals(on sheet: inout Sheet, names: inout [DefinedName], costs: Range<Int>, source: Int) -> Int {
+        let event = budget.event
+        let offices = budget.offices
+        let usd = CellStyle(.item, .usd), total = CellStyle(.total, .usd)
+        var row = costs.upperBound
         sheet.set(row, 0, .text("Event costs", CellStyle(.total)))
         func sum(_ column: Int) -> String {
-            row > start + 1 ? "SUM(\(CellRange(CellAddress(row: start + 1, column: column), CellAddress(row: row - 1, column: column)).a1))" : "0"
+            costs.isEmpty ? "0" : "SUM(\(CellRange(CellAddress(row: costs.lowerBound, column: column), CellAddress(row: costs.upperBound - 1, column: column)).a1))"
         }
-        sheet.set(row, amount, .formula(sum(amount), budget.eventCosts.map(\.amount).sum().number, total))
-        named(WorkbookNames.eventCosts(event), row, amount)
+        sheet.set(row, Column.amount, .formula(sum(Column.amount), budget.eventCosts.map(\.amount).sum().number, total))
+        names.append(name(WorkbookNames.eventCosts(event), sheet, row, Column.amount))
         for (index, office) in offices.enumerated() {
-            sheet.set(row, firstOffice + index, .formula(sum(firstOffice + index), office.eventCosts.sum().number, total))
+            sheet.set(row, Column.firstOffice + index, .formula(sum(Column.firstOffice + index), office.eventCosts.sum().number, total))
         }
         row += 1
         sheet.set(row, 0, .text("Participants' lines (the roster's total)", CellStyle(.item, wrap: true)))
-        sheet.set(row, amount, .formula(roster.total(.total), budget.totals.total.number, usd))
+        sheet.set(row, Column.amount, .formula(RosterLayout(budget).total(.total), budget.totals.total.number, usd))
         for (index, office) in offices.enumerated() {
-            sheet.set(row, firstOffice + index, .formula(OfficeTotals.participants(budget, office: index), office.total.number, usd))
+            sheet.set(row, Column.firstOffice + index, .formula(OfficeTotals.participants(budget, office: index), office.total.number, usd))
         }
         row += 1
         sheet.set(row, 0, .text("Grand total", CellStyle(.total)))
-        for (column, figure) in [(amount, budget.grandTotal)] + offices.enumerated().map({ (firstOffice + $0, $1.grandTotal) }) {
+        for (column, figure) in [(Column.amount, budget.grandTotal)] + offices.enumerated().map({ (Column.firstOffice + $0, $1.grandTotal) }) {
             sheet.set(row, column, .formula(Formulas.total(a1(row - 2, column), a1(row - 1, column)), figure.number, total))
         }
-        named(WorkbookNames.grandTotal(event), row, amount)
+        names.append(name(WorkbookNames.grandTotal(event), sheet, row, Column.amount))
         sheet.set(row, source, .text("the participants' lines and the event costs", .note))
         return row + 1
     }

@@ -322,12 +322,21 @@ struct RosterRows {
             }
         }
         // From column B: the id column is printed again on the pages across, and the note is not to be cut there.
-        sheet.set(total + 2, 1, .text(hasRole
-            ? "Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights, days or the role and every "
+        let note: String
+        if WorkbookNames.showsCostLines(event) {
+            note = "Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights, days or the role and every "
                 + "figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet; the other lines' amounts and each role's "
                 + "airfare rule from the Cost lines sheet. Total = assisted airfare + local expenses + the other lines; the event costs "
                 + "(once for the event) are on the Cost lines sheet."
-            : "Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "
-                + "and every figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet.", .note))
+        } else if hasRole {
+            note = "Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights, days or the role and every "
+                + "figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet. A resource person's or staff member's "
+                + "airfare follows their role's rule (" + Role.allCases.dropFirst().map { "\($0.heading.lowercased()): \(event.airfareRule(for: $0).words)" }
+                    .joined(separator: "; ") + ")."
+        } else {
+            note = "Blue cells on a yellow ground are inputs: change a fare, a cap override, the funding, nights or days "
+                + "and every figure recomputes. Caps come from the Caps sheet; rates from the Rates sheet."
+        }
+        sheet.set(total + 2, 1, .text(note, .note))
     }
 }
