@@ -148,7 +148,7 @@ public struct Costing: Sendable {
     }
 
     /// Covered nights and workshop days for a stay, and whether the stay cuts any of them.
-    func coveredStay(arrive: CivilDate?, leave: CivilDate?) -> (nights: Int, days: Int, partial: Bool) {
+    public func coveredStay(arrive: CivilDate?, leave: CivilDate?) -> (nights: Int, days: Int, partial: Bool) {
         let allNights = nights, allDays = days
         if arrive == nil && leave == nil { return (allNights.count, allDays.count, false) }
         let nights = allNights.filter { night in

@@ -70,8 +70,12 @@ import Testing
         #expect(groups[safe: r.groups.count + 1]?.first == PlanActualSummary.footingLabel, sourceLocation: sourceLocation)
         #expect(cents(groups[safe: r.groups.count + 1]?[safe: 4]) == 0, "the variances foot", sourceLocation: sourceLocation)
 
-        let costLines = block(rows, "By cost line", 3)
-        for (row, figures) in zip(costLines, [r.totals.assistedAirfare, r.totals.localExpenses, r.totals.total]) {
+        // Every per-person line (the event file's other lines too), then the total.
+        let lines = [r.totals.assistedAirfare, r.totals.localExpenses] + r.totals.declared + [r.totals.total]
+        let costLines = block(rows, "By cost line", lines.count)
+        #expect(costLines.map { $0.first ?? "" } == ["Assisted airfare", "Local expenses"] + r.event.personLines.dropFirst(2).map(\.name) + ["Total"],
+                sourceLocation: sourceLocation)
+        for (row, figures) in zip(costLines, lines) {
             expectFigures(row, figures, row.first ?? "cost line", sourceLocation: sourceLocation)
         }
         let offices = block(rows, "By paying office", r.offices.count + 1)

@@ -37,13 +37,16 @@ public struct BudgetWorkbook {
 
     /// The sheets ``make()`` gives for these events' budgets, in order, known before any participant is costed (a streamed
     /// roster's file starts with them): Summary, Plan vs actual, a roster per event, one per paying office where there are
-    /// several, Caps, Rates, Charts.
-    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = []) -> [String] {
+    /// several, Caps, Rates, Cost lines (where an event `showing` its caps and rates has cost lines; by default the events
+    /// costed), Charts.
+    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = [], showing: [Event]? = nil) -> [String] {
         [WorkbookNames.summary]
             + reconciliations.map { WorkbookNames.planVsActual($0.event, several: reconciliations.count > 1) }
             + events.map(WorkbookNames.roster)
             + events.flatMap { $0.costSharing.offices.count > 1 ? WorkbookNames.offices($0) : [] }
-            + [WorkbookNames.caps, WorkbookNames.rates, WorkbookNames.charts]
+            + [WorkbookNames.caps, WorkbookNames.rates]
+            + ((showing ?? events).contains(where: WorkbookNames.showsCostLines) ? [WorkbookNames.costLines] : [])
+            + [WorkbookNames.charts]
     }
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
@@ -86,12 +89,19 @@ public struct BudgetWorkbook {
         }
         let (caps, capNames) = CapsSheet(events: events).make()
         let (rates, rateNames) = RatesSheet(events: events, fareRates: budgets.filter { !$0.fareRates.isEmpty }.map { ($0.event, $0.fareRates) }).make()
-        sheets += [caps, rates, ChartsSheet(budgets: budgets, events: events).make()]
+        sheets += [caps, rates]
+        var lineNames: [DefinedName] = []
+        if events.contains(where: WorkbookNames.showsCostLines) {
+            let (lines, names) = CostLinesSheet(events: events.filter(WorkbookNames.showsCostLines), budgets: budgets).make()
+            sheets.append(lines)
+            lineNames = names
+        }
+        sheets.append(ChartsSheet(budgets: budgets, events: events).make())
         let ids = budgets.map(\.event.id).joined(separator: ", ")
         for index in sheets.indices {
             BudgetWorkbook.finishForPrint(&sheets[index], events: budgets.map(\.event), options: options, created: created)
         }
-        return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name },
+        return Workbook(sheets: sheets, definedNames: (capNames + rateNames + lineNames).sorted { $0.name < $1.name },
                         properties: BudgetWorkbook.properties(ids: ids, inputs: inputs, redacted: options.redact, created: created,
                                                               author: options.preparedBy))
     }
@@ -136,9 +146,9 @@ public struct StreamedRoster {
         self.event = event
         self.rows = rows
         self.created = created
-        var cells = RosterRows(event: event, options: options, userText: UserText())
+        var cells = RosterRows(event: event, options: options, userText: UserText(), hasRole: RosterLayout.hasRole(event, lines: []),
+                               quotesFares: quotesFares)
         cells.compact = true
-        cells.quotesFares = quotesFares
         self.cells = cells
     }
 
@@ -148,7 +158,8 @@ public struct StreamedRoster {
     /// Widths, frozen header, the filter over the rows set aside, print setup: a stream sets them before its rows.
     public func setup() -> Sheet {
         var sheet = Sheet(name: name)
-        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows))
+        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows, hasRole: cells.hasRole,
+                                                 declaredLines: cells.hasRole ? event.personLines.count - 2 : 0, quotesFares: cells.quotesFares))
         sheet.write(row: 0, cells.header())
         BudgetWorkbook.finishForPrint(&sheet, events: [event], options: cells.options, created: created)
         return sheet
