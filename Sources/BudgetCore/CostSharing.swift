@@ -52,16 +52,21 @@ public struct CostSharing: Hashable, Sendable {
         split(amount, shares: offices.map(share))
     }
 
-    /// Splits an amount by shares in hundredths of a percent, one per office in order: each office but the last gets its
-    /// share rounded half up to the cent, the last gets the rest, so the parts always add up to the amount.
+    /// The office (by its place) that takes the rest of a split by these shares: the last office with a share.
+    public static func restOffice(_ shares: [Int]) -> Int { shares.lastIndex { $0 != 0 } ?? max(0, shares.count - 1) }
+
+    /// Splits an amount by shares in hundredths of a percent, one per office in order: each office but the last that has a
+    /// share gets its share rounded half up to the cent, that last one gets the rest, so the parts always add up to the
+    /// amount and an office with no share pays nothing (never a cent either way).
     public func split(_ amount: Money, shares: [Int]) -> [Money] {
+        let rest = CostSharing.restOffice(shares)
         var parts: [Money] = []
         parts.reserveCapacity(shares.count)
-        for share in shares.dropLast() {
+        for (index, share) in shares.enumerated() where index != rest {
             let scaled = amount.cents * Int64(share)
             parts.append(Money(cents: (scaled + (scaled >= 0 ? 5_000 : -5_000)) / 10_000))
         }
-        parts.append(amount - parts.sum())
+        parts.insert(amount - parts.sum(), at: rest)
         return parts
     }
 }

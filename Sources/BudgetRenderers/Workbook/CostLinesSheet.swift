@@ -220,10 +220,11 @@ struct EventCostRows {
                 + "block), rounded half up to the cent", .note))
         }
         names.append(name(WorkbookNames.eventCost(event, cost.key), sheet, row, Column.amount))
+        let shares = cost.line?.shares ?? event.contingency?.shares ?? []
         for (index, part) in cost.offices.enumerated() {
             let column = Column.firstOffice + index
-            let formula = index == offices.count - 1
-                ? Formulas.rest(of: a1(row, Column.amount), less: (0..<index).map { a1(row, Column.firstOffice + $0) })
+            let formula = index == CostSharing.restOffice(shares)
+                ? Formulas.rest(of: a1(row, Column.amount), less: offices.indices.filter { $0 != index }.map { a1(row, Column.firstOffice + $0) })
                 : Formulas.officePart(office: offices[index].office, share: WorkbookNames.lineShare(event, office: index, cost.key),
                                       of: .eventCost(amount: a1(row, Column.amount)))
             sheet.set(row, column, .formula(formula, part.number, usd))

@@ -32,7 +32,6 @@ struct OfficeSheet {
         let names = WorkbookNames.offices(event)
         let office = budget.offices[index]
         let roster = RosterLayout(budget)
-        let isLast = index == budget.offices.count - 1
         let declared = event.personLines.indices.dropFirst(2).prefix(roster.declaredLines)
         let totalPaid = OfficeSheet.totalPaidColumn(budget)
         var sheet = Sheet(name: names[index])
@@ -51,9 +50,9 @@ struct OfficeSheet {
             /// The office's part of a line whose whole amount is at `whole`.
             func paid(_ whole: String, personLine: Int) -> String {
                 let column = OfficeSheet.paidColumn(personLine: personLine)
-                if isLast {
-                    // The last office pays what the others leave, so the offices' parts add up to the line.
-                    return Formulas.rest(of: whole, less: names.prefix(index).map { quotedSheetName($0) + "!" + at(column) })
+                if index == CostSharing.restOffice(event.personLines[personLine].shares) {
+                    // The last office with a share of the line pays what the others leave, so the parts add up to the line.
+                    return Formulas.rest(of: whole, less: names.indices.filter { $0 != index }.map { quotedSheetName(names[$0]) + "!" + at(column) })
                 }
                 return Formulas.officePart(office: office.office, share: WorkbookNames.share(event, office: index, personLine: personLine),
                                            of: .line(amount: whole, payer: roster.cell(.paidBy, line: lineIndex)))

@@ -214,17 +214,24 @@ struct PlanActualSheet {
             } else {
                 sheet.set(row, columns.planned, .number(0, usd))
             }
+            let last = r.offices.count - 1
             let formula: String
-            if index == r.offices.count - 1 {
+            if index == last && r.event.personLines.allSatisfy({ CostSharing.restOffice($0.shares) == last }) {
                 // The last office pays what the others leave, so the offices' parts add up to the line.
                 formula = Formulas.rest(of: at(C.actualTotal.rawValue), less: (0..<index).map { at(layout.officeColumns($0).actual) })
             } else {
-                // The office's share of each line, rounded half up on cents (the engine's rule), or the whole line when it pays it all.
-                let parts = actuals.enumerated().map { personLine, column in
-                    Formulas.officePart(office: office.office, share: WorkbookNames.share(r.event, office: index, personLine: personLine),
-                                        of: .line(amount: at(column), payer: payer))
+                // Each line: the office's share, rounded half up on cents (the engine's rule), or the whole line when it pays
+                // it all; where another office than the last is the last with a share of a line, it pays what the others leave.
+                let terms = actuals.enumerated().map { personLine, column -> String in
+                    func part(_ office: Int) -> String {
+                        Formulas.officePart(office: r.offices[office].office,
+                                            share: WorkbookNames.share(r.event, office: office, personLine: personLine),
+                                            of: .line(amount: at(column), payer: payer))
+                    }
+                    guard index == CostSharing.restOffice(r.event.personLines[personLine].shares) else { return part(index) }
+                    return Formulas.rest(of: at(column), less: r.offices.indices.filter { $0 != index }.map(part))
                 }
-                formula = parts.count == 2 ? Formulas.total(parts[0], parts[1]) : Formulas.total(parts)
+                formula = terms.count == 2 ? Formulas.total(terms[0], terms[1]) : Formulas.total(terms)
             }
             sheet.set(row, columns.actual, .formula(formula, part.total.actual.number, usd))
         }

@@ -36,7 +36,6 @@ struct RegionOfficeSheet {
         let event = budget.event
         let offices = event.costSharing.offices
         let office = offices[index]
-        let isLast = index == offices.count - 1
         let declared = event.personLines.indices.dropFirst(2).prefix(layout.declaredLines)
         let totalPaid = RegionOfficeSheet.totalPaidColumn(budget)
         var sheet = Sheet(name: names[index])
@@ -50,8 +49,10 @@ struct RegionOfficeSheet {
         /// The office's part of a line's amounts in a region: the region's sum (`whole`, for the last office) less the others'.
         func paid(personLine line: Int, whole: String, regionCell: String, row: Int) -> String {
             let column = RegionOfficeSheet.paidColumn(personLine: line)
-            if isLast {
-                return Formulas.rest(of: whole, less: names.prefix(index).map { quotedSheetName($0) + "!" + CellAddress(row: row, column: column).a1 })
+            if index == CostSharing.restOffice(event.personLines[line].shares) {
+                // The last office with a share of the line pays what the others leave.
+                return Formulas.rest(of: whole, less: names.indices.filter { $0 != index }
+                    .map { quotedSheetName(names[$0]) + "!" + CellAddress(row: row, column: column).a1 })
             }
             return Formulas.officePart(office: office.office, share: WorkbookNames.share(event, office: index, personLine: line),
                                        of: .region(amounts: layout.range(column: layout.column(personLine: line)), payers: payer,
