@@ -68,8 +68,9 @@ public struct Reconciliation: Sendable {
         }
         self.totals = totals
         self.offices = OfficeReconciliation.split(lines, by: event.costSharing, lines: event.personLines)
-        self.actualHeadroom = Headroom.check(plan.ceilings, total: totals.total.actual,
-                                             offices: offices.map { ($0.office, $0.total.actual) })
+        // No actual event cost is recorded on a roster: the plan's event costs stand in the actuals' headroom.
+        self.actualHeadroom = Headroom.check(plan.ceilings, total: totals.total.actual + plan.eventCosts.map(\.amount).sum(),
+                                             offices: zip(offices, plan.offices).map { ($0.office, $0.total.actual + $1.eventCosts.sum()) })
     }
 
     /// Planned rows the plan leaves out (`who`) with nothing spent on them: in no group, named apart.

@@ -139,5 +139,11 @@ extension Make {
         #expect(r.totals.total == r.lines[0].total)
         #expect(r.offices.map(\.total.actual).sum() == r.totals.total.actual)
         #expect(r.varianceSum == r.totals.total.variance)
+        // The plan's event costs stand in the actuals' headroom (no actual event cost is recorded on a roster).
+        let withVenue = Make.eventWithLines([visa, venue])
+        let ceilings = BudgetCeilings(event: Money(dollars: 5_000), offices: ["A": Money(dollars: 4_000)])
+        let checked = Reconciliation(event: withVenue, participants: [recorded], rosterName: "r", ceilings: ceilings)
+        #expect(checked.actualHeadroom.map(\.spent) == [checked.totals.total.actual + Money(dollars: 2_400),
+                                                        checked.offices[0].total.actual + Money(dollars: 2_400)])
     }
 }

@@ -127,8 +127,9 @@ struct PlanActualSummary {
         return (row + 2, officeRows)
     }
 
-    /// What the plan spends under a ceiling: the participants' lines, and for an event with cost lines its event costs too (the
-    /// event's, or the office's part), as `BudgetTally.headroom` counts them.
+    /// What the plan (or the actuals) spends under a ceiling: the participants' lines, and for an event with cost lines the
+    /// plan's event costs too (the event's, or the office's part), as `BudgetTally.headroom` and `Reconciliation` count them
+    /// (no actual event cost is recorded: the plan's stand).
     private func plannedSpent(_ scope: Headroom.Scope, participants: String) -> String {
         let r = reconciliation
         guard WorkbookNames.showsCostLines(r.event), !r.plan.eventCosts.isEmpty else { return participants }
@@ -160,7 +161,7 @@ struct PlanActualSummary {
             sheet.set(row, 1, .number(plan.ceiling.number, CellStyle(.input, .usd)))
             sheet.set(row, 2, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: 2).a1), plan.spent.number, usd))
             sheet.set(row, 3, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 2).a1), plan.headroom.number, usd))
-            sheet.set(row, 4, .formula(CellAddress(row: source, column: 3).a1, actual.spent.number, usd))
+            sheet.set(row, 4, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: 3).a1), actual.spent.number, usd))
             sheet.set(row, 5, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 4).a1), actual.headroom.number, usd))
             row += 1
         }
