@@ -42,9 +42,13 @@ let package = Package(
         // A roster costed straight into its workbook file: rows to libxlsxwriter in constant memory on a second thread,
         // the other sheets from the running totals, a progress line.
         .target(name: "WorkbookOutput", dependencies: ["BudgetCore", "BudgetRenderers", "OutputFiles", "Spreadsheet", "XLSXWriter"]),
-        // The thin command line.
+        // The one planner every front end shares: one entry point per job (cost, report, reconcile, compare, fit, check,
+        // draft), the size policy (when a roster is streamed) and roster discovery; it prints nothing.
+        .target(name: "Planner", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "JSONText", "OutputFiles",
+                                                "WorkbookOutput", "XLSXWriter"]),
+        // The thin command line: parses flags, calls the planner, prints.
         .executableTarget(name: "travel-budget", dependencies: [
-            "BudgetCore", "BudgetReaders", "BudgetRenderers", "JSONText", "OutputFiles", "WorkbookOutput", "XLSXWriter",
+            "BudgetCore", "BudgetReaders", "Planner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.

@@ -196,3 +196,24 @@ enum MoneyText {
         return nil
     }
 }
+
+/// A US$ amount typed on the command line or in a form (a budget, a ceiling): `20000`, `20,000.50`, `$20,000` or
+/// `US$20,000`, read by the roster's rule (``MoneyText``): the one reader of US dollars.
+public enum USDText {
+    /// Why a typed amount was refused, in words, with how to write it.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public let reason: String
+        public let hint: String
+        public var description: String { "\(reason); \(hint)" }
+    }
+
+    /// The amount, up to `maximumDollars` (`what` says what cannot be more, for the message).
+    public static func read(_ text: String, maximumDollars: Int64, what: String) throws(Refusal) -> Money {
+        var typed = Substring(text.trimmingWhitespace())
+        if typed.hasPrefix("US$") { typed = typed.dropFirst(2) }
+        switch MoneyText.parse(String(typed), limit: MoneyText.Limit(dollars: maximumDollars, what: what)) {
+        case .success(let amount): return amount
+        case .failure(let refusal): throw Refusal(reason: refusal.reason, hint: refusal.hint)
+        }
+    }
+}
