@@ -40,7 +40,7 @@ public struct RegionBudget: Sendable {
 /// A whole event's budget for a roster: the report value every renderer and the workbook read, at every roster size. Its
 /// figures are those of its tally (``BudgetTally``, the one accumulator). A roster held whole keeps its lines, grouped by
 /// region and by paying office; a very large roster keeps only the totals, its lines having gone to the workbook as they
-/// were costed (``keepsLines``). The roster's size decides only that.
+/// were costed (``isStreamed``). The roster's size decides only that.
 public struct Budget: Sendable {
     /// What the budget was summed into: running totals, counts, and the lines when kept.
     public let tally: BudgetTally
@@ -56,7 +56,7 @@ public struct Budget: Sendable {
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
                 ceilings: BudgetCeilings? = nil, unusedColumns: [String] = [], rosterNotes: [String] = []) {
-        var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, keepsLines: true)
+        var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, isStreamed: false)
         tally.unusedColumns = unusedColumns
         tally.rosterNotes = rosterNotes
         for participant in roster { _ = tally.add(participant) }
@@ -71,7 +71,7 @@ public struct Budget: Sendable {
             RegionBudget(region: region, lines: lines.filter { $0.region == region }, subtotal: subtotal)
         }
         eventCosts = tally.eventCosts
-        offices = tally.keepsLines
+        offices = !tally.isStreamed
             ? OfficeBudget.split(lines, by: tally.event.costSharing, lines: tally.event.personLines, eventCosts: eventCosts)
             : tally.offices
     }
@@ -96,15 +96,16 @@ public struct Budget: Sendable {
     /// Headroom of the plan under each ceiling that is set.
     public var headroom: [Headroom] { tally.headroom }
 
-    /// Whether the participant lines are kept (a roster held whole), or only the totals (a very large roster, whose lines
-    /// are in its workbook): the lists below are empty then, and the counts and first few examples stand for them.
-    public var keepsLines: Bool { tally.keepsLines }
+    /// Whether the roster was streamed (the large-roster mode): only the totals are kept, its lines being in its workbook;
+    /// the lists below are empty then, and the counts and first few examples stand for them. Otherwise (a roster held
+    /// whole) the lines are kept.
+    public var isStreamed: Bool { tally.isStreamed }
     /// Participant lines in roster order.
     public var lines: [ParticipantCosting] { tally.lines }
     /// The eligibility verdict of each line, in the order of `lines`.
     public var verdicts: [Verdict] { tally.verdicts }
     /// Rows the roster sheet sets aside for participants: one a line, or, for a stream, the number fixed before it began.
-    public var rosterRows: Int { keepsLines ? lines.count : tally.rosterRows }
+    public var rosterRows: Int { isStreamed ? tally.rosterRows : lines.count }
 
     /// Planned participants on the roster that `who` leaves out, with their verdicts, in roster order.
     public var leftOut: [(participant: Participant, verdict: Verdict)] { tally.everyLeftOut }

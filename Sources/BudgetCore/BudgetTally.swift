@@ -46,8 +46,9 @@ public struct BudgetTally: Sendable {
     /// The first few participants awaiting a cap, and whose eligibility is not known.
     public private(set) var awaitingCapIDs: [String] = []
     public private(set) var notKnownIDs: [String] = []
-    /// Whether the lines (and every participant left out or not planned) are kept, not only the totals.
-    public let keepsLines: Bool
+    /// A streamed roster (the large-roster mode, its lines gone to the workbook as they were costed) keeps only the
+    /// totals; otherwise the lines, and every participant left out or not planned, are kept too.
+    public let isStreamed: Bool
     /// The priced lines and their verdicts, in roster order (when kept).
     public private(set) var lines: [ParticipantCosting] = []
     public private(set) var verdicts: [Verdict] = []
@@ -61,8 +62,8 @@ public struct BudgetTally: Sendable {
     private var verdictsByDeparture: [String: Verdict] = [:]
 
     public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil, rosterRows: Int,
-                keepsLines: Bool = false) {
-        self.keepsLines = keepsLines
+                isStreamed: Bool = true) {
+        self.isStreamed = isStreamed
         self.event = event
         self.rosterRows = rosterRows
         self.rosterName = rosterName
@@ -77,7 +78,7 @@ public struct BudgetTally: Sendable {
     public mutating func add(_ p: Participant) -> (costing: ParticipantCosting, verdict: Verdict)? {
         guard p.isPlanned else {
             notPlanned += 1
-            if keepsLines { everyNotPlanned.append(p) }
+            if !isStreamed { everyNotPlanned.append(p) }
             return nil
         }
         let verdict = verdict(p)
@@ -85,7 +86,7 @@ public struct BudgetTally: Sendable {
         guard p.role != .participant || who.includes(verdict) else {
             leftOut += 1
             if leftOutExamples.count < summaryExamples { leftOutExamples.append((p, verdict)) }
-            if keepsLines { everyLeftOut.append((p, verdict)) }
+            if !isStreamed { everyLeftOut.append((p, verdict)) }
             return nil
         }
         if verdict.eligible == nil {
@@ -97,7 +98,7 @@ public struct BudgetTally: Sendable {
             quotedFares += 1
             if !fareRatesUsed.contains(quoted.rate) { fareRatesUsed.append(quoted.rate) }
         }
-        if keepsLines {
+        if !isStreamed {
             lines.append(line)
             verdicts.append(verdict)
         }

@@ -57,7 +57,7 @@ public struct CSVReport {
     /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
     public func render() -> String {
         let event = budget.event
-        let quoted = budget.keepsLines && budget.quotedFareCount > 0
+        let quoted = !budget.isStreamed && budget.quotedFareCount > 0
         let quotedColumns = quoted ? CSVReport.quotedFareHeader : []
         let extra = CSVReport.declaredColumns(event)
         var rows: [[String]] = [CSVReport.header + quotedColumns + extra]
@@ -67,7 +67,7 @@ public struct CSVReport {
         func declared(_ amounts: [Money]) -> [String] {
             extra.isEmpty ? [] : (1..<extra.count).map { index in index + 1 < amounts.count ? amounts[index + 1].plain : "0.00" }
         }
-        if !budget.keepsLines {
+        if budget.isStreamed {
             rows.append(["note", "", "Summary: the participant lines are not listed here; they are in \(linesAt ?? "the workbook")"] + blank)
         }
         for line in budget.lines {

@@ -244,7 +244,7 @@ public struct JSONReport {
 
     /// The JSON text, ending with a newline.
     public func render() throws(JSONTextError) -> String {
-        guard budget.keepsLines else { return try summary(budget, linesAt: linesAt ?? "the workbook") }
+        guard !budget.isStreamed else { return try summary(budget, linesAt: linesAt ?? "the workbook") }
         let b = budget
         let roles = b.event.hasDeclaredLines || b.lines.contains { $0.participant.role != .participant }
         let document = Document(

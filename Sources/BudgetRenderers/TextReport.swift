@@ -113,7 +113,7 @@ public struct TextReport {
 
     /// The whole report, ending with a newline.
     public func render() -> String {
-        guard budget.keepsLines else { return summary(budget, linesAt: linesAt ?? "the workbook") }
+        guard !budget.isStreamed else { return summary(budget, linesAt: linesAt ?? "the workbook") }
         let event = budget.event
         let columns = Columns(budget)
         var out: [String] = []

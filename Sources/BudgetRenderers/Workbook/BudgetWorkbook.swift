@@ -6,7 +6,7 @@ import Spreadsheet
 /// the engine's result cached beside it.
 ///
 /// One builder for every roster size: a roster sheet's rows go to a ``Spreadsheet/RowSink``, the sheet model itself when the
-/// budget keeps its lines (``BudgetCore/Budget/keepsLines``), or the file in constant memory as they are costed when it keeps
+/// budget keeps its lines (``BudgetCore/Budget/isStreamed``), or the file in constant memory as they are costed when it keeps
 /// only totals (``rosterRows(_:rows:options:)`` before the rows, ``make()`` after them). Whether lines
 /// are kept decides only what needs them: a kept roster's rows spell everything out and its office sheets list every line;
 /// a streamed roster's rows leave out empty cells (written once, never read back) and its office sheets sum each region
@@ -69,7 +69,7 @@ public struct BudgetWorkbook {
             sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
         }
         for budget in budgets {
-            if budget.keepsLines {
+            if !budget.isStreamed {
                 sheets.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
             } else {
                 sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created,
@@ -80,7 +80,7 @@ public struct BudgetWorkbook {
             for index in budget.event.costSharing.offices.indices {
                 // Lines kept: the office's part of every line. Only totals: its part of each region (the tally keeps
                 // each office's part by region for the cached results).
-                if budget.keepsLines {
+                if !budget.isStreamed {
                     sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
                 } else {
                     sheets.append(RegionOfficeSheet(budget: budget, index: index).make())

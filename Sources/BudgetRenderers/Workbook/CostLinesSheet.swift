@@ -294,7 +294,7 @@ enum OfficeTotals {
         let roster = RosterLayout(budget)
         if budget.offices.count == 1 { return roster.total(column: roster.column(personLine: line)) }
         let sheet = WorkbookNames.offices(budget.event)[index]
-        return budget.keepsLines ? OfficeSheet.total(column: OfficeSheet.paidColumn(personLine: line), sheet: sheet, budget)
+        return !budget.isStreamed ? OfficeSheet.total(column: OfficeSheet.paidColumn(personLine: line), sheet: sheet, budget)
             : RegionOfficeSheet.total(column: RegionOfficeSheet.paidColumn(personLine: line), sheet: sheet, budget)
     }
 
@@ -302,7 +302,7 @@ enum OfficeTotals {
     static func participants(_ budget: Budget, office index: Int) -> String {
         if budget.offices.count == 1 { return RosterLayout(budget).total(.total) }
         let sheet = WorkbookNames.offices(budget.event)[index]
-        return budget.keepsLines ? OfficeSheet.total(column: OfficeSheet.totalPaidColumn(budget), sheet: sheet, budget)
+        return !budget.isStreamed ? OfficeSheet.total(column: OfficeSheet.totalPaidColumn(budget), sheet: sheet, budget)
             : RegionOfficeSheet.total(column: RegionOfficeSheet.totalPaidColumn(budget), sheet: sheet, budget)
     }
 }
