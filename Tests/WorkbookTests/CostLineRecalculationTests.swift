@@ -300,7 +300,7 @@ struct CostLineExpectations {
             for line in office.lines {
                 let row = rows.first { $0.first == line.costing.participant.id } ?? []
                 for (personLine, amount) in line.amounts.enumerated() {
-                    expect(row[safe: OfficeSheet.paidColumn(personLine: personLine)], amount, "\(name) \(line.costing.participant.id) line \(personLine)")
+                    expect(row[safe: OfficeSheet.paidColumn(personLine: personLine, budget)], amount, "\(name) \(line.costing.participant.id) line \(personLine)")
                 }
                 expect(row[safe: totalPaid], line.total, "\(name) \(line.costing.participant.id) total")
             }
@@ -311,14 +311,14 @@ struct CostLineExpectations {
 
     /// Each office sheet of a streamed roster: its part of every line by region, the totals, the event costs and its whole part.
     func regionOfficeSheets(whole: Budget) {
-        let totalPaid = RegionOfficeSheet.totalPaidColumn(budget)
+        let totalPaid = OfficeSheet.totalPaidColumn(streamed: true, declaredLines: RosterLayout(budget).declaredLines)
         for (index, (office, name)) in zip(whole.offices, WorkbookNames.offices(budget.event)).enumerated() {
             let rows = sheets[name] ?? []
             for region in whole.regions {
                 let row = rows.first { $0.first == region.region } ?? []
                 let parts = office.lines.filter { $0.costing.region == region.region }
                 for personLine in budget.event.personLines.indices {
-                    expect(row[safe: RegionOfficeSheet.paidColumn(personLine: personLine)], parts.map { $0.amounts[personLine] }.sum(),
+                    expect(row[safe: OfficeSheet.paidColumn(personLine: personLine, streamed: true)], parts.map { $0.amounts[personLine] }.sum(),
                            "\(name) \(region.region) line \(personLine)")
                 }
                 expect(row[safe: totalPaid], parts.map(\.total).sum(), "\(name) \(region.region) total")

@@ -78,13 +78,9 @@ public struct BudgetWorkbook {
         }
         for budget in budgets where budget.event.costSharing.offices.count > 1 {
             for index in budget.event.costSharing.offices.indices {
-                // Lines kept: the office's part of every line. Only totals: its part of each region (the tally keeps
-                // each office's part by region for the cached results).
-                if !budget.isStreamed {
-                    sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
-                } else {
-                    sheets.append(RegionOfficeSheet(budget: budget, index: index).make())
-                }
+                // Lines kept: the office's part of every line. Streamed: its part of each region (the tally keeps each
+                // office's part by region for the cached results).
+                sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
             }
         }
         let (caps, capNames) = CapsSheet(events: events).make()

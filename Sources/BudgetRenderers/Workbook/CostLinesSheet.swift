@@ -294,15 +294,13 @@ enum OfficeTotals {
         let roster = RosterLayout(budget)
         if budget.offices.count == 1 { return roster.total(column: roster.column(personLine: line)) }
         let sheet = WorkbookNames.offices(budget.event)[index]
-        return !budget.isStreamed ? OfficeSheet.total(column: OfficeSheet.paidColumn(personLine: line), sheet: sheet, budget)
-            : RegionOfficeSheet.total(column: RegionOfficeSheet.paidColumn(personLine: line), sheet: sheet, budget)
+        return OfficeSheet.total(column: OfficeSheet.paidColumn(personLine: line, budget), sheet: sheet, budget)
     }
 
     /// The cell of an office's part of every per-person line (its total paid).
     static func participants(_ budget: Budget, office index: Int) -> String {
         if budget.offices.count == 1 { return RosterLayout(budget).total(.total) }
         let sheet = WorkbookNames.offices(budget.event)[index]
-        return !budget.isStreamed ? OfficeSheet.total(column: OfficeSheet.totalPaidColumn(budget), sheet: sheet, budget)
-            : RegionOfficeSheet.total(column: RegionOfficeSheet.totalPaidColumn(budget), sheet: sheet, budget)
+        return OfficeSheet.total(column: OfficeSheet.totalPaidColumn(budget), sheet: sheet, budget)
     }
 }
