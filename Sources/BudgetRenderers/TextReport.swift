@@ -114,11 +114,33 @@ public struct TextReport {
     /// The whole report, ending with a newline.
     public func render() -> String {
         guard !budget.isStreamed else { return summary(budget, linesAt: linesAt ?? "the workbook") }
-        let event = budget.event
         let columns = Columns(budget)
-        var out: [String] = []
-        let rule = String(repeating: "-", count: min(columns.width, L.width))
-        out.append("TRAVEL BUDGET  \(event.id)")
+        var out = heading() + [""] + explanation() + [""]
+        out += table(columns)
+        out += QuotedFareText.section(budget, idWidth: columns.id)
+        out += afterTable()
+        out.append("")
+        if budget.event.hasDeclaredLines {
+            out.append("Cost lines")
+            out += L.wrap("Assisted airfare and local expenses: as the table and \"Local expenses\" below say.", first: "  ", indent: "  ")
+            for sentence in CostLineText.personLines(budget) + CostLineText.eventCosts(budget) + CostLineText.roles(budget) {
+                out += L.wrap(sentence, first: "  ", indent: "    ")
+            }
+            out.append("")
+        }
+        out += officesSection(budget)
+        out += HeadroomText.section(plan: budget.headroom)
+        out.append("Eligibility")
+        for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }
+        out.append("")
+        out += flagsSection() + [""] + localExpensesSection() + [""] + participantsSection(columns)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The event, its dates, venue and offices, the roster as read, the source.
+    private func heading() -> [String] {
+        let event = budget.event
+        var out = ["TRAVEL BUDGET  \(event.id)"]
         if event.isDraft { out.append(AssumptionText.draftNotice.uppercased()) }
         out += L.wrap(event.title)
         var dates = "\(event.start.long) to \(event.end.long)"
@@ -133,20 +155,27 @@ public struct TextReport {
         if let unused = RosterNotes.unusedColumns(budget.unusedColumns) { out += L.wrap(unused, first: "Not read:       ", indent: indent) }
         out += RosterNotes.readingLines(budget.rosterNotes)
         out += L.wrap(event.source, first: "Source:         ", indent: indent)
-        out.append("")
-        if event.hasDeclaredLines {
-            out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays (a resource person's by the role's "
-                + "rule, below). Share = fare - assisted: what the participant pays. Other = the event's other lines per person "
-                + "(Cost lines, below). Total = assisted + local expenses + other: the cost to the paying offices (the participant "
-                + "share is not in it); the event costs come on top of the table.")
-        } else {
-            out += L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
+        return out
+    }
+
+    /// What the table's columns mean.
+    private func explanation() -> [String] {
+        guard budget.event.hasDeclaredLines else {
+            return L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays. Share = fare - assisted: "
                 + "what the participant pays. Total = assisted + local expenses: the cost to the paying offices "
                 + "(the participant share is not in it).")
         }
-        out.append("")
+        return L.wrap("Amounts in US$. Assisted = min(fare, cap): the airfare the event pays (a resource person's by the role's "
+            + "rule, below). Share = fare - assisted: what the participant pays. Other = the event's other lines per person "
+            + "(Cost lines, below). Total = assisted + local expenses + other: the cost to the paying offices (the participant "
+            + "share is not in it); the event costs come on top of the table.")
+    }
+
+    /// The participants by region with subtotals, the total, and the event costs with the grand total.
+    private func table(_ columns: Columns) -> [String] {
+        let rule = String(repeating: "-", count: min(columns.width, L.width))
         let headers = ["Fare", "Cap", "Assisted", "Share", "Local"] + (columns.money.count > 6 ? ["Other"] : []) + ["Total"]
-        out += row(columns, id: "ID", departure: "Departure", headers, "Flags")
+        var out = row(columns, id: "ID", departure: "Departure", headers, "Flags")
         out.append(rule)
         for region in budget.regions {
             out.append(region.region)
@@ -162,18 +191,22 @@ public struct TextReport {
         }
         out.append(String(repeating: "=", count: min(columns.width, L.width)))
         let hasRoles = budget.lines.contains { $0.participant.role != .participant }
-        out += totalsRow(columns, "TOTAL (\(hasRoles ? counted(budget.lines.count, "person", plural: "people") : count))", budget.totals)
-        if !budget.eventCosts.isEmpty {
-            out.append("")
-            out.append("Event costs (once for the event)")
-            let width = max(budget.eventCosts.map(\.name.count).max() ?? 0, 11)
-            for cost in budget.eventCosts {
-                out.append("  " + L.left(cost.name, width) + "  " + L.right(cost.amount.grouped, 14))
-            }
-            out.append("  " + L.left("GRAND TOTAL", width) + "  " + L.right(budget.grandTotal.grouped, 14)
-                       + "  (the table's total and the event costs)")
+        let count = hasRoles ? counted(budget.lines.count, "person", plural: "people") : CostLineText.headcount(budget.lines)
+        out += totalsRow(columns, "TOTAL (\(count))", budget.totals)
+        guard !budget.eventCosts.isEmpty else { return out }
+        out.append("")
+        out.append("Event costs (once for the event)")
+        let width = max(budget.eventCosts.map(\.name.count).max() ?? 0, 11)
+        for cost in budget.eventCosts {
+            out.append("  " + L.left(cost.name, width) + "  " + L.right(cost.amount.grouped, 14))
         }
-        out += QuotedFareText.section(budget, idWidth: columns.id)
+        out.append("  " + L.left("GRAND TOTAL", width) + "  " + L.right(budget.grandTotal.grouped, 14) + "  (the table's total and the event costs)")
+        return out
+    }
+
+    /// Who awaits a cap, and the rows not in the plan.
+    private func afterTable() -> [String] {
+        var out: [String] = []
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
             let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)
@@ -190,49 +223,47 @@ public struct TextReport {
             out += L.wrap("Not in the plan: \(budget.notPlanned.count) roster row(s) marked planned = no (\(ids)) are not costed here; "
                 + "`travel-budget reconcile` sets them against the plan.")
         }
-        out.append("")
-        if event.hasDeclaredLines {
-            out.append("Cost lines")
-            out += L.wrap("Assisted airfare and local expenses: as the table and \"Local expenses\" below say.", first: "  ", indent: "  ")
-            for sentence in CostLineText.personLines(budget) + CostLineText.eventCosts(budget) + CostLineText.roles(budget) {
-                out += L.wrap(sentence, first: "  ", indent: "    ")
-            }
-            out.append("")
-        }
-        out += officesSection(budget)
-        out += HeadroomText.section(plan: budget.headroom)
-        out.append("Eligibility")
-        for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }
-        out.append("")
+        return out
+    }
 
+    /// Every flag that occurs, with whom it flags and what it means.
+    private func flagsSection() -> [String] {
+        var out = ["Flags"]
         let counts = budget.flagCounts
-        out.append("Flags")
         if counts.isEmpty { out.append("  none") }
         for (flag, n) in counts {
             let ids = budget.lines.filter { $0.flags.contains(flag) }.map(\.participant.id).joined(separator: ", ")
-            out += L.wrap("\(flag.rawValue) (\(n): \(ids)): \(flag.explanation(under: event)).",
+            out += L.wrap("\(flag.rawValue) (\(n): \(ids)): \(flag.explanation(under: budget.event)).",
                           first: "  \(TextReport.code(flag))  ", indent: "     ")
         }
-        out.append("")
-        out.append("Local expenses")
+        return out
+    }
+
+    /// What local expenses cover, who pays them, and every planning assumption.
+    private func localExpensesSection() -> [String] {
+        let event = budget.event
+        var out = ["Local expenses"]
         out += L.wrap("Cover \(event.localExpenses.covers), paid by \(event.localExpenses.coveredBy) (announcement).",
                       first: "  ", indent: "  ")
         out += L.wrap("Participants pay: \(event.localExpenses.participantsPay) (announcement).", first: "  ", indent: "  ")
         for sentence in AssumptionText.all(event) {
             out += L.wrap(sentence, first: "  ", indent: "  ")
         }
-        out.append("")
-        out.append("Participants")
-        if options.redact {
-            out.append("  names and organizations withheld (redacted report); the roster holds them by id")
-        } else {
-            for line in budget.lines {
-                let p = line.participant
-                let org = p.organization.isEmpty ? "" : " — \(p.organization)"
-                out += L.wrap("\(p.name)\(org) — \(counted(line.nights, "night")), \(counted(line.days, "day"))",
-                              first: "  " + L.left(p.id, columns.id) + " ", indent: String(repeating: " ", count: columns.id + 3))
-            }
+        return out
+    }
+
+    /// Names and organizations with each one's covered nights and days (withheld when redacted).
+    private func participantsSection(_ columns: Columns) -> [String] {
+        var out = ["Participants"]
+        guard !options.redact else {
+            return out + ["  names and organizations withheld (redacted report); the roster holds them by id"]
         }
-        return out.joined(separator: "\n") + "\n"
+        for line in budget.lines {
+            let p = line.participant
+            let org = p.organization.isEmpty ? "" : " — \(p.organization)"
+            out += L.wrap("\(p.name)\(org) — \(counted(line.nights, "night")), \(counted(line.days, "day"))",
+                          first: "  " + L.left(p.id, columns.id) + " ", indent: String(repeating: " ", count: columns.id + 3))
+        }
+        return out
     }
 }
