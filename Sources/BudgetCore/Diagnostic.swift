@@ -58,9 +58,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         let lines = repeats.lines.described(sheet: location.sheet != nil)
         if repeats.sameMessage {
             let rows = counted(repeats.lines.count, "row")
-            return message.contains(": ") || message.contains("?") ? "\(message) (the same on \(rows): \(lines))" : "\(message) on \(rows) (\(lines))"
+            return message.contains(": ") || message.contains("?") ? "\(message); the same on \(rows): \(lines)" : "\(message) on \(rows) (\(lines))"
         }
-        return "\(message) (\(repeats.count) \(cause?.things ?? "problems") alike, on \(lines))"
+        return "\(message); \(repeats.count) \(cause?.things ?? "problems") alike, on \(lines)"
     }
 
     /// `FILE:LINE:COL: error: message`, then the line with a caret, then the hint.

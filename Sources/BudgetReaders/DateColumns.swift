@@ -64,7 +64,7 @@ final class DateColumns {
             return .settled(own.order, by: own)
         }
         if let (name, other) = others.lazy.compactMap({ o in (o.value.dayFirst ?? o.value.monthFirst).map { (o.key, $0) } }).first {
-            return .unsettled(why: "no date in `\(column)` says which; `\(name)` writes its dates \(DateColumns.words(other.order)) (\(said(other)))")
+            return .unsettled(why: "no date in `\(column)` says which, though `\(name)` writes its dates \(DateColumns.words(other.order)) (\(said(other)))")
         }
         return .unsettled(why: nil)
     }

@@ -138,3 +138,12 @@ enum DateText {
         return .success((date, .monthInWords))
     }
 }
+
+extension CivilDate {
+    /// Two days as a span in words: `12–15 December 2023`, `28 November to 2 December 2023`, `30 December 2023 to 2 January 2024`.
+    static func span(_ first: CivilDate, _ last: CivilDate) -> String {
+        if first.year != last.year { return "\(first.long) to \(last.long)" }
+        if first.month != last.month { return "\(first.day) \(CivilDate.monthNames[first.month - 1]) to \(last.long)" }
+        return first.day == last.day ? last.long : "\(first.day)–\(last.long)"
+    }
+}

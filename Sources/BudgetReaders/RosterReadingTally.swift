@@ -12,8 +12,9 @@ struct RosterReadingTally {
     private(set) var elsewhere: [String: Int] = [:]
     /// `funding` words read by their meaning (`Funded` as `assisted`), as written, in the order met.
     private var fundingWords: [(text: String, funding: Funding, lines: LineRanges)] = []
-    /// Participants with no fare (estimated at the cap) but a ticket price.
+    /// Participants with no fare (estimated at the cap) but a ticket price, and whether any participant has a fare.
     private var ticketsWithoutFare = Rows()
+    private var anyFare = false
     /// Arrivals more than a week before the workshop, departures more than a week after it.
     private var early = Rows(), late = Rows()
 
@@ -51,7 +52,9 @@ struct RosterReadingTally {
                 fundingWords.append((word.text, word.funding, LineRanges(line)))
             }
         }
-        if participant.fare == nil, participant.quotedFare == nil, participant.actual.ticket != nil {
+        if participant.fare != nil || participant.quotedFare != nil {
+            anyFare = true
+        } else if participant.actual.ticket != nil {
             ticketsWithoutFare.add(id: participant.id, line: line)
         }
         if let date = row.earlyArrival {
@@ -73,12 +76,15 @@ struct RosterReadingTally {
                                     hint: "Tables/rosters/README.md lists the words read; write `assisted` or `self-funded` to leave no doubt",
                                     severity: .note), nil))
         }
-        if let ticket, ticketsWithoutFare.count > 0 {
+        // A roster whose fares are all empty but whose tickets are given: its officer may think the tickets are costed.
+        if let ticket, ticketsWithoutFare.count > 0, !anyFare {
             let n = ticketsWithoutFare.count
             let who = n == 1 ? "1 participant (\(records.rowsDescribed(ticketsWithoutFare.lines))) has" : "\(n) participants (\(records.rowsDescribed(ticketsWithoutFare.lines))) have"
             let fareSaid = fare.map { " (\($0.quoted) is empty)" } ?? ""
             let said1 = "\(who) a ticket price but no quoted fare\(fareSaid): \(n == 1 ? "the fare is" : "their fares are") estimated at the cap"
-            let said2 = "the column \(ticket.header.quoted) is read as `ticket_usd`, the ticket actually bought, which `travel-budget reconcile` sets "
+            let named = RosterColumns.key(ticket.header) == RosterColumns.key("ticket_usd") ? "the column \(ticket.header.quoted) holds"
+                : "the column \(ticket.header.quoted) is read as `ticket_usd`,"
+            let said2 = "\(named) the ticket actually bought, which `travel-budget reconcile` sets "
                 + "against the plan (plan against actual); `cost` plans from the quoted fare"
             let mapping = "--columns \"fare_usd=\(ticket.header)\"" + (fare.map { " --columns \"ignore=\($0)\"" } ?? "")
             let field = header.fields[ticket.place]

@@ -116,7 +116,7 @@ struct RosterRow {
             return .some(money)
         case .failure(let refusal):
             refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint,
-                   cause: Diagnostic.Cause("amount:" + (refusal.cause ?? refusal.reason + "|" + refusal.hint), things: "amounts"))
+                   cause: Diagnostic.Cause("amount:\(column):" + (refusal.cause ?? refusal.reason + "|" + refusal.hint), things: "amounts"))
             return nil
         }
     }

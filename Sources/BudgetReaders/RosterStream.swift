@@ -272,11 +272,11 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 var lines = LineRanges()
                 for group in far { lines.add(group.repeats?.lines ?? LineRanges(group.location.line)) }
                 found.add(Diagnostic(first.location,
-                                     "these dates are those of \(other) (\(otherEvent.start.long) to \(otherEvent.end.long)), not of \(event.id) "
-                                     + "(\(event.start.long) to \(event.end.long)): \(count) of the roster's \(counted(tally.staysRead, "date")) of arrival and departure "
+                                     "these dates are those of \(other) (\(CivilDate.span(otherEvent.start, otherEvent.end))), not of \(event.id) "
+                                     + "(\(CivilDate.span(event.start, event.end))): \(count) of the roster's \(counted(tally.staysRead, "date")) of arrival and departure "
                                      + "fall in \(other)'s workshop (\(lines.described(sheet: layout.source is SheetRecords)))",
                                      excerpt: first.excerpt,
-                                     hint: "did you mean `--event \(other)`? Otherwise correct the dates: \(event.id) is \(event.start.long) to \(event.end.long)"))
+                                     hint: "did you mean `--event \(other)`? Otherwise correct the dates: \(event.id) is \(CivilDate.span(event.start, event.end))"))
             }
         }
         finishTotals()
