@@ -110,8 +110,8 @@ public struct RosterReader: Sendable {
     /// every header read is its column's own name.
     static func synonymSentence(_ synonyms: [(position: Int, header: String, column: String)]) -> String? {
         guard !synonyms.isEmpty else { return nil }
-        return "Columns read by another of their names: " + synonyms.map { "\($0.header.quoted) as `\($0.column)`" }.joined(separator: ", ")
-            + " (Tables/rosters/README.md lists the names read; --columns NAME=HEADER says otherwise)."
+        return "Headers read by another name: " + synonyms.map { "\($0.header.quoted) as `\($0.column)`" }.joined(separator: ", ")
+            + " (Tables/rosters/README.md lists the names read; --columns NAME=HEADER reads a header as another column)."
     }
 
     /// Whether an id is new, or used before (on a known line, when the reader keeps lines).

@@ -99,7 +99,7 @@ struct RosterReadingTally {
                 let listed = rows.examples.map { "\($0.id) \(arrivals ? "arrives" : "leaves") \($0.date?.long ?? "") (\(records.rowName($0.line)))" }
                 let more = rows.count > rows.examples.count ? ", and \(rows.count - rows.examples.count) more (\(records.rowsDescribed(rows.lines)))" : ""
                 let stay = "\(what) more than \(RosterRow.plausibleDays) days \(when): \(listed.joined(separator: ", "))\(more)"
-                let why = "a spreadsheet that opened the CSV in another locale can read 11/12/2023 as 12 November instead of 11 December"
+                let why = "a spreadsheet set to another locale can read 11/12/2023 as 12 November instead of 11 December"
                 let first = rows.examples[0]
                 said.append((Diagnostic(records.location(first.line, first.column), stay + "; kept and costed", excerpt: first.excerpt,
                                         hint: "check \(rows.count == 1 ? "the date" : "the dates"): \(why)", severity: .note),

@@ -177,9 +177,8 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 continue
             }
             found.add(record.cellProblems)
-            guard var row = layout.row(record, header: header, columns: columns, isKnownCountry: { [countries, reader] in
-                countries.country(named: $0, in: reader.countries) != nil
-            }) else {
+            guard var row = layout.row(record, header: header, columns: columns,
+                                       isKnownCountry: { self.countries.country(named: $0, in: self.reader.countries) != nil }) else {
                 // A quote not written twice is the likely cause of a row's fields not matching the header: said once.
                 if record.cellProblems.isEmpty { found.add(layout.problems) }
                 layout.problems = []

@@ -96,7 +96,7 @@ import Testing
     func workbookTotals() throws {
         let roster = try reader.readRoster(workbook: try InputFile.bytes(fixtures.path("workbook-rosters/total-rows.xlsx")), file: "t.xlsx")
         #expect(roster.participants.map(\.id) == ["JITC-001", "JITC-002", "JITC-003", "JITC-004", "JITC-005", "JITC-006"])
-        let totals = roster.reportNotes.filter { !$0.hasPrefix("Columns read by another of their names") }
+        let totals = roster.reportNotes.filter { !$0.hasPrefix("Headers read by another name") }
         #expect(totals.count == 4)
         #expect(totals[2].hasPrefix("Row 13 is a total row (no label; SUM formulas in its amounts)"))
         #expect(totals[3] == "Row 13: the total row's `ticket_usd` is 3,606.50, but the 6 participant rows above it (rows 4–10) "
