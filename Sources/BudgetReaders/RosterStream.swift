@@ -280,7 +280,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
         }
         finishTotals()
         if found.isEmpty, tally.participants == 0 {
-            let left = totals.sentences.isEmpty ? "" : " (\(totals.notes.count == 1 ? "its one other row is a total row" : "its other rows are total rows"), left out)"
+            let left = totals.sentences.isEmpty ? "" : " (a total row is not one)"
             found.add(Diagnostic(layout.location(header.line, 1), "no participants: the roster has its header and no participant row under it\(left)",
                                  excerpt: headerExcerpt,
                                  hint: "add one row per participant under the header (\(layout.rowName(header.line))); nothing is costed from an empty roster"))
