@@ -201,7 +201,7 @@ struct RosterRow {
             if let other { elsewhere[other.id, default: 0] += 1 }
             refuse(column, "`\(column)` \(date) is \(distance), more than \(RosterRow.datesWithinDays) days away: it cannot be right",
                    year + window + " (leave it empty for a participant present throughout)"
-                       + (other.map { "; it falls in the workshop of \($0.id) (\($0.start.long) to \($0.end.long)): is the roster \($0.id)'s?" } ?? ""),
+                       + (other.map { "; it falls in the workshop of \($0.id) (\(CivilDate.span($0.start, $0.end))): is the roster \($0.id)'s?" } ?? ""),
                    cause: Diagnostic.Cause("far-date:\(year):\(other?.id ?? "")", things: "dates"))
         }
         guard !far else { return }

@@ -224,9 +224,11 @@ public final class RosterStream: Sequence, IteratorProtocol {
 
     /// The notes known once the participants are read: how dates were read, the fares converted, the total rows, what the
     /// rows told (words read by their meaning, tickets with no fare, stays far from the workshop).
-    public var closingNotes: [Diagnostic] {
-        dateNotes + columnDateNotes.map(\.note) + fareNotes + totalNotes + tally.notes(records: layout, event: reader.event, header: header, headerExcerpt: headerExcerpt,
-                                                                                     ticket: ticketHeader, fare: fareHeader).map(\.note)
+    public var closingNotes: [Diagnostic] { dateNotes + columnDateNotes.map(\.note) + fareNotes + totalNotes + tallyNotes.map(\.note) }
+
+    /// What the rows told, on stderr and (most of it) in the report's words.
+    private var tallyNotes: [(note: Diagnostic, sentence: String?)] {
+        tally.notes(records: layout, event: reader.event, header: header, headerExcerpt: headerExcerpt, ticket: ticketHeader, fare: fareHeader)
     }
 
     /// How the ambiguous dates of a column were read in the order its other dates settle: a note, and the same in the
@@ -251,7 +253,7 @@ public final class RosterStream: Sequence, IteratorProtocol {
     public var reportNotes: [String] {
         finishTotals()
         return headerSentences + columnDateNotes.map(\.sentence) + totals.sentences
-            + tally.notes(records: layout, event: reader.event, header: header, headerExcerpt: headerExcerpt, ticket: ticketHeader, fare: fareHeader).compactMap(\.sentence)
+            + tallyNotes.compactMap(\.sentence)
     }
 
     private var totalsFinished = false

@@ -160,7 +160,7 @@ import Testing
                          + "A3,Cy,India,700,2023-12-11,2023-12-16\n")
         }
         #expect(said.contains("error: `arrive` 2018-04-02 is 2080 days before the workshop starts"))
-        #expect(said.contains("it falls in the workshop of jeju-2018 (3 April 2018 to 6 April 2018): is the roster jeju-2018's?"))
+        #expect(said.contains("it falls in the workshop of jeju-2018 (3–6 April 2018): is the roster jeju-2018's?"))
     }
 
     // MARK: Nothing misread without a word
