@@ -117,7 +117,7 @@ struct Cost: ParsableCommand {
         let event = try Console.event(options.event, in: tables)
         let ceilings = try options.ceilingOptions.ceilings(for: event)
         let roster = try Console.guarded {
-            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: try options.columns.mapping()),
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: try options.columns.mapping(), events: tables.events),
                              path: options.roster, file: options.roster)
         }
         let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside

@@ -58,7 +58,7 @@ enum Console {
 
     /// Reads a roster without printing its errors, for a caller that gathers them; its notes are printed.
     static func readRoster(_ path: String, tables: Tables, event: Event?, columns: ColumnMapping) throws(InputError) -> RosterReader.Roster {
-        let reader = RosterReader(countries: tables.countries, event: event, mapping: columns)
+        let reader = RosterReader(countries: tables.countries, event: event, mapping: columns, events: tables.events)
         let bytes = try InputFile.bytes(path)
         let roster = try RosterReader.isWorkbook(path) ? reader.readRoster(workbook: bytes, file: path) : reader.readRoster(bytes: bytes, file: path)
         roster.notes.forEach { Console.error($0.description) }
