@@ -5,11 +5,13 @@ extension FitRequest {
         return event.regionOrder + planning
     }
 
-    /// The region or country a typed name means: a region's name in any case, or a country's name, alias or code.
+    /// The region or country a typed name means: a region's name in any case, or a country's name, alias or code, else
+    /// an unambiguous short form of a region's name (`Pacific`).
     func target(named text: String) -> FitTarget? {
         let key = CountryDirectory.key(text)
         if let region = knownRegions.first(where: { CountryDirectory.key($0) == key }) { return .region(region) }
-        return countries.country(named: text).map { .country($0) }
+        if let country = countries.country(named: text) { return .country(country) }
+        return RegionName.region(named: text, among: knownRegions).map { .region($0) }
     }
 
     /// The bounds by region or country; unknown names and a side given twice with different counts are refused.

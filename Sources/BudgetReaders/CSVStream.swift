@@ -96,8 +96,17 @@ final class CSVStream: RecordSource {
         var field: [UInt8] = []
         var fieldLine = line, fieldColumn = 1
         var inQuotes = false, wasQuoted = false
+        // A quote inside a quoted field that is not doubled (`"Dela Cruz, Maria "Mia" S."`): where the first one is. It is
+        // read as a quote in the field, and refused with the fix.
+        var strayQuote: (line: Int, column: Int)?
+        var strayQuotes: [(line: Int, column: Int, text: String)] = []
         func endField() {
-            fields.append(SourceField(text: encoding.decode(field), line: fieldLine, column: fieldColumn))
+            let text = encoding.decode(field)
+            if let stray = strayQuote {
+                strayQuotes.append((stray.line, stray.column, text))
+                strayQuote = nil
+            }
+            fields.append(SourceField(text: text, line: fieldLine, column: fieldColumn))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }
@@ -108,8 +117,11 @@ final class CSVStream: RecordSource {
                     if peek() == UInt8(ascii: "\"") {
                         take(UInt8(ascii: "\""))
                         field.append(UInt8(ascii: "\""))
-                    } else {
+                    } else if endsQuotedField() {
                         inQuotes = false
+                    } else {
+                        if strayQuote == nil { strayQuote = (line, column - 1) }
+                        field.append(byte)
                     }
                 } else if byte == 0x0A || (byte == 0x0D && peek() == 0x0A) {
                     if byte == 0x0D { take(0x0A) }
@@ -131,7 +143,7 @@ final class CSVStream: RecordSource {
                 if byte == 0x0D, peek() == 0x0A { position += 1 }
                 endField()
                 line += 1
-                return SourceRecord(fields: fields, line: recordLine)
+                return SourceRecord(fields: fields, line: recordLine, cellProblems: problems(strayQuotes))
             case UInt8(ascii: "\"") where field.isEmpty && !wasQuoted:
                 take(byte)
                 inQuotes = true
@@ -147,7 +159,33 @@ final class CSVStream: RecordSource {
                                        hint: "close the field with a double quote; a quote inside a quoted field is written twice (\"\")")])
         }
         endField()
-        return SourceRecord(fields: fields, line: recordLine)
+        return SourceRecord(fields: fields, line: recordLine, cellProblems: problems(strayQuotes))
+    }
+
+    /// The problems of the record just read: each quoted field holding a quote that is not written twice, at that quote.
+    private func problems(_ strayQuotes: [(line: Int, column: Int, text: String)]) -> [Diagnostic] {
+        strayQuotes.map { stray in
+            Diagnostic(location(line: stray.line, column: stray.column), "a quote inside the quoted field \(stray.text.quoted) is not written twice",
+                       excerpt: excerpt(line: stray.line),
+                       hint: "inside a quoted field a quote is written twice: \"\(stray.text.replacingOccurrences(of: "\"", with: "\"\""))\" "
+                           + "(a spreadsheet's Save As CSV does so); as it is, the field could end at that quote")
+        }
+    }
+
+    /// Whether the quote just read ends its quoted field: what follows it (after any spaces) is the separator, a line's end
+    /// or the file's.
+    private func endsQuotedField() -> Bool {
+        var offset = 0
+        while true {
+            while position + offset >= buffer.count && !atEnd { refill() }
+            guard position + offset < buffer.count else { return true }
+            let byte = buffer[position + offset]
+            if byte == 0x20 && delimiter != 0x20 {
+                offset += 1
+                continue
+            }
+            return byte == delimiter || byte == 0x0A || byte == 0x0D
+        }
     }
 }
 

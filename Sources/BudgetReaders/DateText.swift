@@ -50,6 +50,23 @@ enum DateText {
         return .failure(Refusal(reason: "not a date", hint: hint))
     }
 
+    /// The cause of a refusal of a date that could be day first or month first (`12/11/2023`).
+    static let ambiguousOrder = "ambiguous-date"
+
+    /// The order a date such as `16/12/2023` can only be read in (its first number above 12: day first; its second:
+    /// month first); nil for any other text, a date that could be read either way among them.
+    static func onlyOrder(_ raw: String) -> DateOrder? {
+        let text = raw.trimmingWhitespace()
+        guard text.count >= 8, text.count <= 10, let separator = text.first(where: { $0 == "/" || $0 == "." || $0 == "-" }) else { return nil }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        if first > 12, CivilDate(year: year, month: second, day: first) != nil { return .dmy }
+        if second > 12, CivilDate(year: year, month: first, day: second) != nil { return .mdy }
+        return nil
+    }
+
     /// Whether a text is written as a date, read or not: a date, or one refused for its day, month or year (`2023-02-30`,
     /// `12/11/2023` without `--date-order`, a two-digit year, a spreadsheet's day number), not a text that is no date at all.
     static func looksLikeDate(_ raw: String, order: DateOrder? = nil) -> Bool {
@@ -80,7 +97,8 @@ enum DateText {
         switch (dayFirst, monthFirst) {
         case let (a?, b?) where a != b:
             return .failure(Refusal(reason: "\(a.long) or \(b.long)? Day and month cannot be told apart",
-                                    hint: "say which comes first: --date-order dmy (day first) or --date-order mdy (month first); or write ISO dates, YYYY-MM-DD: \(a) or \(b)"))
+                                    hint: "say which comes first: --date-order dmy (day first) or --date-order mdy (month first); or write ISO dates, YYYY-MM-DD: \(a) or \(b)",
+                                    cause: ambiguousOrder))
         case let (a?, _): return .success((a, .dayFirst))
         case let (nil, b?): return .success((b, .monthFirst))
         default:
@@ -118,5 +136,14 @@ enum DateText {
             return .failure(Refusal(reason: nonexistent(year: year, month: month, day: dayNumber), hint: hint))
         }
         return .success((date, .monthInWords))
+    }
+}
+
+extension CivilDate {
+    /// Two days as a span in words: `12–15 December 2023`, `28 November to 2 December 2023`, `30 December 2023 to 2 January 2024`.
+    static func span(_ first: CivilDate, _ last: CivilDate) -> String {
+        if first.year != last.year { return "\(first.long) to \(last.long)" }
+        if first.month != last.month { return "\(first.day) \(CivilDate.monthNames[first.month - 1]) to \(last.long)" }
+        return first.day == last.day ? last.long : "\(first.day)–\(last.long)"
     }
 }

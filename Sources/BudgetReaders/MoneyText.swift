@@ -4,6 +4,9 @@ import BudgetCore
 struct Refusal: Error {
     let reason: String
     let hint: String
+    /// What refusals whose words name their own value have in common (`ambiguous-date`): the same cause and fix, told
+    /// once for every row (nil: the reason and hint say it).
+    var cause: String? = nil
 }
 
 /// Reading US dollar amounts exactly from text, and saying why a text is not one.
@@ -83,7 +86,7 @@ enum MoneyText {
         guard fraction.count <= 2 else {
             return .failure(Refusal(
                 reason: "more than two decimals (cents are the smallest unit)",
-                hint: hint + "; if the dot separates thousands, write \(whole),\(fraction) or \(whole)\(fraction)"))
+                hint: hint + "; if the dot separates thousands, write \(whole),\(fraction) or \(whole)\(fraction)", cause: "more-than-two-decimals"))
         }
         if whole.contains(",") {
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
@@ -114,7 +117,8 @@ enum MoneyText {
         let decimal = groups.count == 2 ? "\(groups[0]).\(groups[1])" : nil
         return Refusal(reason: "\(whole) with a thousands separator" + (decimal.map { ", or \($0) with a decimal \(mark == "," ? "comma" : "point")" } ?? "")
                            + "? No amount in the roster has cents to tell which",
-                       hint: "write \(whole) (or \(whole).00); if the roster's amounts use decimal commas, give --decimal-comma")
+                       hint: "write \(whole) (or \(whole).00); if the roster's amounts use decimal commas, give --decimal-comma",
+                       cause: "ambiguous-thousands")
     }
 
     /// An amount written with a decimal comma, rewritten with a dot (`1.050,50` → `1050.50`); dots must separate thousands.
@@ -174,7 +178,7 @@ enum MoneyText {
             let rest = upper.hasPrefix(code) ? text.dropFirst(code.count) : text.dropLast(code.count)
             if case .success = parse(String(rest)) {
                 return Refusal(reason: "a currency in the amount; the column is in US dollars already",
-                               hint: "write \(rest.trimmingWhitespace())")
+                               hint: "write \(rest.trimmingWhitespace())", cause: "currency-in-amount")
             }
         }
         let digitsAndMarks = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "$") }

@@ -7,11 +7,15 @@ public struct RosterReader: Sendable {
     public let event: Event?
     /// Headers mapped by hand (`--columns`).
     public let mapping: ColumnMapping
+    /// The other events of the tables: a roster whose dates are most of them another event's is said to be that event's.
+    public let otherEvents: [Event]
 
-    public init(countries: CountryDirectory, event: Event? = nil, mapping: ColumnMapping = ColumnMapping()) {
+    /// A reader of rosters for `event` (nil accepts any dates), knowing `events`, the tables' events.
+    public init(countries: CountryDirectory, event: Event? = nil, mapping: ColumnMapping = ColumnMapping(), events: [Event] = []) {
         self.countries = countries
         self.event = event
         self.mapping = mapping
+        otherEvents = events.filter { $0.id != event?.id }
     }
 
     /// The columns a roster must have.
@@ -102,6 +106,14 @@ public struct RosterReader: Sendable {
         return (notes, sentences)
     }
 
+    /// The report's sentence on the headers read as a column by another of its names (`Full Name` as `name`); nil when
+    /// every header read is its column's own name.
+    static func synonymSentence(_ synonyms: [(position: Int, header: String, column: String)]) -> String? {
+        guard !synonyms.isEmpty else { return nil }
+        return "Headers read by another name: " + synonyms.map { "\($0.header.quoted) as `\($0.column)`" }.joined(separator: ", ")
+            + " (Tables/rosters/README.md lists the names read; --columns NAME=HEADER reads a header as another column)."
+    }
+
     /// Whether an id is new, or used before (on a known line, when the reader keeps lines).
     enum IDCheck {
         case new
@@ -135,7 +147,7 @@ public struct RosterReader: Sendable {
         if case let (a??, l??) = (arrive, leave), l < a {
             row.refuse("leave", "`leave` \(l) is before `arrive` \(a)", "swap the dates or correct one of them")
         } else if let event {
-            row.checkStay(arrive: arrive ?? nil, leave: leave ?? nil, event: event)
+            row.checkStay(arrive: arrive ?? nil, leave: leave ?? nil, event: event, others: otherEvents)
         }
         let funding = row.funding()
         let paidBy = row.paidBy(event)

@@ -14,6 +14,10 @@ struct RosterRecords {
     var fares = FareColumns()
     /// The first date read in each form that is not ISO, for a note saying how dates were read.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
+    /// Which of day and month comes first in each date column, learnt from its own dates when `--date-order` does not say.
+    var dateColumns: DateColumns?
+    /// The header's names as written, by place (for messages).
+    var headerNames: [String] = []
 
     init(source: RecordSource, delimiter: Character) {
         self.source = source
@@ -49,6 +53,8 @@ struct RosterRecords {
         var fares = FareColumns()
         /// The headers of the fare columns named with another currency, for messages at them.
         var quotedFareFields: [SourceField] = []
+        /// Headers read as a column by another of its names (`Full Name` as `name`): said in the report.
+        var synonyms: [(position: Int, header: String, column: String)] = []
     }
 
     /// What a column's cells say about which of some columns it is: one of them, with the evidence (`each of its 5 filled
@@ -65,6 +71,7 @@ struct RosterRecords {
     mutating func readHeader(_ header: SourceRecord, mapping: ColumnMapping = ColumnMapping(),
                              settle: ((Int, [String]) -> Settlement)? = nil) -> Header {
         var result = Header()
+        headerNames = header.fields.map { $0.text.trimmingWhitespace() }
         var headerOf: [String: SourceField] = [:]
         var ambiguous: [(field: SourceField, position: Int, text: String, candidates: [String])] = []
         for (i, field) in header.fields.enumerated() {
@@ -121,6 +128,7 @@ struct RosterRecords {
                 result.columns[name] = i
                 headerOf[name] = field
                 if name == "fare_usd" { result.fares.namesDollars = RosterColumns.namesDollars(text) }
+                if mapped == nil, RosterColumns.key(text) != RosterColumns.key(name) { result.synonyms.append((i + 1, text, name)) }
             }
         }
         // A header whose name leaves a doubt: its cells settle it among the columns no other header names.
@@ -167,9 +175,16 @@ struct RosterRecords {
             unread.first { editDistance(RosterColumns.key($0), RosterColumns.key(required), atMost: 2) != nil }
                 .map { " Rename \($0.quoted) to `\(required)`?" }
         }.joined()
+        // A ticket column but no fare column: the tickets are what was bought, read by `reconcile`; `cost` plans from quotes.
+        let tickets = missing.contains("fare_usd") ? result.columns["ticket_usd"].map { header.fields[$0].text.trimmingWhitespace() } : nil
+        let ticketHint = tickets.map { ticket in
+            " \(ticket.quoted) is read as `ticket_usd`, the ticket actually bought, which `travel-budget reconcile` sets against the plan; "
+                + "`cost` plans from the quoted fare: add an empty `fare_usd` column to estimate each fare at the cap, or plan with the "
+                + "tickets: --columns \"fare_usd=\(ticket)\"."
+        } ?? ""
         problem(header.line, end, "the header has no \(names) column\(missing.count == 1 ? "" : "s")",
                 "found: \(shown.isEmpty ? "nothing" : shown); required: \(examples); or name the header that holds it: "
-                + "--columns \"\(missing[0])=YOUR HEADER\".\(renames)\(titleRow)")
+                + "--columns \"\(missing[0])=YOUR HEADER\".\(renames)\(titleRow)\(ticketHint)")
         return result
     }
 
@@ -190,25 +205,100 @@ struct RosterRecords {
         var quoted: [(place: Int, currency: String, header: String)] = []
     }
 
-    /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's.
-    mutating func row(_ record: SourceRecord, header: SourceRecord, columns: ColumnPlaces) -> RosterRow? {
+    /// A record as a participant's row, or nil (with a problem) when its fields do not match the header's: more fields or
+    /// fewer is always said, with both counts and the likely cause (a field holding the separator without quotes), and
+    /// the row is not read one column off. `isKnownCountry` tells a point of departure, to find where the row went off.
+    mutating func row(_ record: SourceRecord, header: SourceRecord, columns: ColumnPlaces, isKnownCountry: (String) -> Bool = { _ in false }) -> RosterRow? {
         let name = RosterDelimiter.names[delimiter] ?? "\(delimiter)"
-        let extra = record.fields.dropFirst(header.fields.count)
-        if let first = extra.first, !extra.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) {
-            problem(first.line, first.column, "this row has \(counted(record.fields.count, "field")) but the header has \(header.fields.count)",
-                    "the columns are separated by \(name); a field that holds one must be in double quotes")
+        let count = record.fields.count, expected = header.fields.count
+        if count > expected {
+            let extra = record.fields.dropFirst(expected)
+            let said = "this row has \(counted(count, "field")) but the header has \(expected)"
+            if let join = likelyJoin(record, expected: expected, columns: columns, isKnownCountry: isKnownCountry) {
+                let first = record.fields[join.start]
+                let what = join.column.map { "`\($0)`" + (join.header.map { " (\($0.quoted))" } ?? "") } ?? join.header.map(\.quoted) ?? "one column"
+                let amount = join.isAmount ? ", or write the amount without a thousands separator: \(join.text.filter { $0 != delimiter })" : ""
+                problem(first.line, first.column,
+                        "\(said): \(join.text.quoted) looks like one field, \(what), holding \(singular) without quotes",
+                        "put a field that holds \(singular) in double quotes: \"\(join.text.replacingOccurrences(of: "\"", with: "\"\""))\"\(amount); "
+                        + "otherwise every value after it is read one column to the right")
+            } else if let first = extra.first(where: { !$0.text.trimmingWhitespace().isEmpty }) {
+                problem(first.line, first.column, said, "the columns are separated by \(name); a field that holds one must be in double quotes")
+            } else {
+                let first = extra.first!
+                problem(first.line, first.column, "\(said) (the \(counted(extra.count, "field")) past the header's last column \(extra.count == 1 ? "is" : "are") empty)",
+                        "the columns are separated by \(name); a field that holds one must be in double quotes, or the values after it are "
+                        + "read one column to the right; if no field does, remove the separators at the end of the row")
+            }
             return nil
         }
-        let missing = RosterColumns.required.filter { (columns[$0] ?? 0) >= record.fields.count }
-        if !missing.isEmpty, let last = record.fields.last {
-            let other = RosterDelimiter.names.keys.sorted().first { $0 != delimiter && record.fields.count == 1 && last.text.contains($0) }
-            let hint = other.map { "this row seems separated by \(RosterDelimiter.names[$0] ?? "") but the header by \(name); use one separator throughout" }
-                ?? "give every column a field, even an empty one (two separators in a row)"
+        if count < expected, let last = record.fields.last {
+            let missing = RosterColumns.required.filter { (columns[$0] ?? 0) >= count }
+            let other = RosterDelimiter.names.keys.sorted().first { $0 != delimiter && count == 1 && last.text.contains($0) }
+            if !missing.isEmpty {
+                let hint = other.map { "this row seems separated by \(RosterDelimiter.names[$0] ?? "") but the header by \(name); use one separator throughout" }
+                    ?? "give every column a field, even an empty one (two separators in a row)"
+                problem(last.line, last.column + last.text.count,
+                        "this row has \(counted(count, "field")) but the header has \(expected): no \(missing.map { "`\($0)`" }.joined(separator: ", "))", hint)
+                return nil
+            }
+            let absent = header.fields[count...].map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
             problem(last.line, last.column + last.text.count,
-                    "this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.fields.count): no \(missing.map { "`\($0)`" }.joined(separator: ", "))",
-                    hint)
+                    "this row has \(counted(count, "field")) but the header has \(expected): nothing for "
+                    + (absent.isEmpty ? "its last \(counted(expected - count, "column"))" : absent.prefix(4).map(\.quoted).joined(separator: ", ") + (absent.count > 4 ? ", …" : "")),
+                    "give every column a field, even an empty one (two separators in a row); if a field was left out before the end, "
+                    + "every value after it is read one column to the left")
             return nil
         }
         return RosterRow(record: record, columns: columns, records: self)
+    }
+
+    /// The separator in words, singular: `a comma`.
+    private var singular: String { delimiter == ";" ? "a semicolon" : delimiter == "\t" ? "a tab" : "a comma" }
+
+    /// Where a row with more fields than the header most likely went off: the fields that, joined back with the separator
+    /// into one, give every checked column a value it can hold (a known point of departure, amounts, dates, a funding
+    /// word); of several such places, the one where a field went on after a space (`Dela Cruz, Jose`) or an amount whose
+    /// thousands separator was taken for the separator (`1,120.50`). Nil when no one place stands out.
+    func likelyJoin(_ record: SourceRecord, expected: Int, columns: ColumnPlaces, isKnownCountry: (String) -> Bool)
+        -> (start: Int, text: String, column: String?, header: String?, isAmount: Bool)? {
+        let extra = record.fields.count - expected
+        let checked = RosterColumns.amounts + ["country", "arrive", "leave", "applied_on", "funding"]
+        let places = checked.compactMap { name in columns[name].map { (name, $0) } }
+        func holds(_ name: String, _ raw: String) -> Bool {
+            let text = RosterRow.plain(raw)
+            switch name {
+            case "country": return isKnownCountry(text)
+            case "arrive", "leave", "applied_on": return text.isEmpty || DateText.looksLikeDate(text, order: dateOrder)
+            case "funding": return text.isEmpty || RosterRow.fundingWords[text.lowercased()] != nil
+            default:
+                if text.isEmpty { return true }
+                switch MoneyText.parse(text, mark: decimalMark) {
+                case .success: return true
+                case .failure(let refusal): return refusal.cause == "ambiguous-thousands"
+                }
+            }
+        }
+        var best: (start: Int, score: Int)?
+        var tied = false
+        for start in 0..<expected {
+            let joined = record.fields[start...(start + extra)].map(\.text).joined(separator: String(delimiter))
+            func text(_ place: Int) -> String { place < start ? record.fields[place].text : place == start ? joined : record.fields[place + extra].text }
+            guard places.allSatisfy({ holds($0.0, text($0.1)) }) else { continue }
+            let isAmount = places.contains { $0.1 == start && RosterColumns.amounts.contains($0.0) }
+            let afterSpace = record.fields[(start + 1)...(start + extra)].allSatisfy { $0.text.first == " " }
+            let score = (afterSpace ? 2 : 0) + (isAmount ? 1 : 0)
+            if let best, best.score == score { tied = true }
+            if score > best?.score ?? -1 {
+                best = (start, score)
+                tied = false
+            }
+        }
+        guard let best, !tied, best.score > 0 else { return nil }
+        let text = record.fields[best.start...(best.start + extra)].map(\.text).joined(separator: String(delimiter))
+        let column = places.first { $0.1 == best.start }?.0 ?? ["id", "name", "organization", "paid_by"].first { columns[$0] == best.start }
+        let header = best.start < headerNames.count ? headerNames[best.start] : nil
+        return (best.start, text.trimmingWhitespace(), column, header.flatMap { column.map(RosterColumns.key) == RosterColumns.key($0) ? nil : $0 },
+                RosterColumns.amounts.contains(column ?? ""))
     }
 }

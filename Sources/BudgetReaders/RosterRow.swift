@@ -38,6 +38,15 @@ struct RosterRow {
     var farePlace: Int?
     /// The first date read in each form that is not ISO (its line, column, text and reading), for the roster's notes.
     var dateForms: [DateText.Form: (line: Int, column: Int, text: String, date: CivilDate, excerpt: String?)] = [:]
+    /// The stay's dates read (`arrive`, `leave`), and those of them far from the workshop that fall in another event's, by
+    /// its id: the roster may be meant for that event.
+    var staysRead = 0
+    var elsewhere: [String: Int] = [:]
+    /// A stay's date allowed but more than a week from the workshop (a day and month swapped by a spreadsheet?), for a note.
+    var earlyArrival: CivilDate?
+    var lateLeave: CivilDate?
+    /// A `funding` word read by its common meaning (`Funded`), for a note.
+    var fundingWord: (text: String, funding: Funding)?
 
     init(record: SourceRecord, columns: ColumnPlaces, records: RosterRecords) {
         self.record = record
@@ -70,10 +79,11 @@ struct RosterRow {
         return isPlain ? text : text.withPlainSpaces().trimmingWhitespace()
     }
 
-    /// Records a problem at a column's field (or at the row when the field is absent).
-    mutating func refuse(_ column: String, _ message: String, _ hint: String) {
+    /// Records a problem at a column's field (or at the row when the field is absent); `cause` joins it to the same problem
+    /// on other rows when its words name its own value.
+    mutating func refuse(_ column: String, _ message: String, _ hint: String, cause: Diagnostic.Cause? = nil) {
         let (line, col) = field(column).map { ($0.line, $0.column) } ?? (record.line, 1)
-        problems.append(Diagnostic(records.location(line, col), message, excerpt: records.excerpt(line), hint: hint))
+        problems.append(Diagnostic(records.location(line, col), message, excerpt: records.excerpt(line), hint: hint, cause: cause))
     }
 
     /// The point of departure; an unknown or empty one is refused, with the nearest names.
@@ -105,7 +115,8 @@ struct RosterRow {
             }
             return .some(money)
         case .failure(let refusal):
-            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint)
+            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint,
+                   cause: Diagnostic.Cause("amount:\(column):" + (refusal.cause ?? refusal.reason + "|" + refusal.hint), things: "amounts"))
             return nil
         }
     }
@@ -122,41 +133,80 @@ struct RosterRow {
             }
             return .some(read.date)
         case .failure(let refusal):
-            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint)
+            if refusal.cause == DateText.ambiguousOrder, records.dateOrder == nil, let columns = records.dateColumns {
+                switch columns.reading(of: column) {
+                case .settled(let order, let witness):
+                    if case .success(let read) = DateText.parse(raw, order: order), let field = field(column) {
+                        columns.didRead(column, text: raw, line: field.line, place: field.column, date: read.date, by: witness,
+                                        excerpt: { records.excerpt(field.line) })
+                        return .some(read.date)
+                    }
+                case .unsettled(let why):
+                    refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)" + (why.map { "; \($0)" } ?? ""), refusal.hint,
+                           cause: Diagnostic.Cause(DateText.ambiguousOrder, things: "dates"))
+                    return nil
+                }
+            }
+            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint,
+                   cause: Diagnostic.Cause("date:" + (refusal.cause ?? refusal.reason + "|" + refusal.hint), things: "dates"))
             return nil
         }
     }
 
-    /// `assisted` (the default, also when empty) or `self-funded`.
+    /// The words officers write in a `funding` column, and what each means (`Tables/rosters/README.md` lists them).
+    static let fundingWords: [String: Funding] = [
+        "assisted": .assisted, "funded": .assisted, "sponsored": .assisted, "full": .assisted, "yes": .assisted,
+        "self-funded": .selfFunded, "self funded": .selfFunded, "selffunded": .selfFunded, "self": .selfFunded,
+        "own funds": .selfFunded, "no": .selfFunded,
+    ]
+
+    /// `assisted` (the default, also when empty) or `self-funded`, or a common word for one of them (`Funded`, `Self`),
+    /// which is noted.
     mutating func funding() -> Funding? {
-        let raw = text("funding").lowercased()
+        let raw = text("funding")
         if raw.isEmpty { return .assisted }
-        if let funding = Funding(rawValue: raw) ?? (raw == "self funded" || raw == "selffunded" ? .selfFunded : nil) {
+        let lowered = raw.lowercased()
+        if let funding = RosterRow.fundingWords[lowered] {
+            if lowered != funding.rawValue && lowered != "self funded" && lowered != "selffunded" { fundingWord = (raw, funding) }
             return funding
         }
-        refuse("funding", "`funding` is \(text("funding").quoted)", "write `assisted` (the default) or `self-funded`")
+        refuse("funding", "`funding` is \(raw.quoted)", "write `assisted` (the default) or `self-funded`")
         return nil
     }
 
     /// How far from the workshop a stay's date can be before it cannot be right (a wrong year, a wrong month).
     static let datesWithinDays = 30
 
+    /// How far before the workshop an arrival (after it, a departure) is allowed but said in a note: a spreadsheet that
+    /// opened the CSV in another locale may have made 11 December of `11/12/2023` 12 November.
+    static let plausibleDays = 7
+
     /// Refuses a stay that cannot be right for the event: a date more than 30 days from the workshop, or a stay that does
-    /// not overlap it. A stay that covers part of the workshop is kept (and flagged when costed).
-    mutating func checkStay(arrive: CivilDate?, leave: CivilDate?, event: Event) {
+    /// not overlap it. A stay that covers part of the workshop is kept (and flagged when costed). A far date that falls in
+    /// one of `others`' workshops is counted for it (the roster may be that event's). A date more than a week from the
+    /// workshop is kept, and noted.
+    mutating func checkStay(arrive: CivilDate?, leave: CivilDate?, event: Event, others: [Event] = []) {
         var window: String { "the workshop is \(event.start.long) to \(event.end.long)" }   // said only when a date is refused
         var far = false
         for (column, date) in [("arrive", arrive), ("leave", leave)] {
             guard let date else { continue }
+            staysRead += 1
             let before = event.start.dayNumber - date.dayNumber, after = date.dayNumber - event.end.dayNumber
             guard before > RosterRow.datesWithinDays || after > RosterRow.datesWithinDays else { continue }
             far = true
             let distance = before > 0 ? "\(days(before)) before the workshop starts" : "\(days(after)) after the workshop ends"
             let year = date.year != event.start.year ? "check the year: " : "check the date: "
+            let other = others.first { $0.id != event.id && $0.start.dayNumber - RosterRow.plausibleDays <= date.dayNumber
+                && date.dayNumber <= $0.end.dayNumber + RosterRow.plausibleDays }
+            if let other { elsewhere[other.id, default: 0] += 1 }
             refuse(column, "`\(column)` \(date) is \(distance), more than \(RosterRow.datesWithinDays) days away: it cannot be right",
-                   year + window + " (leave it empty for a participant present throughout)")
+                   year + window + " (leave it empty for a participant present throughout)"
+                       + (other.map { "; it falls in the workshop of \($0.id) (\(CivilDate.span($0.start, $0.end))): is the roster \($0.id)'s?" } ?? ""),
+                   cause: Diagnostic.Cause("far-date:\(year):\(other?.id ?? "")", things: "dates"))
         }
         guard !far else { return }
+        if let arrive, event.start.dayNumber - arrive.dayNumber > RosterRow.plausibleDays { earlyArrival = arrive }
+        if let leave, leave.dayNumber - event.end.dayNumber > RosterRow.plausibleDays { lateLeave = leave }
         if let arrive, arrive > event.end {
             refuse("arrive", "`arrive` \(arrive) is after the workshop ends (\(event.end.long)): the stay does not overlap the workshop",
                    "correct the date (\(window)), or remove the participant if they do not attend")

@@ -20,14 +20,23 @@ public final class RosterStream: Sequence, IteratorProtocol {
     private var missingRates: Set<String> = []
     private var quotedFares: [FareRate: Int] = [:]
     private let problemLimit: Int
-    /// Problems found so far; reading stops once there are as many as a report lists (a file read as a stream).
-    public private(set) var problems: [Diagnostic] = []
+    /// Problems found so far, those with the same cause and fix as one group; reading stops once there are as many groups
+    /// as a report lists (a file read as a stream).
+    private var found = DiagnosticGroups()
+    public var problems: [Diagnostic] { found.groups }
+    /// What the rows read so far tell, for the notes at the end (``RosterReadingTally``).
+    private var tally = RosterReadingTally()
     /// How the file was read (its encoding, its delimiter, columns not used), for the user.
     public let notes: [Diagnostic]
     /// Headers no rule reads, said in the report.
     public let unusedColumns: [String]
-    /// What the report says about the header (columns read by what their cells hold).
+    /// What the report says about the header (columns read by what their cells hold, headers read by another name).
     private let headerSentences: [String]
+    /// The header's ticket column and its fare column, if any, for the note on tickets with no fare.
+    private let ticketHeader: (place: Int, header: String)?
+    private let fareHeader: String?
+    /// The header's line as written, for a message at it once the rows are read.
+    private let headerExcerpt: String?
     /// The file's lines (line feeds + 1): a bound on its participants.
     public let lines: Int
     /// Whether a fare may be quoted in another currency, known from the header and the rates stated: a fare column named
@@ -112,6 +121,17 @@ public final class RosterStream: Sequence, IteratorProtocol {
         }
         let read = layout.readHeader(header, mapping: reader.mapping, settle: settle)
         columns = ColumnPlaces(read.columns)
+        // A date column's ambiguous dates (`11/12/2023`) are read in the order its other dates settle (`16/12/2023`), looked
+        // at once, when the first ambiguous date is met.
+        let datePlaces = RosterColumns.dates.sorted().compactMap { name in read.columns[name].map { (name: name, place: $0) } }
+        if reader.mapping.dateOrder == nil, let again, !datePlaces.isEmpty {
+            layout.dateColumns = DateColumns(look: { DateColumns.evidence(of: again(), header: header, places: datePlaces) },
+                                             rowName: { [layout] in layout.rowName($0) })
+        }
+        let names = layout.headerNames
+        ticketHeader = read.columns["ticket_usd"].map { ($0, names[$0]) }
+        fareHeader = read.columns["fare_usd"].map { names[$0] }
+        headerExcerpt = layout.excerpt(header.line)
         layout.fares = read.fares
         totals = RosterTotals(columns: columns, fares: read.fares)
         // A fare column named with a currency that has no stated rate: refused once, at its header; the rows are still read,
@@ -129,9 +149,9 @@ public final class RosterStream: Sequence, IteratorProtocol {
         let said = RosterReader.notes(unused: read.unused, delimiter: delimiter, records: layout)
         let byContent = RosterReader.notes(byContent: read.byContent, records: layout)
         unusedColumns = said.unused
-        headerSentences = byContent.sentences
+        headerSentences = byContent.sentences + (RosterReader.synonymSentence(read.synonyms).map { [$0] } ?? [])
         self.notes = notes + said.notes + byContent.notes + RosterReader.decimalNote(layout)
-        problems = missingRates
+        self.found = DiagnosticGroups(missingRates)
         let ratesStated = !reader.mapping.rates.isEmpty || !(reader.event?.fareRates.isEmpty ?? true)
         mayQuoteFares = !read.fares.quoted.isEmpty || read.columns["fare_currency"] != nil
             || (read.columns["fare_usd"] != nil && !read.fares.namesDollars && ratesStated)
@@ -139,26 +159,28 @@ public final class RosterStream: Sequence, IteratorProtocol {
 
     /// The next participant; nil at the end of the file, or once a report's worth of problems is found.
     public func next() -> Participant? {
-        while problems.count < problemLimit {
+        while found.count < problemLimit {
             let record: SourceRecord
             do {
                 guard let next = try records.next() else { return nil }
                 record = next
             } catch {
-                if case .badData(let found) = error { problems += found } else { problems.append(contentsOf: [error.asDiagnostic]) }
+                if case .badData(let problems) = error { found.add(problems) } else { found.add(error.asDiagnostic) }
                 return nil
             }
             if record.isBlank {
-                problems += record.cellProblems
+                found.add(record.cellProblems)
                 continue
             }
             if let label = RosterTotals.label(of: record, columns: columns) {
                 totals.total(record, label: label, records: layout)
                 continue
             }
-            problems += record.cellProblems
-            guard var row = layout.row(record, header: header, columns: columns) else {
-                problems += layout.problems
+            found.add(record.cellProblems)
+            guard var row = layout.row(record, header: header, columns: columns,
+                                       isKnownCountry: { self.countries.country(named: $0, in: self.reader.countries) != nil }) else {
+                // A quote not written twice is the likely cause of a row's fields not matching the header: said once.
+                if record.cellProblems.isEmpty { found.add(layout.problems) }
                 layout.problems = []
                 continue
             }
@@ -166,14 +188,16 @@ public final class RosterStream: Sequence, IteratorProtocol {
                 ids.firstLine(of: id, line: record.line).map { .repeated(firstLine: $0) } ?? .new
             }, firstMissingRate: { [self] currency in missingRates.insert(currency).inserted })
             // A cell refused for its own problem (`#N/A`) is not refused again as empty.
-            problems += record.cellProblems.isEmpty ? row.problems : row.problems.filter { problem in
+            found.add(record.cellProblems.isEmpty ? row.problems : row.problems.filter { problem in
                 !record.cellProblems.contains { $0.location.line == problem.location.line && $0.location.column == problem.location.column }
-            }
+            })
             layout.dateForms.merge(row.dateForms) { first, _ in first }
+            tally.add(row)
             if let participant {
                 totals.add(participant, farePlace: row.farePlace, line: record.line)
+                tally.add(participant, row: row, line: record.line)
                 if let quoted = participant.quotedFare { quotedFares[quoted.rate, default: 0] += 1 }
-                if problems.isEmpty { return participant }
+                if found.isEmpty { return participant }
             }
         }
         return nil
@@ -198,14 +222,38 @@ public final class RosterStream: Sequence, IteratorProtocol {
         }
     }
 
-    /// The notes known once the participants are read: how dates were read, the fares converted, the total rows.
-    public var closingNotes: [Diagnostic] { dateNotes + fareNotes + totalNotes }
+    /// The notes known once the participants are read: how dates were read, the fares converted, the total rows, what the
+    /// rows told (words read by their meaning, tickets with no fare, stays far from the workshop).
+    public var closingNotes: [Diagnostic] { dateNotes + columnDateNotes.map(\.note) + fareNotes + totalNotes + tallyNotes.map(\.note) }
 
-    /// What the report says about how the roster was read (columns read by what they hold, total rows left out with their
-    /// rows): complete at the end.
+    /// What the rows told, on stderr and (most of it) in the report's words.
+    private var tallyNotes: [(note: Diagnostic, sentence: String?)] {
+        tally.notes(records: layout, event: reader.event, header: header, headerExcerpt: headerExcerpt, ticket: ticketHeader, fare: fareHeader)
+    }
+
+    /// How the ambiguous dates of a column were read in the order its other dates settle: a note, and the same in the
+    /// report's words.
+    private var columnDateNotes: [(note: Diagnostic, sentence: String)] {
+        (layout.dateColumns?.read ?? [:]).sorted { $0.key < $1.key }.map { column, read in
+            let words = DateColumns.words(read.by.order)
+            let said = "\(counted(read.count, "date")) in `\(column)` (\(layout.rowsDescribed(read.lines))) could be read day first or month first; "
+                + "\(read.count == 1 ? "it was" : "they were") read \(words), as the column's \(read.by.text.quoted) (\(layout.rowName(read.by.line))) "
+                + "can only be: \(read.first.text.quoted) (\(layout.rowName(read.first.line))) is \(read.first.date.long)"
+            let other = read.by.order == .dmy ? "mdy" : "dmy"
+            return (Diagnostic(layout.location(read.first.line, read.first.column), said, excerpt: read.first.excerpt,
+                               hint: "if they are \(read.by.order == .dmy ? "month" : "day") first, say so: --date-order \(other); ISO dates (YYYY-MM-DD) need no reading",
+                               severity: .note),
+                    said.firstLetterCapitalized + ".")
+        }
+    }
+
+    /// What the report says about how the roster was read (headers read by another name or by what they hold, dates read
+    /// in their column's order, total rows left out with their rows, tickets with no fare, stays far from the workshop):
+    /// complete at the end.
     public var reportNotes: [String] {
         finishTotals()
-        return headerSentences + totals.sentences
+        return headerSentences + columnDateNotes.map(\.sentence) + totals.sentences
+            + tallyNotes.compactMap(\.sentence)
     }
 
     private var totalsFinished = false
@@ -215,9 +263,31 @@ public final class RosterStream: Sequence, IteratorProtocol {
         totals.finish(records: layout)
     }
 
-    /// Throws the problems found, if any (call it after the last participant).
+    /// Throws the problems found, if any (call it after the last participant): far dates that are most of the roster's and
+    /// fall in another event's workshop are said as that, once; a roster with a header and no participant is refused.
     public func finish() throws(InputError) {
-        if !problems.isEmpty { throw .badData(problems) }
+        if let (other, count) = tally.elsewhere.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count * 2 > tally.staysRead,
+           let event = reader.event, let otherEvent = reader.otherEvents.first(where: { $0.id == other }) {
+            let far = found.remove { $0.cause?.key.hasPrefix("far-date:") == true && $0.cause?.key.hasSuffix(":" + other) == true }
+            if let first = far.first {
+                var lines = LineRanges()
+                for group in far { lines.add(group.repeats?.lines ?? LineRanges(group.location.line)) }
+                found.add(Diagnostic(first.location,
+                                     "these dates are those of \(other) (\(CivilDate.span(otherEvent.start, otherEvent.end))), not of \(event.id) "
+                                     + "(\(CivilDate.span(event.start, event.end))): \(count) of the roster's \(counted(tally.staysRead, "date")) of arrival and departure "
+                                     + "fall in \(other)'s workshop (\(lines.described(sheet: layout.source is SheetRecords)))",
+                                     excerpt: first.excerpt,
+                                     hint: "did you mean `--event \(other)`? Otherwise correct the dates: \(event.id) is \(CivilDate.span(event.start, event.end))"))
+            }
+        }
+        finishTotals()
+        if found.isEmpty, tally.participants == 0 {
+            let left = totals.sentences.isEmpty ? "" : " (a total row is not one)"
+            found.add(Diagnostic(layout.location(header.line, 1), "no participants: the roster has its header and no participant row under it\(left)",
+                                 excerpt: headerExcerpt,
+                                 hint: "add one row per participant under the header (\(layout.rowName(header.line))); nothing is costed from an empty roster"))
+        }
+        if !found.isEmpty { throw .badData(found.groups) }
     }
 
     /// Every participant, or every problem found.

@@ -34,7 +34,7 @@ public enum ScenarioReader {
             if let from {
                 if let country = countries.country(named: from) {
                     group = .country(country)
-                } else if let region = regions.first(where: { $0.lowercased() == from.lowercased() }) {
+                } else if let region = RegionName.region(named: from, among: regions.sorted()) {
                     group = .region(region)
                 } else {
                     let near = (countries.suggestions(for: from) + regions.sorted().filter { editDistance($0.lowercased(), from.lowercased()) <= 3 })
@@ -71,7 +71,7 @@ public enum ScenarioReader {
             if let quoted = table["quoted"]?.table {
                 var q = TableFields(quoted, path: "fare.quoted", document: document)
                 for key in quoted.keys.sorted() {
-                    let name = countries.country(named: key)?.name ?? regions.first { $0.lowercased() == key.lowercased() }
+                    let name = countries.country(named: key)?.name ?? RegionName.region(named: key, among: regions.sorted())
                     guard let name else {
                         q.fail(key, "`\(key)` is neither a known country nor a region", hint: "write a country or a region of the mix")
                         continue

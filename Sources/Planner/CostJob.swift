@@ -100,11 +100,10 @@ extension Planner {
         let event = try self.event(request.event)
         let ceilings = try ceilings(request.ceilings, for: event)
         let roster = try planned {
-            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: request.columns),
+            try RosterStream(reader: RosterReader(countries: tables.countries, event: event, mapping: request.columns, events: tables.events),
                              path: request.roster.name, file: request.roster.name)
         }
         let bound = max(roster.lines - 1, 1)   // counted by the reader's one scan of the file: the rows set aside
-        roster.notes.forEach { say($0.description) }
         let options = request.pricing.renderOptions
         let budget = try planned {
             var tally = BudgetTally(event: event, rosterName: request.roster.name, who: request.pricing.who, ceilings: ceilings, rosterRows: bound)
@@ -120,6 +119,8 @@ extension Planner {
             })
             return Budget(tally)
         }
+        // Said once every row is read, as for a roster read whole: a roster refused for its rows prints only its problems.
+        roster.notes.forEach { say($0.description) }
         roster.closingNotes.forEach { say($0.description) }
         let report = try render(budget, request.format, linesAt: workbook.path, options: options)
         return CostResult(budget: budget, report: report, warnings: HeadroomText.warnings(event: event, plan: budget.headroom))

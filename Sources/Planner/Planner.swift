@@ -53,7 +53,7 @@ public struct Planner: Sendable {
 
     /// Reads a roster without saying its errors, for a caller that gathers them.
     func readRoster(_ input: RosterInput, event: Event?, columns: ColumnMapping) throws(InputError) -> RosterReader.Roster {
-        let reader = RosterReader(countries: tables.countries, event: event, mapping: columns)
+        let reader = RosterReader(countries: tables.countries, event: event, mapping: columns, events: tables.events)
         let bytes = try input.bytes()
         return try input.isWorkbook ? reader.readRoster(workbook: bytes, file: input.name) : reader.readRoster(bytes: bytes, file: input.name)
     }

@@ -13,7 +13,8 @@ import Testing
     init() throws {
         event2023 = try Repo.shippedEvent("jeju-2023")
         countries = try Repo.shippedTables().countries
-        reader = RosterReader(countries: countries, event: event2023)
+        // The reader knows the tables' other events, as the tool's does: a roster of another event's dates is said to be it.
+        reader = RosterReader(countries: countries, event: event2023, events: try Repo.shippedTables().events)
     }
 
     func read(_ text: String, mapping: ColumnMapping = ColumnMapping()) throws(InputError) -> RosterReader.Roster {

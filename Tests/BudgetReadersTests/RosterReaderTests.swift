@@ -140,15 +140,30 @@ import Testing
             Issue.record("expected an error")
         } catch {
             guard case .badData(let problems) = error else { Issue.record("expected bad data"); return }
-            #expect(problems.map(\.location.line) == Array(2...10))
+            #expect(problems.map(\.location.line) == Array(2...9))
+            #expect(problems.map { $0.repeats?.count ?? 1 }.reduce(0, +) == 9)
             #expect(error.exitCode == 65)
         }
     }
 
     @Test func problemsBeyondTheLimitAreCounted_notPrinted() {
-        let rows = (1...60).map { "P\($0),Ana,India,N/A" }.joined(separator: "\n")
+        let rows = (1...60).map { "P\($0),Ana,Atlantis \($0),700" }.joined(separator: "\n")
         let said = message { () throws(InputError) in _ = try reader.read(text: "id,name,country,fare_usd\n" + rows, file: "f.csv") }
         #expect(said.components(separatedBy: ": error: ").count - 1 == InputError.reportLimit)
         #expect(said.hasSuffix("… and 10 more problems not shown\n60 problems found; nothing was written.\nexit status: 65\n"))
+    }
+
+    @Test func oneProblemOnManyRowsIsOneMessage_withItsFirstRowAndTheOthersLines() {
+        let rows = (1...60).map { "P\($0),Ana,India,N/A" }.joined(separator: "\n")
+        let said = message { () throws(InputError) in _ = try reader.read(text: "id,name,country,fare_usd\n" + rows, file: "f.csv") }
+        #expect(said == """
+            f.csv:2:14: error: `fare_usd` is `N/A`: not an amount; the same on 60 rows: lines 2–61
+                P1,Ana,India,N/A
+                             ^
+                hint: leave the field empty if no fare is quoted yet; otherwise write US dollars like 1120, 1120.50, 1,120.50 or $1,120.50
+            1 problem found; nothing was written.
+            exit status: 65
+
+            """)
     }
 }

@@ -36,8 +36,8 @@ import Testing
     @Test func aTotalRowIsLeftOut_andItsSumsThatAgreeAreSaid() throws {
         let roster = try reader.readRoster(bytes: try InputFile.bytes(fixtures.path("rosters/total-row.csv")), file: "total-row.csv")
         #expect(roster.participants.map(\.id) == ["JITC-001", "JITC-002", "JITC-003"])
-        #expect(roster.reportNotes == ["Line 6 is a total row (`TOTAL:`), not a participant: left out; its `fare_usd` 2,135.00 and "
-                                       + "`ticket_usd` 900.00 are the sums of the 3 participant rows above it (lines 2–4)."])
+        #expect(roster.reportNotes.dropFirst() == ["Line 6 is a total row (`TOTAL:`), not a participant: left out; its `fare_usd` 2,135.00 and "
+                                                   + "`ticket_usd` 900.00 are the sums of the 3 participant rows above it (lines 2–4)."])
         let note = try #require(roster.notes.last)
         #expect(note.severity == .note && note.location.line == 6)
     }
@@ -56,9 +56,10 @@ import Testing
         let roster = try reader.readRoster(bytes: try InputFile.bytes(fixtures.path("rosters/subtotals.csv")), file: "subtotals.csv")
         #expect(roster.participants.count == 4)
         #expect(roster.notes.allSatisfy { $0.severity == .note })
-        #expect(roster.reportNotes.count == 3)
-        #expect(roster.reportNotes[1].contains("1,755.00 is the sum of the 2 participant rows above it (lines 5–6)"))
-        #expect(roster.reportNotes[2].contains("2,595.00 is the sum of the 4 participant rows above it (lines 2–6)"))
+        let totals = roster.reportNotes.filter { $0.contains("total row") }
+        #expect(totals.count == 3)
+        #expect(totals[1].contains("1,755.00 is the sum of the 2 participant rows above it (lines 5–6)"))
+        #expect(totals[2].contains("2,595.00 is the sum of the 4 participant rows above it (lines 2–6)"))
     }
 
     @Test func aTotalAboveItsRowsIsCheckedAgainstTheRowsBelowIt() throws {
@@ -95,9 +96,10 @@ import Testing
     func workbookTotals() throws {
         let roster = try reader.readRoster(workbook: try InputFile.bytes(fixtures.path("workbook-rosters/total-rows.xlsx")), file: "t.xlsx")
         #expect(roster.participants.map(\.id) == ["JITC-001", "JITC-002", "JITC-003", "JITC-004", "JITC-005", "JITC-006"])
-        #expect(roster.reportNotes.count == 4)
-        #expect(roster.reportNotes[2].hasPrefix("Row 13 is a total row (no label; SUM formulas in its amounts)"))
-        #expect(roster.reportNotes[3] == "Row 13: the total row's `ticket_usd` is 3,606.50, but the 6 participant rows above it (rows 4–10) "
+        let totals = roster.reportNotes.filter { !$0.hasPrefix("Headers read by another name") }
+        #expect(totals.count == 4)
+        #expect(totals[2].hasPrefix("Row 13 is a total row (no label; SUM formulas in its amounts)"))
+        #expect(totals[3] == "Row 13: the total row's `ticket_usd` is 3,606.50, but the 6 participant rows above it (rows 4–10) "
                 + "add up to 2,355.75 (the total is 1,250.75 more than the rows): the sheet has an error; the participant rows are costed, not the total.")
     }
 

@@ -168,9 +168,43 @@ def officer_quoted_fares():
     resaved_by_libreoffice(book, "officer-quoted-fares.xlsx", os.path.join(HERE, "../fares"))
 
 
+def officer_twelve():
+    """Issue 25's officer's roster as the colleague typed it in Excel (../officer/officer-twelve-corrected.csv as a
+    workbook): `No.`, `Ref`, `Full Name`, `Nationality`, an empty `Airfare` beside `Ticket price (USD)`, the dates typed as
+    text day first (`11/12/2023`: only the column's `13/12/2023` settles the order), `Funding` as `Funded` and `Self`, a
+    blank row, then `Total` under No. with a SUM of the tickets."""
+    book = workbook()
+    sheet = book.active
+    sheet.title = "Participants"
+    sheet.append(["No.", "Ref", "Full Name", "Organisation", "Nationality", "Country", "Airfare", "Ticket price (USD)",
+                  "Arrival date", "Departure date", "Funding"])
+    rows = [
+        ["Maria Dela Cruz", "Department of Justice", "Filipino", "Philippines", 520, "11/12/2023", "16/12/2023", "Funded"],
+        ["Dela Cruz, Jose", "Philippine National Police", "Filipino", "Philippines", 515, "11/12/2023", "16/12/2023", "Funded"],
+        ['Santos, Ana "Annie" R.', "Bureau of Immigration", "Filipino", "Philippines", 530, "11/12/2023", "16/12/2023", "Funded"],
+        ["Nguyen Thi Lan", "Ministry of Public Security", "Vietnamese", "Vietnam", 480, "11/12/2023", "16/12/2023", "Funded"],
+        ["Tran Van Minh", "Ministry of Labour", "Vietnamese", "Vietnam", 495, "13/12/2023", "16/12/2023", "Funded"],
+        ["Siti Aminah", "Directorate General of Immigration", "Indonesian", "Indonesia", 610, "11/12/2023", "16/12/2023", "Funded"],
+        ["Somchai Wongsa", "Royal Thai Police", "Thai", "Thailand", 455, "01/12/2023", "16/12/2023", "Self"],
+        ["Kamal Hossain", "Ministry of Home Affairs", "Bangladeshi", "Bangladesh", 890, "11/12/2023", "16/12/2023", "Funded"],
+        ["Priya Sharma", "Ministry of Home Affairs", "Indian", "India", 905, "11/12/2023", "16/12/2023", "Funded"],
+        ["Ravi Kumar", "Central Bureau of Investigation", "Indian", "India", 910, "11/12/2023", "16/12/2023", "Funded"],
+        ["Tevita Fonua", "Ministry of Police", "Tongan", "Tonga", 1250, "10/12/2023", "23/12/2023", "Funded"],
+        ["Ana Lima", "Ministry of Justice", "Timorese", "Timor-Leste", 980, "11/12/2023", "16/12/2023", "Funded"],
+    ]
+    for number, (name, organisation, nationality, country, ticket, arrive, leave, funding) in enumerate(rows, start=1):
+        sheet.append([number, f"RSO-{number:02d}", name, organisation, nationality, country, None, ticket, arrive, leave, funding])
+    sheet.append([])
+    sheet.append(["Total", None, None, None, None, None, None, "=SUM(H2:H13)"])
+    for row in sheet.iter_rows(min_row=2, max_row=13, min_col=8, max_col=8):
+        for cell in row:
+            cell.number_format = "#,##0.00"
+    resaved_by_libreoffice(book, "officer-twelve.xlsx")
+
+
 if __name__ == "__main__":
-    total_rows()
-    total_row_no_results()
-    excel_shared_sums()
-    officer_budget_sheet()
-    officer_quoted_fares()
+    # With names (`make_fixtures.py officer_twelve`), only those workbooks are written; the others stay byte for byte.
+    import sys
+    for name in sys.argv[1:] or ["total_rows", "total_row_no_results", "excel_shared_sums", "officer_budget_sheet",
+                                 "officer_quoted_fares", "officer_twelve"]:
+        globals()[name]()
