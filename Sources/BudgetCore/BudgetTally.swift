@@ -105,11 +105,12 @@ public struct BudgetTally: Sendable {
         totals.add(line)
         let region = regionIndex(line.region)
         regionTotals[region].add(line)
-        let parts = event.costSharing.parts(of: line, lines: event.personLines)
-        for (office, amounts) in parts.enumerated() {
-            for (index, amount) in amounts.enumerated() {
-                officeAmounts[office][index] += amount
-                regionOffices[region][office][index] += amount
+        // Each line split by its own shares, added in place (no array of arrays a participant).
+        for (index, costLine) in event.personLines.enumerated() {
+            let parts = event.costSharing.parts(of: line.amounts[index], paidBy: p.paidBy, shares: costLine.shares)
+            for office in parts.indices {
+                officeAmounts[office][index] += parts[office]
+                regionOffices[region][office][index] += parts[office]
             }
         }
         for flag in line.flags { flagTally[Flag.allCases.firstIndex(of: flag)!] += 1 }
