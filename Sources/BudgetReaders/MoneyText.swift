@@ -7,6 +7,8 @@ struct Refusal: Error {
     /// What refusals whose words name their own value have in common (`ambiguous-date`): the same cause and fix, told
     /// once for every row (nil: the reason and hint say it).
     var cause: String? = nil
+    /// The text holds no digit at all (`N/A`, `TBC`): a field left empty says "not known" (a roster says so in its words).
+    var hasNoDigits = false
 }
 
 /// Reading US dollar amounts exactly from text, and saying why a text is not one.
@@ -168,7 +170,7 @@ enum MoneyText {
     /// The mistakes spreadsheets and other locales make, each with its own reason and fix.
     private static func recognisedMistake(_ text: Substring) -> Refusal? {
         if !text.contains(where: \.isNumber) {
-            return Refusal(reason: "not an amount", hint: "leave the field empty if no fare is quoted yet; otherwise " + hint)
+            return Refusal(reason: "not an amount", hint: hint, hasNoDigits: true)
         }
         if text.hasPrefix("-") || text.hasPrefix("(") {
             return Refusal(reason: "an amount cannot be negative", hint: hint)

@@ -14,6 +14,8 @@ public struct RosterReader: Sendable {
     public init(countries: CountryDirectory, event: Event? = nil, mapping: ColumnMapping = ColumnMapping(), events: [Event] = []) {
         self.countries = countries
         self.event = event
+        var mapping = mapping
+        mapping.lineActuals = (event?.personLines.dropFirst(2) ?? []).map { ColumnMapping.LineActual(key: $0.key, name: $0.name) }
         self.mapping = mapping
         otherEvents = events.filter { $0.id != event?.id }
     }
@@ -152,7 +154,7 @@ public struct RosterReader: Sendable {
         let funding = row.funding()
         let paidBy = row.paidBy(event)
         let application = row.application(documents: event?.eligibility.map { $0.documents.map(\.short) })
-        let actual = row.actualSpend()
+        let actual = row.actualSpend(lines: mapping.lineActuals.map(\.key))
         let planned = row.planned()
         let role = row.role()
         if planned == false, let actual, actual.isEmpty {

@@ -99,7 +99,7 @@ struct RosterRecords {
                         "give the amounts in US$ in that column; only fares may be quoted in another currency (a `Fare (\(currency))` column)")
                 continue
             }
-            guard let name = mapped ?? RosterColumns.column(forHeader: text) else {
+            guard let name = mapped ?? mapping.lineActualColumn(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
                 let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
                 if settle != nil, candidates.count >= 2, RosterColumns.otherCurrency(text) == nil,
                    candidates.allSatisfy(RosterColumns.readableByContent.contains) {

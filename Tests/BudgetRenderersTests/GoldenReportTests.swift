@@ -64,6 +64,21 @@ import Testing
         #expect(summary.offices.map(\.grandTotal) == budget.offices.map(\.grandTotal))
     }
 
+    /// The worked example after the workshop: each declared line's actual read from its column (`Visa fee actual`,
+    /// `insurance_actual_usd`), the plan standing where a line has none; the event costs planned.
+    @Test func theWholeBudgetExamplesReconciliationIsItsGoldenFile() throws {
+        let tables = try Repo.shippedTables()
+        let event = try tables.event(atPath: Repo.path("Tables/examples/full-budget-example.toml"))
+        let roster = try RosterReader(countries: tables.countries, event: event)
+            .readRoster(bytes: try InputFile.bytes(Repo.path("Tables/examples/full-budget-example-actuals.csv")), file: "full-budget-example-actuals.csv")
+        #expect(roster.participants.first?.actual.lines == ["visa-fee": Money(dollars: 60), "insurance": Money(cents: 3_550)])
+        #expect(!roster.unusedColumns.contains("Visa fee actual"))
+        let r = Reconciliation(event: event, participants: roster.participants, rosterName: "Tables/examples/full-budget-example-actuals.csv")
+        #expect(r.varianceSum == r.totals.total.variance)
+        expectSnapshot(ReconcileTextReport(r).render(), named: "full-budget-example-actuals.txt")
+        expectSnapshot(ReconcileCSVReport(r).render(), named: "full-budget-example-actuals.csv")
+    }
+
     @Test func oneReportPerFormat_printsTheLinesWhenTheBudgetKeepsThem() throws {
         let budget = try Repo.sampleBudget("jeju-2023")
         #expect(BudgetReport.text(budget, linesAt: nil) == TextReport(budget).render())
