@@ -31,7 +31,7 @@ struct Run {
     }
 }
 
-@Suite struct CommandLineTests {
+@Suite(.cleansUpTemporaryFolders) struct CommandLineTests {
     @Test func eventsListsBothShippedEvents() throws {
         let run = try Run(["events"])
         #expect(run.status == 0)
@@ -191,7 +191,7 @@ struct Run {
     }
 }
 
-@Suite struct VersionAndCompletionTests {
+@Suite(.cleansUpTemporaryFolders) struct VersionAndCompletionTests {
     @Test func versionPrintsTheOneVersion_andExits0() throws {
         let run = try Run(["--version"])
         #expect(run.status == 0)

@@ -12,7 +12,7 @@ import XLSXWriter
 /// for byte what they were: every part of each file is fingerprinted and compared with `Snapshots/shipped-workbooks.txt`
 /// (`RECORD_SNAPSHOTS=1` re-records it; re-record only when an issue changes the shipped workbooks on purpose). The speed
 /// comparison with the same-sheet C reference holds only while these stay the same.
-@Suite struct ShippedWorkbookBytesTests {
+@Suite(.cleansUpTemporaryFolders) struct ShippedWorkbookBytesTests {
     static let snapshot = Repo.path("Tests/WorkbookTests/Snapshots/shipped-workbooks.txt")
 
     /// FNV-1a, 64 bits: enough to tell that a part changed (which part is what a reader needs to know).
