@@ -15,15 +15,18 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
+        // The one JSON encoder of every report and draft (throws, never empty output).
+        .target(name: "JSONText"),
         // A TOML 1.0 reader of our own: every key and value with its line and column, errors in plain words.
         .target(name: "TOML"),
         // The model and the costing: knows nothing of files, formats or the terminal.
         .target(name: "BudgetCore"),
         // Readers at the edge: TOML tables, CSV rosters, with file/line/column diagnostics.
-        .target(name: "BudgetReaders", dependencies: ["BudgetCore", "SheetReader", "TOML"]),
+        .target(name: "BudgetReaders", dependencies: ["BudgetCore", "JSONText", "SheetReader", "TOML"]),
         // Spreadsheet files read into a grid of cells (.xlsx, .ods): knows nothing of rosters or budgets.
-        // Its zip container is read by our own code (ZipContainer, Inflate) over the system zlib, every loop bounded.
-        .target(name: "SheetReader", dependencies: ["CZlib"]),
+        // Its zip container is read by our own code (ZipContainer, Inflate) over the system zlib, every loop bounded; dates by
+        // BudgetCore's CivilDate (the one calendar).
+        .target(name: "SheetReader", dependencies: ["BudgetCore", "CZlib"]),
         // The system zlib (Debian: zlib1g-dev): inflate and crc32 for the parts of .xlsx and .ods files.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libxlsxwriter, the C library that writes .xlsx files (Debian: libxlsxwriter-dev).
@@ -35,13 +38,17 @@ let package = Package(
         // Writes the spreadsheet model with libxlsxwriter; the only target that touches the C library.
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "OutputFiles", "Spreadsheet"]),
         // Renderers at the edge: text, JSON, CSV and the workbook model from the report values.
-        .target(name: "BudgetRenderers", dependencies: ["BudgetCore", "Spreadsheet"]),
+        .target(name: "BudgetRenderers", dependencies: ["BudgetCore", "JSONText", "Spreadsheet"]),
         // A roster costed straight into its workbook file: rows to libxlsxwriter in constant memory on a second thread,
         // the other sheets from the running totals, a progress line.
         .target(name: "WorkbookOutput", dependencies: ["BudgetCore", "BudgetRenderers", "OutputFiles", "Spreadsheet", "XLSXWriter"]),
-        // The thin command line.
+        // The one planner every front end shares: one entry point per job (cost, report, reconcile, compare, fit, check,
+        // draft), the size policy (when a roster is streamed) and roster discovery; it prints nothing.
+        .target(name: "Planner", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "JSONText", "OutputFiles",
+                                                "WorkbookOutput", "XLSXWriter"]),
+        // The thin command line: parses flags, calls the planner, prints.
         .executableTarget(name: "travel-budget", dependencies: [
-            "BudgetCore", "BudgetReaders", "BudgetRenderers", "OutputFiles", "WorkbookOutput", "XLSXWriter",
+            "BudgetCore", "BudgetReaders", "Planner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.

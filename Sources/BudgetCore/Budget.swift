@@ -1,23 +1,28 @@
 /// The sums of a group of participant costings.
 public struct CostTotals: Sendable, Equatable {
     public var participants: Int = 0
-    public var assistedAirfare: Money = .zero
     public var participantShare: Money = .zero
-    public var localExpenses: Money = .zero
     public var total: Money = .zero
     /// Covered nights and workshop days, and local expenses in the rates' currency, summed.
     public var nights: Int = 0
     public var days: Int = 0
     public var localExpensesLocal: Int64 = 0
+    /// The sum of each per-person line (``ParticipantCosting/amounts``): assisted airfare, local expenses, declared lines.
+    public var amounts: [Money] = [.zero, .zero]
 
     public init() {}
+
+    public var assistedAirfare: Money { amounts[0] }
+    public var localExpenses: Money { amounts[1] }
+    /// The sums of the lines the event file declares.
+    public var declaredAmounts: ArraySlice<Money> { amounts.dropFirst(2) }
 
     /// Adds one participant's figures.
     public mutating func add(_ line: ParticipantCosting) {
         participants += 1
-        assistedAirfare += line.assistedAirfare
+        if amounts.count < line.amounts.count { amounts += Array(repeating: .zero, count: line.amounts.count - amounts.count) }
+        for (index, amount) in line.amounts.enumerated() { amounts[index] += amount }
         participantShare += line.participantShare
-        localExpenses += line.localExpenses
         total += line.total
         nights += line.nights
         days += line.days
@@ -35,7 +40,7 @@ public struct RegionBudget: Sendable {
 /// A whole event's budget for a roster: the report value every renderer and the workbook read, at every roster size. Its
 /// figures are those of its tally (``BudgetTally``, the one accumulator). A roster held whole keeps its lines, grouped by
 /// region and by paying office; a very large roster keeps only the totals, its lines having gone to the workbook as they
-/// were costed (``keepsLines``). The roster's size decides only that.
+/// were costed (``isStreamed``). The roster's size decides only that.
 public struct Budget: Sendable {
     /// What the budget was summed into: running totals, counts, and the lines when kept.
     public let tally: BudgetTally
@@ -45,11 +50,13 @@ public struct Budget: Sendable {
     /// What each paying office pays, in the event's cost-sharing order; their totals add up to `totals` to the cent. Each
     /// office's part of every line is listed when the lines are kept.
     public let offices: [OfficeBudget]
+    /// The costs counted once for the event (per-event lines, then the contingency); none unless the event file declares them.
+    public let eventCosts: [EventCost]
 
     /// Costs the planned participants of a roster that `who` selects under an event; ceilings default to the event file's.
     public init(event: Event, participants roster: [Participant], rosterName: String, who: Who = .notExcluded,
                 ceilings: BudgetCeilings? = nil, unusedColumns: [String] = [], rosterNotes: [String] = []) {
-        var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, keepsLines: true)
+        var tally = BudgetTally(event: event, rosterName: rosterName, who: who, ceilings: ceilings, rosterRows: 0, isStreamed: false)
         tally.unusedColumns = unusedColumns
         tally.rosterNotes = rosterNotes
         for participant in roster { _ = tally.add(participant) }
@@ -63,10 +70,14 @@ public struct Budget: Sendable {
         regions = tally.regions.map { region, subtotal in
             RegionBudget(region: region, lines: lines.filter { $0.region == region }, subtotal: subtotal)
         }
-        offices = tally.keepsLines
-            ? OfficeBudget.split(lines, by: tally.event.costSharing)
-            : tally.offices.map { OfficeBudget(share: $0.share, lines: [], assistedAirfare: $0.assistedAirfare, localExpenses: $0.localExpenses) }
+        eventCosts = tally.eventCosts
+        offices = !tally.isStreamed
+            ? OfficeBudget.split(lines, by: tally.event.costSharing, lines: tally.event.personLines, eventCosts: eventCosts)
+            : tally.offices
     }
+
+    /// The whole budget: the participants' lines and the event costs.
+    public var grandTotal: Money { totals.total + eventCosts.map(\.amount).sum() }
 
     /// The event the roster is costed under.
     public var event: Event { tally.event }
@@ -85,15 +96,16 @@ public struct Budget: Sendable {
     /// Headroom of the plan under each ceiling that is set.
     public var headroom: [Headroom] { tally.headroom }
 
-    /// Whether the participant lines are kept (a roster held whole), or only the totals (a very large roster, whose lines
-    /// are in its workbook): the lists below are empty then, and the counts and first few examples stand for them.
-    public var keepsLines: Bool { tally.keepsLines }
+    /// Whether the roster was streamed (the large-roster mode): only the totals are kept, its lines being in its workbook;
+    /// the lists below are empty then, and the counts and first few examples stand for them. Otherwise (a roster held
+    /// whole) the lines are kept.
+    public var isStreamed: Bool { tally.isStreamed }
     /// Participant lines in roster order.
     public var lines: [ParticipantCosting] { tally.lines }
     /// The eligibility verdict of each line, in the order of `lines`.
     public var verdicts: [Verdict] { tally.verdicts }
     /// Rows the roster sheet sets aside for participants: one a line, or, for a stream, the number fixed before it began.
-    public var rosterRows: Int { keepsLines ? lines.count : tally.rosterRows }
+    public var rosterRows: Int { isStreamed ? tally.rosterRows : lines.count }
 
     /// Planned participants on the roster that `who` leaves out, with their verdicts, in roster order.
     public var leftOut: [(participant: Participant, verdict: Verdict)] { tally.everyLeftOut }

@@ -67,12 +67,14 @@ public struct FitItem: Hashable, Sendable {
     public let assistedAirfare: Money
     /// The full stay's local expenses.
     public let localExpenses: Money
+    /// The event file's other per-person lines for one assisted participant present throughout (none for most events).
+    public let declared: [Money]
     public let minimum: Int
     public let maximum: Int?
 
     public var cap: Money { row.cap }
-    /// The cost of one participant: assisted airfare + local expenses.
-    public var unitCost: Money { assistedAirfare + localExpenses }
+    /// The cost of one participant: assisted airfare + local expenses + the other per-person lines.
+    public var unitCost: Money { declared.reduce(assistedAirfare + localExpenses, +) }
 
     /// `any point of departure` or the country's name.
     public var name: String {
@@ -109,8 +111,39 @@ public struct FitAnswer: Sendable {
     public let bounds: [(name: String, minimum: Int?, maximum: Int?)]
 
     public var participants: Int { regions.map(\.participants).reduce(0, +) }
-    public var total: Money { regions.map(\.subtotal).sum() }
+    /// The participants' cost: every per-person line.
+    public var participantsCost: Money { regions.map(\.subtotal).sum() }
+    /// The mix's sums per per-person line, as a budget of these participants would have them.
+    public var totals: CostTotals {
+        var totals = CostTotals()
+        for region in regions {
+            for (item, count) in zip(region.items, region.counts) where count > 0 {
+                totals.participants += count
+                let amounts = [item.assistedAirfare, item.localExpenses] + item.declared
+                if totals.amounts.count < amounts.count { totals.amounts += Array(repeating: .zero, count: amounts.count - totals.amounts.count) }
+                for (index, amount) in amounts.enumerated() { totals.amounts[index] += amount * count }
+                totals.total += item.unitCost * count
+            }
+        }
+        return totals
+    }
+    /// The event costs (per-event lines, contingency) with this mix: fixed costs the budget covers too.
+    public var eventCosts: [EventCost] { request.event.hasDeclaredLines ? EventCost.all(for: request.event, totals: totals) : [] }
+    /// The whole cost: the participants and the event costs.
+    public var total: Money { participantsCost + eventCosts.map(\.amount).sum() }
     public var moneyLeft: Money { request.budget - total }
+
+    /// What one more participant of an item would add to the total: the item's unit cost, and its part of the contingency.
+    public func marginalCost(of item: FitItem) -> Money {
+        guard request.event.hasDeclaredLines else { return item.unitCost }
+        var more = totals
+        more.participants += 1
+        let amounts = [item.assistedAirfare, item.localExpenses] + item.declared
+        if more.amounts.count < amounts.count { more.amounts += Array(repeating: .zero, count: amounts.count - more.amounts.count) }
+        for (index, amount) in amounts.enumerated() { more.amounts[index] += amount }
+        more.total += item.unitCost
+        return more.total + EventCost.all(for: request.event, totals: more).map(\.amount).sum() - total
+    }
 }
 
 /// Why a fit gives no mix.

@@ -16,14 +16,13 @@ public struct BudgetTally: Sendable {
     public private(set) var totals = CostTotals()
     /// Subtotals by region, in the order regions are first met (see ``regions``).
     private var regionTotals: [CostTotals] = []
-    /// What each office pays by region: assisted airfare and local expenses, in the cost sharing's order.
-    private var regionOffices: [[(airfare: Money, local: Money)]] = []
+    /// What each paying office pays by region of each per-person line: `[region][office][line]`.
+    private var regionOffices: [[[Money]]] = []
     /// The regions met so far, in that order: the index of `regionTotals` and `regionOffices` (a few regions, found by a
     /// search of the list: quicker than hashing a name for every participant).
     private var regionNames: [String] = []
-    /// What each paying office pays so far: assisted airfare and local expenses, in the cost sharing's order.
-    public private(set) var officeAirfare: [Money]
-    public private(set) var officeLocal: [Money]
+    /// What each paying office pays so far of each per-person line: `[office][line]`, in the cost sharing's order.
+    public private(set) var officeAmounts: [[Money]]
     /// How many participants carry each flag, by the flag's place in `Flag.allCases`.
     private var flagTally = [Int](repeating: 0, count: Flag.allCases.count)
     public private(set) var awaitingCap = 0
@@ -47,8 +46,9 @@ public struct BudgetTally: Sendable {
     /// The first few participants awaiting a cap, and whose eligibility is not known.
     public private(set) var awaitingCapIDs: [String] = []
     public private(set) var notKnownIDs: [String] = []
-    /// Whether the lines (and every participant left out or not planned) are kept, not only the totals.
-    public let keepsLines: Bool
+    /// A streamed roster (the large-roster mode, its lines gone to the workbook as they were costed) keeps only the
+    /// totals; otherwise the lines, and every participant left out or not planned, are kept too.
+    public let isStreamed: Bool
     /// The priced lines and their verdicts, in roster order (when kept).
     public private(set) var lines: [ParticipantCosting] = []
     public private(set) var verdicts: [Verdict] = []
@@ -62,8 +62,8 @@ public struct BudgetTally: Sendable {
     private var verdictsByDeparture: [String: Verdict] = [:]
 
     public init(event: Event, rosterName: String, who: Who = .notExcluded, ceilings: BudgetCeilings? = nil, rosterRows: Int,
-                keepsLines: Bool = false) {
-        self.keepsLines = keepsLines
+                isStreamed: Bool = true) {
+        self.isStreamed = isStreamed
         self.event = event
         self.rosterRows = rosterRows
         self.rosterName = rosterName
@@ -71,22 +71,22 @@ public struct BudgetTally: Sendable {
         self.ceilings = ceilings ?? event.ceilings
         costing = Costing(event: event)
         check = EligibilityCheck(event: event)
-        officeAirfare = Array(repeating: .zero, count: event.costSharing.offices.count)
-        officeLocal = officeAirfare
+        officeAmounts = Array(repeating: Array(repeating: .zero, count: event.personLines.count), count: event.costSharing.offices.count)
     }
 
     /// Costs one participant and adds it in; nil when `who` leaves the participant out (counted, with a few examples kept).
     public mutating func add(_ p: Participant) -> (costing: ParticipantCosting, verdict: Verdict)? {
         guard p.isPlanned else {
             notPlanned += 1
-            if keepsLines { everyNotPlanned.append(p) }
+            if !isStreamed { everyNotPlanned.append(p) }
             return nil
         }
         let verdict = verdict(p)
-        guard who.includes(verdict) else {
+        // Resource persons and staff are never left out by the eligibility rules, which are for participants.
+        guard p.role != .participant || who.includes(verdict) else {
             leftOut += 1
             if leftOutExamples.count < summaryExamples { leftOutExamples.append((p, verdict)) }
-            if keepsLines { everyLeftOut.append((p, verdict)) }
+            if !isStreamed { everyLeftOut.append((p, verdict)) }
             return nil
         }
         if verdict.eligible == nil {
@@ -98,21 +98,20 @@ public struct BudgetTally: Sendable {
             quotedFares += 1
             if !fareRatesUsed.contains(quoted.rate) { fareRatesUsed.append(quoted.rate) }
         }
-        if keepsLines {
+        if !isStreamed {
             lines.append(line)
             verdicts.append(verdict)
         }
         totals.add(line)
         let region = regionIndex(line.region)
         regionTotals[region].add(line)
-        let sharing = event.costSharing
-        let airfare = sharing.parts(of: line.assistedAirfare, paidBy: p.paidBy) { $0.airfareBasisPoints }
-        let local = sharing.parts(of: line.localExpenses, paidBy: p.paidBy) { $0.localExpensesBasisPoints }
-        for index in officeAirfare.indices {
-            officeAirfare[index] += airfare[index]
-            officeLocal[index] += local[index]
-            regionOffices[region][index].airfare += airfare[index]
-            regionOffices[region][index].local += local[index]
+        // Each line split by its own shares, added in place (no array of arrays a participant).
+        for (index, costLine) in event.personLines.enumerated() {
+            let parts = event.costSharing.parts(of: line.amounts[index], paidBy: p.paidBy, shares: costLine.shares)
+            for office in parts.indices {
+                officeAmounts[office][index] += parts[office]
+                regionOffices[region][office][index] += parts[office]
+            }
         }
         for flag in line.flags { flagTally[Flag.allCases.firstIndex(of: flag)!] += 1 }
         if !line.flags.isEmpty { flaggedParticipants += 1 }
@@ -130,13 +129,13 @@ public struct BudgetTally: Sendable {
         if let index = regionNames.firstIndex(of: region) { return index }
         regionNames.append(region)
         regionTotals.append(CostTotals())
-        regionOffices.append(Array(repeating: (Money.zero, Money.zero), count: officeAirfare.count))
+        regionOffices.append(officeAmounts.map { Array(repeating: .zero, count: $0.count) })
         return regionNames.count - 1
     }
 
     /// The eligibility verdict on a participant (the same as `EligibilityCheck.verdict`, remembered where it can be).
     private mutating func verdict(_ p: Participant) -> Verdict {
-        guard p.capOverride == nil, p.application == Application.unknown else { return check.verdict(p) }
+        guard p.role == .participant, p.capOverride == nil, p.application == Application.unknown else { return check.verdict(p) }
         if let known = verdictsByDeparture[p.country.name] { return known }
         let verdict = check.verdict(p)
         if verdictsByDeparture.count < 1_000 { verdictsByDeparture[p.country.name] = verdict }
@@ -148,9 +147,9 @@ public struct BudgetTally: Sendable {
         event.reportOrder(of: regionNames).compactMap { region in regionNames.firstIndex(of: region).map { (region, regionTotals[$0]) } }
     }
 
-    /// What an office (by its place in the cost sharing) pays in a region: assisted airfare and local expenses.
-    public func office(_ index: Int, region: String) -> (airfare: Money, local: Money) {
-        regionNames.firstIndex(of: region).map { regionOffices[$0][index] } ?? (.zero, .zero)
+    /// What an office (by its place in the cost sharing) pays in a region of each per-person line.
+    public func office(_ index: Int, region: String) -> [Money] {
+        regionNames.firstIndex(of: region).map { regionOffices[$0][index] } ?? officeAmounts[index].map { _ in .zero }
     }
 
     /// Flags that occur, in a stable order, with how many participants carry each.
@@ -158,14 +157,20 @@ public struct BudgetTally: Sendable {
         zip(Flag.allCases, flagTally).filter { $0.1 > 0 }.map { (flag: $0.0, count: $0.1) }
     }
 
-    /// Each office's totals, in the cost sharing's order.
-    public var offices: [(share: OfficeShare, assistedAirfare: Money, localExpenses: Money)] {
-        event.costSharing.offices.indices.map { (event.costSharing.offices[$0], officeAirfare[$0], officeLocal[$0]) }
+    /// The event costs (per-event lines, contingency) on the totals so far.
+    public var eventCosts: [EventCost] { event.hasDeclaredLines ? EventCost.all(for: event, totals: totals) : [] }
+
+    /// Each office's totals (its part of each per-person line and of each event cost), in the cost sharing's order.
+    public var offices: [OfficeBudget] {
+        let costs = eventCosts
+        return event.costSharing.offices.indices.map { index in
+            OfficeBudget(share: event.costSharing.offices[index], lines: [], amounts: officeAmounts[index], eventCosts: costs.map { $0.offices[index] })
+        }
     }
 
-    /// Headroom under each ceiling.
+    /// Headroom under each ceiling: of the whole budget, event costs included.
     public var headroom: [Headroom] {
-        Headroom.check(ceilings, total: totals.total, offices: offices.map { ($0.share.office, $0.assistedAirfare + $0.localExpenses) })
+        Headroom.check(ceilings, total: totals.total + eventCosts.map(\.amount).sum(), offices: offices.map { ($0.office, $0.grandTotal) })
     }
 }
 

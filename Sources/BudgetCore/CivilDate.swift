@@ -31,7 +31,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian).
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm, the one copy of it).
     public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -47,7 +47,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(dayNumber: dayNumber + days)
     }
 
-    init(dayNumber: Int) {
+    /// The date a number of days after 1970-01-01 (before it, when negative); proleptic Gregorian, H. Hinnant's algorithm.
+    public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -63,10 +64,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD` (the year on four digits).
     public var description: String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        let year = String(self.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(month) + "-" + two(day)
     }
 
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",

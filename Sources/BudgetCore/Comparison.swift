@@ -114,6 +114,40 @@ public struct Comparison: Sendable {
         return names
     }
 
+    /// One cost line of the whole budget under each event (nil where an event has no such line), by its key.
+    public struct LineAmounts: Sendable {
+        public let key: String
+        public let name: String
+        public let amounts: [Money?]
+    }
+
+    /// Whether any event compared declares lines beyond assisted airfare and local expenses.
+    public var hasDeclaredLines: Bool { events.contains(where: \.hasDeclaredLines) }
+
+    /// Every line of the budget under each event: the per-person lines (by key, in the first event's order, then others'),
+    /// the event costs, then the grand total.
+    public var lines: [LineAmounts] {
+        var keys: [(key: String, name: String)] = []
+        for event in events {
+            for line in event.personLines where !keys.contains(where: { $0.key == line.key }) { keys.append((line.key, line.name)) }
+        }
+        let person = keys.map { key, name in
+            LineAmounts(key: key, name: name, amounts: budgets.map { budget in
+                budget.event.personLines.firstIndex { $0.key == key }.map { index in
+                    index < budget.totals.amounts.count ? budget.totals.amounts[index] : .zero
+                }
+            })
+        }
+        var costKeys: [(key: String, name: String)] = []
+        for budget in budgets {
+            for cost in budget.eventCosts where !costKeys.contains(where: { $0.key == cost.key }) { costKeys.append((cost.key, cost.name)) }
+        }
+        let event = costKeys.map { key, name in
+            LineAmounts(key: key, name: name, amounts: budgets.map { $0.eventCosts.first { $0.key == key }?.amount })
+        }
+        return person + event + [LineAmounts(key: "grand-total", name: "Grand total", amounts: budgets.map { Optional($0.grandTotal) })]
+    }
+
     /// A region's subtotal in each event (zero where the mix has nobody there).
     public func subtotals(_ region: String) -> [CostTotals] {
         budgets.map { $0.regions.first { $0.region == region }?.subtotal ?? CostTotals() }

@@ -75,6 +75,10 @@ public struct EligibilityCheck: Sendable {
 
     /// The verdict on one participant.
     public func verdict(_ p: Participant) -> Verdict {
+        if p.role != .participant {
+            let reason = "a \(p.role.words): eligibility rules apply to participants only"
+            return Verdict(eligible: true, reasons: [reason], failures: [], unknowns: [], status: p.application.status)
+        }
         guard let rules = event.eligibility else {
             if event.fundsNothing(for: p) {
                 // The rule for other points of departure holds even where the event file states no other rules.

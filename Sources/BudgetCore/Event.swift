@@ -34,6 +34,15 @@ public struct Event: Sendable {
     public let isDraft: Bool
     /// The paper its workbook prints on, from the event file's `paper` (`a4` or `letter`); nil: A4 unless `--paper` says.
     public var paper: String?
+    /// The lines costed for each person, in report order: assisted airfare, local expenses, then the event file's
+    /// per-person lines (`[[costs]]`).
+    public let personLines: [CostLine]
+    /// The lines counted once for the event (`[[costs]]` with `basis = "per-event"`), in the event file's order.
+    public let eventLines: [CostLine]
+    /// A percentage of chosen lines, added once for the event; nil when the event file states none.
+    public let contingency: Contingency?
+    /// How each role's airfare is paid, as the event file states it (``airfareRule(for:)`` gives the defaults for roles not listed).
+    public let roleAirfare: [Role: RoleAirfare]
     /// The rates at which fares quoted in other currencies are converted (`[[fare_rates]]`), in the file's order.
     public var fareRates: [FareRate] = []
 
@@ -41,7 +50,8 @@ public struct Event: Sendable {
     public init(id: String, title: String, source: String, start: CivilDate, end: CivilDate, venue: String,
                 datesNote: String?, payingOffices: [String], currency: String, caps: [CapRow],
                 otherPointsOfDeparture: OtherPointsRule, localExpenses: LocalExpensePolicy, costSharing: CostSharing? = nil,
-                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings(), otherPointsSource: String? = nil, isDraft: Bool = false) {
+                eligibility: EligibilityRules? = nil, ceilings: BudgetCeilings = BudgetCeilings(), otherPointsSource: String? = nil, isDraft: Bool = false,
+                costLines: [CostLine] = [], contingency: Contingency? = nil, roleAirfare: [Role: RoleAirfare] = [:]) {
         self.id = id
         self.title = title
         self.source = source
@@ -60,10 +70,33 @@ public struct Event: Sendable {
         self.otherPointsOfDeparture = otherPointsOfDeparture
         self.otherPointsSource = otherPointsSource
         self.localExpenses = localExpenses
-        self.costSharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
+        let sharing = costSharing ?? .sole(payingOffices.first ?? "the organisers")
+        self.costSharing = sharing
         self.eligibility = eligibility
         self.ceilings = ceilings
         self.isDraft = isDraft
+        let airfare = CostLine(key: "airfare", name: "Assisted airfare", rule: .airfare, coversSelfFunded: false,
+                               shares: sharing.offices.map(\.airfareBasisPoints), source: "the cap table", assumption: nil)
+        let local = CostLine(key: "local", name: "Local expenses", rule: .localExpenses,
+                             coversSelfFunded: localExpenses.selfFundedLocalExpensesCovered,
+                             shares: sharing.offices.map(\.localExpensesBasisPoints), source: localExpenses.source, assumption: nil)
+        personLines = [airfare, local] + costLines.filter { !$0.isEventCost }
+        eventLines = costLines.filter(\.isEventCost)
+        self.contingency = contingency
+        self.roleAirfare = roleAirfare
+    }
+
+    /// The lines the event file declares beyond assisted airfare and local expenses: per person, then per event.
+    public var declaredLines: [CostLine] { Array(personLines.dropFirst(2)) + eventLines }
+
+    /// Whether the event's budget has more than the two lines every event has (assisted airfare, local expenses): any
+    /// declared line or a contingency. Reports add their columns and sections only then.
+    public var hasDeclaredLines: Bool { personLines.count > 2 || !eventLines.isEmpty || contingency != nil }
+
+    /// How a role's airfare is paid: the event file's rule, else capped for participants, in full for resource persons and staff.
+    public func airfareRule(for role: Role) -> AirfareRule {
+        if role == .participant { return .capped }
+        return roleAirfare[role]?.rule ?? .full
     }
 
     /// The same event with other local-expense rules (a scenario's overrides).
@@ -71,7 +104,8 @@ public struct Event: Sendable {
         var event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: payingOffices, currency: currency, caps: caps, otherPointsOfDeparture: otherPointsOfDeparture,
                           localExpenses: localExpenses, costSharing: costSharing, eligibility: eligibility, ceilings: ceilings,
-                          otherPointsSource: otherPointsSource, isDraft: isDraft)
+                          otherPointsSource: otherPointsSource, isDraft: isDraft, costLines: declaredLines, contingency: contingency,
+                          roleAirfare: roleAirfare)
         event.paper = paper
         event.fareRates = fareRates
         return event
@@ -110,7 +144,7 @@ public struct Event: Sendable {
     /// Whether the event funds nothing for a participant: no row names the point of departure, no cap was agreed
     /// (`cap_override_usd`) and the rule for other points of departure is `not-funded`.
     public func fundsNothing(for p: Participant) -> Bool {
-        otherPointsOfDeparture == .notFunded && p.capOverride == nil && capRow(for: p.country) == nil
+        p.role == .participant && otherPointsOfDeparture == .notFunded && p.capOverride == nil && capRow(for: p.country) == nil
     }
 
     /// This event's rule for a point of departure that no row names, in its announcement's words when the event file
@@ -123,10 +157,12 @@ public struct Event: Sendable {
         }
     }
 
-    /// Regions in report order: the cap table's in its order, then any others alphabetically.
+    /// Regions in report order: the cap table's in its order, then any others alphabetically, then the groups of resource
+    /// persons and staff (``Role/heading``).
     public func reportOrder(of regions: some Sequence<String>) -> [String] {
         let present = Set(regions)
-        return regionOrder.filter(present.contains) + present.subtracting(regionOrder).sorted()
+        let roles = Role.allCases.dropFirst().map(\.heading)
+        return regionOrder.filter(present.contains) + present.subtracting(regionOrder + roles).sorted() + roles.filter(present.contains)
     }
 
     /// Regions in the order the cap table first names them.

@@ -33,9 +33,39 @@ public struct FitSweep: Sendable {
         let locals = rates.map { $0.convertToUSD(units) }
         localExpenses = locals
         let placed = answer.regions.flatMap { zip($0.items, $0.counts) }
-        totals = fractions.map { fraction in
-            locals.map { local in
-                placed.map { item, count in (FareAssumption.fractionOfCap(fraction).assistedAirfare(cap: item.cap) + local) * count }.sum()
+        guard event.hasDeclaredLines else {
+            totals = fractions.map { fraction -> [Money] in
+                locals.map { local in
+                    placed.map { item, count in (FareAssumption.fractionOfCap(fraction).assistedAirfare(cap: item.cap) + local) * count }.sum()
+                }
+            }
+            return
+        }
+        // With other lines: each cell is the whole budget of the mix at that fare and rate (lines in the rates' currency and
+        // the event costs converted at the changed rate, the contingency on the changed lines), by the budget's own rules.
+        let (nights, days) = (event.coveredNights.count, event.workshopDays.count)
+        let rates = self.rates
+        totals = fractions.map { fraction -> [Money] in
+            rates.map { rate in
+                let changed = LocalRates(currency: base.currency, roomPerNight: base.roomPerNight, mealsPerDay: base.mealsPerDay,
+                                         transportPerDay: base.transportPerDay, exchangeRate: rate)
+                let policy = event.localExpenses
+                let atRate = event.with(localExpenses: LocalExpensePolicy(
+                    covers: policy.covers, participantsPay: policy.participantsPay, coveredBy: policy.coveredBy, source: policy.source,
+                    nightsBeforeStart: policy.nightsBeforeStart, nightsAfterEnd: policy.nightsAfterEnd,
+                    selfFundedLocalExpensesCovered: policy.selfFundedLocalExpensesCovered, rates: changed, assumptions: policy.assumptions))
+                var sums = CostTotals()
+                for (item, count) in placed where count > 0 {
+                    let declared = atRate.personLines.dropFirst(2).map { line in
+                        line.roles.contains(.participant) ? line.personAmount(nights: nights, days: days, rates: changed) ?? .zero : .zero
+                    }
+                    let amounts = [FareAssumption.fractionOfCap(fraction).assistedAirfare(cap: item.cap), rate.convertToUSD(units)] + declared
+                    if sums.amounts.count < amounts.count { sums.amounts += Array(repeating: .zero, count: amounts.count - sums.amounts.count) }
+                    for (index, amount) in amounts.enumerated() { sums.amounts[index] += amount * count }
+                    sums.total += amounts.sum() * count
+                    sums.participants += count
+                }
+                return sums.total + EventCost.all(for: atRate, totals: sums).map(\.amount).sum()
             }
         }
     }

@@ -16,6 +16,23 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
     case aboveCap = "above-cap"
     /// Arrival or departure dates cut the covered nights or days.
     case partialStay = "partial-stay"
+    /// A resource person or staff paid in full with no fare quoted: nothing is budgeted for the airfare until one is.
+    case fareNotQuoted = "no-fare-quoted"
+
+    /// The flag's one letter in every report's tables, explained beneath them.
+    public var letter: String {
+        switch self {
+        case .estimate: return "E"
+        case .contactOrganisers: return "C"
+        case .notFunded: return "N"
+        case .inferredCap: return "I"
+        case .capOverride: return "O"
+        case .selfFunded: return "S"
+        case .aboveCap: return "A"
+        case .partialStay: return "P"
+        case .fareNotQuoted: return "Q"
+        }
+    }
 
     /// What the flag means under an event, in words, for the note beneath a report (the rule for other points of
     /// departure in that event's own words).
@@ -37,6 +54,8 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
             return "the fare is above the cap; the participant pays the difference (participant share)"
         case .partialStay:
             return "arrival or departure dates cut the covered nights or workshop days"
+        case .fareNotQuoted:
+            return "airfare paid in full (no cap) but no fare quoted yet: assisted airfare 0.00 until a fare is quoted"
         }
     }
 }

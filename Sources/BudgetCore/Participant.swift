@@ -78,12 +78,14 @@ public struct Participant: Sendable {
     public let actual: ActualSpend
     /// The roster line the participant was read from.
     public let location: SourceLocation?
+    /// Participant (the default), resource person or staff (roster column `role`).
+    public let role: Role
 
     public init(id: String, name: String, organization: String = "", country: Country, fare: Money?,
                 arrive: CivilDate? = nil, leave: CivilDate? = nil, capOverride: Money? = nil,
                 funding: Funding = .assisted, application: Application = .unknown, paidBy: String? = nil,
                 isPlanned: Bool = true, actual: ActualSpend = ActualSpend(), location: SourceLocation? = nil,
-                quotedFare: QuotedFare? = nil) {
+                quotedFare: QuotedFare? = nil, role: Role = .participant) {
         self.id = id
         self.name = name
         self.organization = organization
@@ -100,5 +102,6 @@ public struct Participant: Sendable {
         self.isPlanned = isPlanned
         self.actual = actual
         self.location = location
+        self.role = role
     }
 }

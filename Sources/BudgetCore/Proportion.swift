@@ -62,9 +62,9 @@ extension ExchangeRate {
 
 /// Exact decimal numbers typed on the command line, as scaled integers.
 public enum DecimalText {
-    /// `text` times 10^`places`, exactly: an optional sign, digits, and at most `places` decimals after a dot;
-    /// with `grouping`, commas may separate thousands (`20,000.50`). Nil for anything else or more than 12 digits.
-    public static func scaled(_ text: String, places: Int, grouping: Bool = false) -> Int64? {
+    /// `text` times 10^`places`, exactly: an optional sign, digits, and at most `places` decimals after a dot. Nil for
+    /// anything else or more than 12 digits. (US dollars typed are read by BudgetReaders' `USDText`, the roster's rule.)
+    public static func scaled(_ text: String, places: Int) -> Int64? {
         var body = Substring(text)
         while body.first == " " { body = body.dropFirst() }
         while body.last == " " { body = body.dropLast() }
@@ -75,13 +75,8 @@ public enum DecimalText {
         }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return nil }
-        var whole = parts[0]
+        let whole = parts[0]
         let decimals = parts.count == 2 ? parts[1] : ""
-        if grouping && whole.contains(",") {
-            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            whole = Substring(whole.filter { $0 != "," })
-        }
         let digits = { (s: Substring) in s.allSatisfy { $0.isASCII && $0.isNumber } }
         guard !(whole.isEmpty && decimals.isEmpty), digits(whole), digits(decimals), decimals.count <= places,
               !(parts.count == 2 && decimals.isEmpty), whole.count + places <= 12 else { return nil }

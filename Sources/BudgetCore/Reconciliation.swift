@@ -5,11 +5,13 @@ public struct ReconciliationTotals: Hashable, Sendable {
     /// The participants' shares of the actual tickets.
     public var participantShare: Money = .zero
     public var localExpenses: PlanActual = .zero
+    /// The event file's other per-person lines, planned and actual.
+    public var declared: [PlanActual] = []
 
     public init() {}
 
-    /// Cost to the paying offices: assisted airfare + local expenses.
-    public var total: PlanActual { assistedAirfare + localExpenses }
+    /// Cost to the paying offices: assisted airfare + local expenses + the other lines.
+    public var total: PlanActual { declared.reduce(assistedAirfare + localExpenses, +) }
 
     /// Adds one participant's figures.
     public mutating func add(_ line: ReconciliationLine) {
@@ -17,6 +19,8 @@ public struct ReconciliationTotals: Hashable, Sendable {
         assistedAirfare += line.assistedAirfare
         participantShare += line.participantShare
         localExpenses += line.localExpenses
+        if declared.count < line.declared.count { declared += Array(repeating: .zero, count: line.declared.count - declared.count) }
+        for (index, amount) in line.declared.enumerated() { declared[index] += amount }
     }
 }
 
@@ -63,9 +67,10 @@ public struct Reconciliation: Sendable {
             return AttendanceGroup(attendance: attendance, lines: members, subtotal: subtotal)
         }
         self.totals = totals
-        self.offices = OfficeReconciliation.split(lines, by: event.costSharing)
-        self.actualHeadroom = Headroom.check(plan.ceilings, total: totals.total.actual,
-                                             offices: offices.map { ($0.office, $0.total.actual) })
+        self.offices = OfficeReconciliation.split(lines, by: event.costSharing, lines: event.personLines)
+        // No actual event cost is recorded on a roster: the plan's event costs stand in the actuals' headroom.
+        self.actualHeadroom = Headroom.check(plan.ceilings, total: totals.total.actual + plan.eventCosts.map(\.amount).sum(),
+                                             offices: zip(offices, plan.offices).map { ($0.office, $0.total.actual + $1.eventCosts.sum()) })
     }
 
     /// Planned rows the plan leaves out (`who`) with nothing spent on them: in no group, named apart.

@@ -10,6 +10,8 @@ public enum ReconciliationFlag: String, Hashable, Sendable, DeclarationOrdered {
     case noCap = "no-cap"
     /// The ticket is above the cap: the participant pays the difference.
     case aboveCap = "above-cap"
+    /// Travelled, but an other line of the event file has no actual figure: the plan stands as the actual.
+    case lineNotRecorded = "line-not-recorded"
 
     /// What the flag means, in words, for the note beneath a report.
     public var explanation: String {
@@ -24,6 +26,8 @@ public enum ReconciliationFlag: String, Hashable, Sendable, DeclarationOrdered {
             return "no cap for this point of departure; the ticket is not assisted (0.00) until the organisers agree a cap, entered as cap_override_usd"
         case .aboveCap:
             return "the ticket is above the cap; the participant pays the difference (participant share)"
+        case .lineNotRecorded:
+            return "travelled but an other cost line's actual (<key>_actual_usd) is empty; its planned amount stands as the actual until it is recorded"
         }
     }
 }

@@ -28,14 +28,19 @@ public struct ReconciliationLine: Sendable {
     public let participantShare: Money
     /// Local expenses: planned and actual.
     public let localExpenses: PlanActual
+    /// The event file's other per-person lines (``Event/personLines`` after the first two): planned and actual.
+    public let declared: [PlanActual]
     /// Covered nights as planned (0 if not planned) and as recorded (nil if not recorded).
     public let plannedNights: Int
     public let actualNights: Int?
     public let flags: [ReconciliationFlag]
 
     public var participant: Participant { costing.participant }
-    /// Cost to the paying offices: assisted airfare + local expenses.
-    public var total: PlanActual { assistedAirfare + localExpenses }
+    /// Cost to the paying offices: assisted airfare + local expenses + the other lines.
+    public var total: PlanActual { declared.reduce(assistedAirfare + localExpenses, +) }
+
+    /// Every per-person line, planned and actual, in the event's order.
+    public var amounts: [PlanActual] { [assistedAirfare, localExpenses] + declared }
 }
 
 /// Sets each participant's plan against their actual figures, by the event's rules.
@@ -51,29 +56,29 @@ public struct Reconciling: Sendable {
         let plannedAirfare = planned ? line.assistedAirfare : .zero
         let plannedShare = planned ? line.participantShare : .zero
         let plannedLocal = planned ? line.localExpenses : .zero
+        let plannedDeclared = line.declaredAmounts.map { planned ? $0 : .zero }
         let actual = p.actual
         guard !actual.isEmpty else {
             return ReconciliationLine(
                 costing: line, attendance: planned ? .plannedNotTravelled : .notPlanned,
                 assistedAirfare: PlanActual(planned: plannedAirfare, actual: .zero), participantShare: .zero,
                 localExpenses: PlanActual(planned: plannedLocal, actual: .zero),
+                declared: plannedDeclared.map { PlanActual(planned: $0, actual: .zero) },
                 plannedNights: planned ? line.nights : 0, actualNights: nil, flags: [])
         }
         var flags: [ReconciliationFlag] = []
         let airfare: Money, share: Money
-        switch (p.funding, actual.ticket, line.cap) {
-        case (_, nil, _):
+        let rule = costing.event.airfareRule(for: p.role)
+        switch (p.funding, actual.ticket) {
+        case (_, nil):
             (airfare, share) = (plannedAirfare, plannedShare)
-            if p.funding == .assisted { flags.append(.ticketNotRecorded) }
-        case (.selfFunded, let ticket?, _):
+            if p.funding == .assisted && rule != .none { flags.append(.ticketNotRecorded) }
+        case (.selfFunded, let ticket?):
             (airfare, share) = (.zero, ticket)
-        case (.assisted, let ticket?, nil):
-            (airfare, share) = (.zero, ticket)
-            flags.append(.noCap)
-        case (.assisted, let ticket?, let cap?):
-            airfare = min(ticket, cap)
-            share = ticket - airfare
-            if share > .zero { flags.append(.aboveCap) }
+        case (.assisted, let ticket?):
+            (airfare, share) = Costing.assist(ticket, cap: line.cap, rule: rule)
+            if line.cap == nil && rule == .capped { flags.append(.noCap) }
+            if line.cap != nil && share > .zero { flags.append(.aboveCap) }
         }
         let local: Money
         if let recorded = actual.localExpenses {
@@ -85,10 +90,16 @@ public struct Reconciling: Sendable {
             local = plannedLocal
             flags.append(.localNotRecorded)
         }
+        let lines = costing.event.personLines.dropFirst(2)
+        let declared = zip(lines, plannedDeclared).map { costLine, plannedAmount -> PlanActual in
+            if let recorded = actual.lines[costLine.key] { return PlanActual(planned: plannedAmount, actual: recorded) }
+            if plannedAmount != .zero && !flags.contains(.lineNotRecorded) { flags.append(.lineNotRecorded) }
+            return PlanActual(planned: plannedAmount, actual: plannedAmount)
+        }
         return ReconciliationLine(
             costing: line, attendance: planned ? .plannedAndTravelled : .notPlanned,
             assistedAirfare: PlanActual(planned: plannedAirfare, actual: airfare), participantShare: share,
-            localExpenses: PlanActual(planned: plannedLocal, actual: local),
+            localExpenses: PlanActual(planned: plannedLocal, actual: local), declared: declared,
             plannedNights: planned ? line.nights : 0, actualNights: actual.nights, flags: flags.sorted())
     }
 }

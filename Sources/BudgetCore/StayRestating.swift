@@ -98,6 +98,6 @@ extension Participant {
     public func with(arrive: CivilDate?, leave: CivilDate?) -> Participant {
         Participant(id: id, name: name, organization: organization, country: country, fare: fare, arrive: arrive, leave: leave,
                     capOverride: capOverride, funding: funding, application: application, paidBy: paidBy, isPlanned: isPlanned,
-                    actual: actual, location: location, quotedFare: quotedFare)
+                    actual: actual, location: location, quotedFare: quotedFare, role: role)
     }
 }

@@ -97,13 +97,52 @@ struct RosterScan {
 
     /// Scans the source; `checksText` is false for text already decoded (only line lengths are checked then).
     init(_ source: ByteSource, file: String, checksText: Bool = true) throws(InputError) {
+        var pass = FirstPass(checksText: checksText)
+        try source.forEachChunk { (base, bytes) throws(InputError) -> Bool in pass.scan(base: base, bytes) }
+        if let longLine = pass.longLine {
+            throw .badData([Diagnostic(
+                SourceLocation(file: file, line: longLine, column: 1),
+                "line \(longLine) is longer than any roster row (more than \(RosterReader.maximumLineLength) characters)",
+                hint: "is this the right file? A roster has one short row per participant")])
+        }
+        lines = pass.line
+        guard checksText else {
+            encoding = .utf8
+            note = nil
+            return
+        }
+        if pass.need > 0, pass.invalid == nil { pass.invalid = pass.sequence }
+        try InputText.refuseNonTextStart(source.read(at: 0, count: 4), file: file, hint: InputText.excelHint)
+        if let nul = pass.nul {
+            throw RosterScan.refusal(source, at: nul, file: file, "the file holds a NUL byte, so it is not text", encoding: .utf8)
+        }
+        guard let invalid = pass.invalid else {
+            encoding = .utf8
+            note = nil
+            return
+        }
+        if pass.multibyte {
+            throw RosterScan.refusal(source, at: invalid, file: file,
+                                     "the file mixes UTF-8 with another encoding, so no reading of it is safe", encoding: .utf8)
+        }
+        encoding = .windows1252
+        note = try RosterScan.windows1252(source, file: file)
+    }
+
+    /// The first pass's state across chunks: lines, the longest line, and the UTF-8 check.
+    private struct FirstPass {
+        let checksText: Bool
         var line = 1, lineStart = 0, length = 0
         var nul: Place?, invalid: Place?
         var multibyte = false
         var need = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
         var sequence = Place(offset: 0, line: 1, lineStart: 0)
         var longLine: Int?
-        try source.forEachChunk { (base, bytes) throws(InputError) -> Bool in
+
+        init(checksText: Bool) { self.checksText = checksText }
+
+        /// Reads one chunk starting at offset `base`; false stops the pass (a line longer than any row).
+        mutating func scan(base: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let raw = UnsafeRawBufferPointer(bytes)
             var next = 0
             while next < bytes.count {
@@ -134,67 +173,48 @@ struct RosterScan {
                         return false
                     }
                 }
-                guard checksText else { continue }
-                if byte == 0, nul == nil { nul = Place(offset: base + i, line: line, lineStart: lineStart) }
-                if need > 0 {
-                    if byte >= low && byte <= high {
-                        need -= 1
-                        low = 0x80
-                        high = 0xBF
-                        if need == 0 { multibyte = true }
-                        continue
-                    }
-                    if invalid == nil { invalid = sequence }
-                    need = 0
-                    low = 0x80
-                    high = 0xBF
-                }
-                if byte < 0x80 { continue }
-                sequence = Place(offset: base + i, line: line, lineStart: lineStart)
-                switch byte {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; high = 0x9F
-                case 0xF0: need = 3; low = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; high = 0x8F
-                default: if invalid == nil { invalid = sequence }
-                }
+                if checksText { check(byte, at: base + i) }
             }
             return true
         }
-        if let longLine {
-            throw .badData([Diagnostic(
-                SourceLocation(file: file, line: longLine, column: 1),
-                "line \(longLine) is longer than any roster row (more than \(RosterReader.maximumLineLength) characters)",
-                hint: "is this the right file? A roster has one short row per participant")])
+
+        /// The UTF-8 check of one byte (not an ASCII run's: those are skipped above).
+        private mutating func check(_ byte: UInt8, at offset: Int) {
+            if byte == 0, nul == nil { nul = Place(offset: offset, line: line, lineStart: lineStart) }
+            if need > 0 {
+                if byte >= low && byte <= high {
+                    need -= 1
+                    low = 0x80
+                    high = 0xBF
+                    if need == 0 { multibyte = true }
+                    return
+                }
+                if invalid == nil { invalid = sequence }
+                need = 0
+                low = 0x80
+                high = 0xBF
+            }
+            if byte < 0x80 { return }
+            sequence = Place(offset: offset, line: line, lineStart: lineStart)
+            switch byte {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: if invalid == nil { invalid = sequence }
+            }
         }
-        lines = line
-        guard checksText else {
-            encoding = .utf8
-            note = nil
-            return
-        }
-        if need > 0, invalid == nil { invalid = sequence }
-        try InputText.refuseNonTextStart(source.read(at: 0, count: 4), file: file, hint: InputText.excelHint)
-        if let nul {
-            throw RosterScan.refusal(source, at: nul, file: file, "the file holds a NUL byte, so it is not text", encoding: .utf8)
-        }
-        guard let invalid else {
-            encoding = .utf8
-            note = nil
-            return
-        }
-        if multibyte {
-            throw RosterScan.refusal(source, at: invalid, file: file,
-                                     "the file mixes UTF-8 with another encoding, so no reading of it is safe", encoding: .utf8)
-        }
-        // Not UTF-8 and no UTF-8 character anywhere: a second pass tells whether Windows-1252 reads it safely.
+    }
+
+    /// Not UTF-8 and no UTF-8 character anywhere: a second pass tells whether Windows-1252 reads it safely. The note that
+    /// it was read so (nil for a file that is ASCII after all), or the refusal at the first doubtful byte.
+    private static func windows1252(_ source: ByteSource, file: String) throws(InputError) -> Diagnostic? {
         var doubt = Windows1252.Doubt()
         var doubtful: Place?, firstHigh: Int?
-        line = 1
-        lineStart = 0
+        var line = 1, lineStart = 0
         var breaks = 1, breakStart = 0, previousCR = false
         var highPlace = (line: 0, lineStart: 0)
         try source.forEachChunk { (base, bytes) throws(InputError) -> Bool in
@@ -231,18 +251,14 @@ struct RosterScan {
                                      "the file is not UTF-8, and read as Windows-1252 (Western European) this byte would be \(reading)",
                                      encoding: .windows1252)
         }
-        encoding = .windows1252
-        guard let firstHigh else {
-            note = nil
-            return
-        }
+        guard let firstHigh else { return nil }
         // The note points at the first character that is not ASCII, and the word it is in.
         let lineBytes = source.line(from: highPlace.lineStart).prefix { $0 != 0x0D }
         let text = Windows1252.decode(Array(lineBytes))
         let position = text.index(text.startIndex, offsetBy: firstHigh - highPlace.lineStart)
         let wordStart = text[..<position].lastIndex(where: { !$0.isLetter }).map(text.index(after:)) ?? text.startIndex
         let word = text[wordStart...].prefix { $0.isLetter || !$0.isASCII }
-        note = Diagnostic(
+        return Diagnostic(
             SourceLocation(file: file, line: highPlace.line, column: firstHigh - highPlace.lineStart + 1),
             "the file is not UTF-8; it was read as Windows-1252 (Western European), as Excel saves CSV in some settings",
             excerpt: text,

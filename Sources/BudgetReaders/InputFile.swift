@@ -78,6 +78,11 @@ public enum InputFile {
                  hint: "check that it is an ordinary file you can open (ls -l)")
     }
 
+    /// Refuses bytes already in memory (an upload) over the limit a file read whole has, with the same message.
+    public static func refuseOverLimit(_ count: Int, name: String, limit: Int = maximumBytes) throws(InputError) {
+        if count > limit { throw tooLarge(name, size: "has more than \(megabytes(limit))", limit: limit) }
+    }
+
     private static func tooLarge(_ path: String, size: String, limit: Int) -> InputError {
         .badData([Diagnostic(SourceLocation(file: path, line: 0, column: 0),
                              "the file \(size); a roster or table file is at most \(megabytes(limit))",

@@ -7,6 +7,8 @@ struct Refusal: Error {
     /// What refusals whose words name their own value have in common (`ambiguous-date`): the same cause and fix, told
     /// once for every row (nil: the reason and hint say it).
     var cause: String? = nil
+    /// The text holds no digit at all (`N/A`, `TBC`): a field left empty says "not known" (a roster says so in its words).
+    var hasNoDigits = false
 }
 
 /// Reading US dollar amounts exactly from text, and saying why a text is not one.
@@ -168,7 +170,7 @@ enum MoneyText {
     /// The mistakes spreadsheets and other locales make, each with its own reason and fix.
     private static func recognisedMistake(_ text: Substring) -> Refusal? {
         if !text.contains(where: \.isNumber) {
-            return Refusal(reason: "not an amount", hint: "leave the field empty if no fare is quoted yet; otherwise " + hint)
+            return Refusal(reason: "not an amount", hint: hint, hasNoDigits: true)
         }
         if text.hasPrefix("-") || text.hasPrefix("(") {
             return Refusal(reason: "an amount cannot be negative", hint: hint)
@@ -198,5 +200,26 @@ enum MoneyText {
             }
         }
         return nil
+    }
+}
+
+/// A US$ amount typed on the command line or in a form (a budget, a ceiling): `20000`, `20,000.50`, `$20,000` or
+/// `US$20,000`, read by the roster's rule (``MoneyText``): the one reader of US dollars.
+public enum USDText {
+    /// Why a typed amount was refused, in words, with how to write it.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public let reason: String
+        public let hint: String
+        public var description: String { "\(reason); \(hint)" }
+    }
+
+    /// The amount, up to `maximumDollars` (`what` says what cannot be more, for the message).
+    public static func read(_ text: String, maximumDollars: Int64, what: String) throws(Refusal) -> Money {
+        var typed = Substring(text.trimmingWhitespace())
+        if typed.hasPrefix("US$") { typed = typed.dropFirst(2) }
+        switch MoneyText.parse(String(typed), limit: MoneyText.Limit(dollars: maximumDollars, what: what)) {
+        case .success(let amount): return amount
+        case .failure(let refusal): throw Refusal(reason: refusal.reason, hint: refusal.hint)
+        }
     }
 }

@@ -67,6 +67,8 @@ public enum RosterColumns {
         Column(name: "local_actual_usd", isRequired: false,
                otherNames: ["Local actual", "Actual local expenses", "Local expenses paid", "Local expenses actual"],
                meaning: "the local expenses actually paid, in US$"),
+        Column(name: "role", isRequired: false, otherNames: ["Category", "Participant category", "Participant type", "Capacity"],
+               meaning: "`participant` (the default), `resource person` (also speaker, facilitator, trainer, expert) or `staff`"),
     ]
 
     /// Columns officers keep that travel-budget knows it does not use: listed in the report as not used, never an error.
@@ -198,6 +200,29 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Rates for fares quoted in other currencies, given on the command line (`--rate THB=35.20`): they come before the
     /// event file's `[[fare_rates]]`.
     public var rates: [FareRate] = []
+    /// The event's declared per-person lines whose actuals a roster may give: each line's key and name
+    /// (``RosterReader`` fills it in from the event). Their columns are ``lineActualColumn(_:)``.
+    var lineActuals: [LineActual] = []
+
+    /// A declared line whose actual amount a roster may give in a column of its own.
+    struct LineActual: Sendable, Equatable {
+        let key: String
+        let name: String
+    }
+
+    /// The roster column of a declared line's actual amount: `visa-fee_actual_usd`.
+    static func lineActualColumn(_ key: String) -> String { "\(key)_actual_usd" }
+
+    /// The declared line's actual column a header names: `visa-fee_actual_usd`, `Visa fee actual`, `Actual visa fee (USD)`.
+    func lineActualColumn(forHeader header: String) -> String? {
+        let key = RosterColumns.key(header)
+        guard !key.isEmpty else { return nil }
+        for line in lineActuals {
+            let spellings = [line.key + " actual", line.name + " actual", "actual " + line.name, "actual " + line.key]
+            if spellings.contains(where: { RosterColumns.key($0) == key }) { return ColumnMapping.lineActualColumn(line.key) }
+        }
+        return nil
+    }
 
     public init() {}
 

@@ -14,6 +14,8 @@ public struct RosterReader: Sendable {
     public init(countries: CountryDirectory, event: Event? = nil, mapping: ColumnMapping = ColumnMapping(), events: [Event] = []) {
         self.countries = countries
         self.event = event
+        var mapping = mapping
+        mapping.lineActuals = (event?.personLines.dropFirst(2) ?? []).map { ColumnMapping.LineActual(key: $0.key, name: $0.name) }
         self.mapping = mapping
         otherEvents = events.filter { $0.id != event?.id }
     }
@@ -152,18 +154,19 @@ public struct RosterReader: Sendable {
         let funding = row.funding()
         let paidBy = row.paidBy(event)
         let application = row.application(documents: event?.eligibility.map { $0.documents.map(\.short) })
-        let actual = row.actualSpend()
+        let actual = row.actualSpend(lines: mapping.lineActuals.map(\.key))
         let planned = row.planned()
+        let role = row.role()
         if planned == false, let actual, actual.isEmpty {
             row.refuse("planned", "`\(id)` is not planned (`planned` is `no`) and has no actual figures",
                        "fill in ticket_usd, nights_actual or local_actual_usd, or remove the row")
         }
         guard row.problems.isEmpty, let country, let fare, let capOverride, let arrive, let leave, let funding,
-              let paidBy, let application, let actual, let planned else { return nil }
+              let paidBy, let application, let actual, let planned, let role else { return nil }
         return Participant(
             id: id, name: name, organization: row.text("organization"), country: country, fare: fare.usd,
             arrive: arrive, leave: leave, capOverride: capOverride, funding: funding, application: application, paidBy: paidBy,
             isPlanned: planned, actual: actual,
-            location: row.records.location(record.line, 1), quotedFare: fare.quoted)
+            location: row.records.location(record.line, 1), quotedFare: fare.quoted, role: role)
     }
 }

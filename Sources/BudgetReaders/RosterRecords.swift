@@ -73,7 +73,7 @@ struct RosterRecords {
         var result = Header()
         headerNames = header.fields.map { $0.text.trimmingWhitespace() }
         var headerOf: [String: SourceField] = [:]
-        var ambiguous: [(field: SourceField, position: Int, text: String, candidates: [String])] = []
+        var ambiguous: [DoubtfulHeader] = []
         for (i, field) in header.fields.enumerated() {
             let text = field.text.trimmingWhitespace()
             if text.isEmpty { continue }
@@ -84,14 +84,7 @@ struct RosterRecords {
             let mapped = mapping.column(forHeader: text)
             if mapped == nil || mapped == "fare_usd", let currency = RosterColumns.otherCurrency(text).flatMap(FareCurrency.code),
                mapped != nil || RosterColumns.quotedFareCurrency(text) != nil {
-                // A fare column named with its currency (`Fare (THB)`): fares in that currency, converted at its rate.
-                if let other = result.fares.quoted.first(where: { $0.currency == currency }) {
-                    problem(field.line, field.column, "columns \(other.header.quoted) (column \(other.place + 1)) and \(text.quoted) (column \(i + 1)) both hold fares in \(currency)",
-                            "keep one of them, or say which: --columns \"ignore=\(text)\"")
-                } else {
-                    result.fares.quoted.append((i, currency, text))
-                    result.quotedFareFields.append(field)
-                }
+                readQuotedFareColumn(field, at: i, text: text, currency: currency, into: &result)
                 continue
             }
             if let mapped, RosterColumns.amounts.contains(mapped), let currency = RosterColumns.otherCurrency(text) {
@@ -99,23 +92,8 @@ struct RosterRecords {
                         "give the amounts in US$ in that column; only fares may be quoted in another currency (a `Fare (\(currency))` column)")
                 continue
             }
-            guard let name = mapped ?? RosterColumns.column(forHeader: text) else {
-                let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
-                if settle != nil, candidates.count >= 2, RosterColumns.otherCurrency(text) == nil,
-                   candidates.allSatisfy(RosterColumns.readableByContent.contains) {
-                    ambiguous.append((field, i, text, candidates))
-                } else if let near = candidates.first {
-                    let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
-                    let choices = candidates.map { name in
-                        "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
-                    }.joined()
-                    problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: candidates),
-                            RosterColumns.otherCurrency(text) != nil
-                                ? "give the amounts in US$ in a column named `\(near)`, or \(ignore)"
-                                : choices + "otherwise \(ignore)")
-                } else {
-                    result.unused.append(field)
-                }
+            guard let name = mapped ?? mapping.lineActualColumn(forHeader: text) ?? RosterColumns.column(forHeader: text) else {
+                readUnknownHeader(field, at: i, text: text, canSettle: settle != nil, into: &result, doubtful: &ambiguous)
                 continue
             }
             if let first = headerOf[name], let index = result.columns[name] {
@@ -131,10 +109,56 @@ struct RosterRecords {
                 if mapped == nil, RosterColumns.key(text) != RosterColumns.key(name) { result.synonyms.append((i + 1, text, name)) }
             }
         }
-        // A header whose name leaves a doubt: its cells settle it among the columns no other header names.
-        for (field, i, text, candidates) in ambiguous {
+        if let settle { settleByCells(ambiguous, settle: settle, into: &result, headerOf: &headerOf) }
+        checkMappedHeaders(header, mapping: mapping, headerOf: headerOf, result: result)
+        checkRequiredColumns(header, result: result)
+        return result
+    }
+
+    /// A header whose name could be several columns, left for its cells to settle: its field, place, text and candidates.
+    private typealias DoubtfulHeader = (field: SourceField, position: Int, text: String, candidates: [String])
+
+    /// A fare column named with its currency (`Fare (THB)`): fares in that currency, converted at its rate; a second
+    /// column for the same currency is a problem.
+    private mutating func readQuotedFareColumn(_ field: SourceField, at i: Int, text: String, currency: String, into result: inout Header) {
+        if let other = result.fares.quoted.first(where: { $0.currency == currency }) {
+            problem(field.line, field.column, "columns \(other.header.quoted) (column \(other.place + 1)) and \(text.quoted) (column \(i + 1)) both hold fares in \(currency)",
+                    "keep one of them, or say which: --columns \"ignore=\(text)\"")
+        } else {
+            result.fares.quoted.append((i, currency, text))
+            result.quotedFareFields.append(field)
+        }
+    }
+
+    /// A header that names no column: left for its cells to settle when it could be several columns they tell apart, a
+    /// problem when it resembles a column (with how to rename or map it), else not used.
+    private mutating func readUnknownHeader(_ field: SourceField, at i: Int, text: String, canSettle: Bool,
+                                            into result: inout Header, doubtful: inout [DoubtfulHeader]) {
+        let candidates = RosterColumns.isKnownUnused(text) ? [] : RosterColumns.resemblances(text)
+        if canSettle, candidates.count >= 2, RosterColumns.otherCurrency(text) == nil,
+           candidates.allSatisfy(RosterColumns.readableByContent.contains) {
+            doubtful.append((field, i, text, candidates))
+        } else if let near = candidates.first {
+            let ignore = "--columns \"ignore=\(text)\" to leave it out (Tables/rosters/README.md lists every name read)"
+            let choices = candidates.map { name in
+                "if it holds \(RosterColumns.meaning(of: name)), rename it to `\(name)` or map it: --columns \"\(name)=\(text)\"; "
+            }.joined()
+            problem(field.line, field.column, unknownHeaderMessage(text, position: i + 1, near: candidates),
+                    RosterColumns.otherCurrency(text) != nil
+                        ? "give the amounts in US$ in a column named `\(near)`, or \(ignore)"
+                        : choices + "otherwise \(ignore)")
+        } else {
+            result.unused.append(field)
+        }
+    }
+
+    /// Headers whose name leaves a doubt: each one's cells settle it among the columns no other header names, or it is a
+    /// problem saying why they do not.
+    private mutating func settleByCells(_ doubtful: [DoubtfulHeader], settle: (Int, [String]) -> Settlement,
+                                        into result: inout Header, headerOf: inout [String: SourceField]) {
+        for (field, i, text, candidates) in doubtful {
             let open = candidates.filter { result.columns[$0] == nil }
-            let settlement = open.isEmpty ? .unsettled("every column it could be is named by another header") : settle!(i, open)
+            let settlement = open.isEmpty ? .unsettled("every column it could be is named by another header") : settle(i, open)
             if case .column(let name, let evidence) = settlement, result.columns[name] == nil {
                 result.columns[name] = i
                 headerOf[name] = field
@@ -151,6 +175,11 @@ struct RosterRecords {
                         choices + "otherwise \(ignore)")
             }
         }
+    }
+
+    /// Each header `--columns` names must be in the header (under that name, or as a fare column named with its
+    /// currency): one that is not is a problem listing the headers there.
+    private mutating func checkMappedHeaders(_ header: SourceRecord, mapping: ColumnMapping, headerOf: [String: SourceField], result: Header) {
         let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
         for (column, wanted) in mapping.headers.sorted(by: { $0.key < $1.key }) where (headerOf[column] == nil
             || RosterColumns.key(headerOf[column]!.text) != RosterColumns.key(wanted))
@@ -159,12 +188,18 @@ struct RosterRecords {
             problem(header.line, end, "--columns \(column)=\(wanted): the header has no column \(wanted.quoted)",
                     "the headers are: \(found.prefix(20).map(\.quoted).joined(separator: ", "))")
         }
+    }
+
+    /// A required column the header does not name is a problem, with the names it goes by, a header that may be it
+    /// misspelt, a title row above the header, or a ticket column read as the ticket bought.
+    private mutating func checkRequiredColumns(_ header: SourceRecord, result: Header) {
+        let found = header.fields.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
         let shown = found.prefix(12).map { $0.quoted }.joined(separator: ", ") + (found.count > 12 ? ", …" : "")
         let titleRow = result.columns.isEmpty
             ? " The first row that is not empty must name the columns: is there a title row above them?" : ""
         // A fare column named with its currency stands for the fare column.
         let missing = RosterColumns.required.filter { result.columns[$0] == nil && !($0 == "fare_usd" && !result.fares.quoted.isEmpty) }
-        guard !missing.isEmpty else { return result }
+        guard !missing.isEmpty else { return }
         let end = (excerpt(header.line)?.count ?? 0) + 1
         let names = missing.map { "`\($0)`" }.joined(separator: ", ")
         let examples = missing.map { name in
@@ -185,7 +220,6 @@ struct RosterRecords {
         problem(header.line, end, "the header has no \(names) column\(missing.count == 1 ? "" : "s")",
                 "found: \(shown.isEmpty ? "nothing" : shown); required: \(examples); or name the header that holds it: "
                 + "--columns \"\(missing[0])=YOUR HEADER\".\(renames)\(titleRow)\(ticketHint)")
-        return result
     }
 
     /// Why a header that resembles a column is not read as it.

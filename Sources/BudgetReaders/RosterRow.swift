@@ -115,7 +115,11 @@ struct RosterRow {
             }
             return .some(money)
         case .failure(let refusal):
-            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", refusal.hint,
+            // Text where an amount goes (`N/A`, `TBC`): empty is the way to say it is not known, in the column's own words.
+            let hint = refusal.hasNoDigits
+                ? "leave the field empty if \(column == "fare_usd" ? "no fare is quoted yet" : "it is not known yet"); otherwise " + refusal.hint
+                : refusal.hint
+            refuse(column, "`\(column)` is \(raw.quoted): \(refusal.reason)", hint,
                    cause: Diagnostic.Cause("amount:\(column):" + (refusal.cause ?? refusal.reason + "|" + refusal.hint), things: "amounts"))
             return nil
         }

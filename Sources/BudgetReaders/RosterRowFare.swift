@@ -34,45 +34,12 @@ extension RosterRow {
             return nil
         }
         let (cellCurrency, amountText) = FareCurrency.split(raw)
-        // The currency, from the column's header, the cell, and the `fare_currency` column: they must agree.
-        var said: [(code: String, by: String)] = []
-        if let currency = cell.currency { said.append((currency, "the column \(cell.header.quoted)")) }
-        if let cellCurrency { said.append((cellCurrency, "the cell")) }
-        let stated = text("fare_currency")
-        if !stated.isEmpty {
-            guard let code = FareCurrency.code(stated) ?? (["$", "US$"].contains(stated) ? "USD" : nil) else {
-                refuse("fare_currency", "`fare_currency` is \(stated.quoted), not a currency code travel-budget knows",
-                       "write the currency's ISO code, e.g. THB, PHP, NPR or KRW (USD or empty: US$)")
-                return nil
-            }
-            said.append((code, "`fare_currency`"))
-        }
-        if let disagreeing = said.first(where: { $0.code != said[0].code }) {
-            refuse(at: field, "the fare's currency is \(said[0].code) by \(said[0].by) but \(disagreeing.code) by \(disagreeing.by)",
-                   "give the fare in one currency: correct the cell, the `fare_currency` or the column it is in")
-            return nil
-        }
-        let currency = said.first?.code ?? "USD"
+        guard let currency = fareCurrency(column: cell.currency, header: cell.header, cell: cellCurrency, at: field) else { return nil }
         if currency == "USD" {
             // Read exactly as a US$ fare always was (the same rules and messages).
             return money("fare_usd", zeroMeans: "a return fare is never free").map { ($0, nil, cell.place) }
         }
-        let name = cell.header == "fare_usd" ? "`fare_usd`" : cell.header.quoted
-        let amount: Money
-        switch MoneyText.parse(amountText, limit: MoneyText.Limit(dollars: 1_000_000_000, what: "no fare", unit: currency), mark: records.decimalMark) {
-        case .success(let read) where read == .zero:
-            refuse(at: field, "\(name) is \(raw.quoted): a return fare is never free",
-                   "leave the field empty if no fare is quoted yet (the cap is then the planning estimate)")
-            return nil
-        case .success(let read):
-            amount = read
-        case .failure(let refusal):
-            // The amount's own hint, unless it speaks of US dollars.
-            refuse(at: field, "\(name) is \(raw.quoted): \(refusal.reason)", refusal.hint.contains("US") || refusal.hint.contains("$")
-                   ? "write the fare in \(currency) like 12500, 12500.50 or 12,500.50, its currency before or after it (\(currency) 12,500.00)"
-                   : refusal.hint)
-            return nil
-        }
+        guard let amount = quotedAmount(amountText, currency: currency, header: cell.header, raw: raw, at: field) else { return nil }
         guard let rate = rate(currency) else {
             // A column named with the currency is refused once, at its header; a cell or `fare_currency`, at the first fare.
             if cell.currency == nil && firstMissing(currency) {
@@ -90,6 +57,48 @@ extension RosterRow {
             return nil
         }
         return (usd, quoted, cell.place)
+    }
+
+    /// The fare's currency, from the column's header, the cell, and the `fare_currency` column (US$ when none says one);
+    /// nil (refused) when they disagree or `fare_currency` names no currency travel-budget knows.
+    private mutating func fareCurrency(column: String?, header: String, cell cellCurrency: String?, at field: SourceField) -> String? {
+        var said: [(code: String, by: String)] = []
+        if let currency = column { said.append((currency, "the column \(header.quoted)")) }
+        if let cellCurrency { said.append((cellCurrency, "the cell")) }
+        let stated = text("fare_currency")
+        if !stated.isEmpty {
+            guard let code = FareCurrency.code(stated) ?? (["$", "US$"].contains(stated) ? "USD" : nil) else {
+                refuse("fare_currency", "`fare_currency` is \(stated.quoted), not a currency code travel-budget knows",
+                       "write the currency's ISO code, e.g. THB, PHP, NPR or KRW (USD or empty: US$)")
+                return nil
+            }
+            said.append((code, "`fare_currency`"))
+        }
+        if let disagreeing = said.first(where: { $0.code != said[0].code }) {
+            refuse(at: field, "the fare's currency is \(said[0].code) by \(said[0].by) but \(disagreeing.code) by \(disagreeing.by)",
+                   "give the fare in one currency: correct the cell, the `fare_currency` or the column it is in")
+            return nil
+        }
+        return said.first?.code ?? "USD"
+    }
+
+    /// The amount of a fare quoted in another currency, in that currency; nil (refused) when it is zero or not an amount.
+    private mutating func quotedAmount(_ amountText: String, currency: String, header: String, raw: String, at field: SourceField) -> Money? {
+        let name = header == "fare_usd" ? "`fare_usd`" : header.quoted
+        switch MoneyText.parse(amountText, limit: MoneyText.Limit(dollars: 1_000_000_000, what: "no fare", unit: currency), mark: records.decimalMark) {
+        case .success(let read) where read == .zero:
+            refuse(at: field, "\(name) is \(raw.quoted): a return fare is never free",
+                   "leave the field empty if no fare is quoted yet (the cap is then the planning estimate)")
+            return nil
+        case .success(let read):
+            return read
+        case .failure(let refusal):
+            // The amount's own hint, unless it speaks of US dollars.
+            refuse(at: field, "\(name) is \(raw.quoted): \(refusal.reason)", refusal.hint.contains("US") || refusal.hint.contains("$")
+                   ? "write the fare in \(currency) like 12500, 12500.50 or 12,500.50, its currency before or after it (\(currency) 12,500.00)"
+                   : refusal.hint)
+            return nil
+        }
     }
 
     /// Records a problem at a field.

@@ -48,6 +48,16 @@ extension RosterRow {
         return .some(.named(names))
     }
 
+    /// The person's role: participant when empty; nil when refused.
+    mutating func role() -> Role? {
+        let raw = text("role")
+        if raw.isEmpty { return .participant }
+        if let role = Role(words: raw) { return role }
+        refuse("role", "`role` is \(raw.quoted)",
+               "write participant, resource person (or speaker, facilitator, trainer, expert) or staff; leave it empty for a participant")
+        return nil
+    }
+
     /// The office that pays the participant's whole line, as the event file spells it: `.some(nil)` when empty.
     mutating func paidBy(_ event: Event?) -> String?? {
         let raw = text("paid_by")
@@ -59,9 +69,19 @@ extension RosterRow {
         return nil
     }
 
-    /// What was actually spent; nil when a cell is refused.
-    mutating func actualSpend() -> ActualSpend? {
+    /// What was actually spent (with the declared lines' actuals, by key, from their `<key>_actual_usd` columns); nil when a
+    /// cell is refused.
+    mutating func actualSpend(lines keys: [String] = []) -> ActualSpend? {
         let ticket = money("ticket_usd"), local = money("local_actual_usd")
+        var lines: [String: Money] = [:]
+        var refused = false
+        for key in keys {
+            switch money(ColumnMapping.lineActualColumn(key)) {
+            case .some(let amount?): lines[key] = amount
+            case .some(nil): break
+            case nil: refused = true
+            }
+        }
         let raw = text("nights_actual")
         var nights: Int?? = .some(nil)
         if !raw.isEmpty {
@@ -73,8 +93,8 @@ extension RosterRow {
                 nights = nil
             }
         }
-        guard let ticket, let local, let nights else { return nil }
-        return ActualSpend(ticket: ticket, nights: nights, localExpenses: local)
+        guard let ticket, let local, let nights, !refused else { return nil }
+        return ActualSpend(ticket: ticket, nights: nights, localExpenses: local, lines: lines)
     }
 
     /// Whether the row is in the plan: `yes` (the default, also when empty) or `no` (added after the plan).

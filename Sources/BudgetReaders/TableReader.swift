@@ -52,7 +52,7 @@ public enum TableReader {
         var f = TableFields(document.root, path: "", document: document)
         f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
                              "currency", "other_points_of_departure", "other_points_source", "local_expenses", "caps", "cost_sharing", "eligibility",
-                             "budget_usd", "draft", "paper", "fare_rates"])
+                             "budget_usd", "draft", "paper", "fare_rates", "costs", "contingency", "roles"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
@@ -98,14 +98,19 @@ public enum TableReader {
         let sharing = offices.flatMap { costSharing(document, offices: $0, ceilings: &officeCeilings, problems: &problems) }
         let rules = EligibilityTable.read(document, countries: countries, problems: &problems)
         let fareRates = fareRates(document, problems: &problems)
-        guard problems.isEmpty, let id, let title, let source, let start, let end, let venue, let offices,
+        let lines = CostLineTable.lines(document, sharing: sharing, problems: &problems)
+        var contingencyFailed = false
+        let contingency = CostLineTable.contingency(document, lines: lines ?? [], sharing: sharing, failed: &contingencyFailed, problems: &problems)
+        let roleAirfare = CostLineTable.roleAirfare(document, problems: &problems)
+        guard problems.isEmpty, !contingencyFailed, let lines, let roleAirfare, let id, let title, let source, let start, let end, let venue, let offices,
               let currency, let other, let local, let caps, let sharing else {
             throw .badData(problems.isEmpty ? [document.diagnostic("", "incomplete event file", hint: "see Tables/events/jeju-2023.toml")] : problems)
         }
         var event = Event(id: id, title: title, source: source, start: start, end: end, venue: venue, datesNote: datesNote,
                           payingOffices: offices, currency: currency, caps: caps, otherPointsOfDeparture: other,
                           localExpenses: local, costSharing: sharing, eligibility: rules,
-                          ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings), otherPointsSource: otherSource, isDraft: draft)
+                          ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings), otherPointsSource: otherSource, isDraft: draft,
+                          costLines: lines, contingency: contingency, roleAirfare: roleAirfare)
         event.paper = paper
         event.fareRates = fareRates
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.

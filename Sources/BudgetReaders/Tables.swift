@@ -83,6 +83,14 @@ public struct Tables: Sendable {
     /// The file an event was read from.
     public func eventFile(_ event: Event) -> String { eventFiles[event.id] ?? event.id }
 
+    /// An event file outside the tables' `events/` folder (a draft, a worked example), read with the tables' countries.
+    public func event(atPath path: String) throws(InputError) -> Event {
+        try TableReader.event(text: try InputFile.read(path), file: path, countries: countries)
+    }
+
+    /// Whether an `--event` names an event file rather than an event id.
+    public static func isEventFile(_ name: String) -> Bool { name.hasSuffix(".toml") }
+
     /// The event with an id, if it was read.
     public func event(_ id: String) -> Event? { events.first { $0.id == id } }
 

@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 
 /// The report of a budget in each format, whatever the roster's size: the participant lines when the budget kept them,
 /// otherwise its summary, which says so and where the lines are (the workbook).
@@ -9,8 +10,8 @@ public enum BudgetReport {
     }
 
     /// The JSON report.
-    public static func json(_ budget: Budget, linesAt: String?, options: RenderOptions = RenderOptions()) -> String {
-        JSONReport(budget, linesAt: linesAt, options: options).render()
+    public static func json(_ budget: Budget, linesAt: String?, options: RenderOptions = RenderOptions()) throws(JSONTextError) -> String {
+        try JSONReport(budget, linesAt: linesAt, options: options).render()
     }
 
     /// The CSV report: summary rows and a note in place of the lines when the budget kept none.

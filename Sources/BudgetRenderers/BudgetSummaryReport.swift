@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// A budget's summary without its participant lines (a very large roster's lines go to the workbook): totals by region
@@ -32,10 +33,20 @@ extension TextReport {
         out.append(String(repeating: "=", count: head.count))
         out.append(row("TOTAL", t))
         out.append("")
+        if event.hasDeclaredLines {
+            out.append("Cost lines")
+            for sentence in CostLineText.personLines(budget) + CostLineText.eventCosts(budget) {
+                out += L.wrap(sentence, first: "  ", indent: "    ")
+            }
+            out += L.wrap("Grand total (the participants' lines and the event costs): US$ \(budget.grandTotal.grouped).", first: "  ", indent: "  ")
+            out.append("")
+        }
         out.append("Paying offices")
         for office in budget.offices {
-            out += L.wrap("assisted \(office.assistedAirfare.grouped); local \(office.localExpenses.grouped); "
-                          + "total \((office.assistedAirfare + office.localExpenses).grouped)",
+            let other = event.hasDeclaredLines
+                ? "other lines \(office.amounts.dropFirst(2).sum().grouped); event costs \(office.eventCosts.sum().grouped); " : ""
+            out += L.wrap("assisted \(office.assistedAirfare.grouped); local \(office.localExpenses.grouped); \(other)"
+                          + "total \((event.hasDeclaredLines ? office.grandTotal : office.assistedAirfare + office.localExpenses).grouped)",
                           first: "  \(office.share.office): ", indent: "    ")
         }
         out += L.wrap(event.costSharing.basis, first: "  ", indent: "  ")
@@ -85,6 +96,9 @@ extension JSONReport {
         let flags: [FlagNote]
         let eligibility: SummaryEligibility
         let assumptions: [String]
+        let cost_lines: [JSONReport.CostLineNote]?
+        let event_costs: [JSONReport.EventCostNote]?
+        let grand_total: String?
     }
 
     struct SummaryAwaitingCap: Encodable {
@@ -103,24 +117,20 @@ extension JSONReport {
 
     /// The summary as JSON (money as strings with two decimals, keys sorted; the same keys as the full report's where they
     /// mean the same).
-    func summary(_ b: Budget, linesAt: String) -> String {
+    func summary(_ b: Budget, linesAt: String) throws(JSONTextError) -> String {
         let document = SummaryDocument(
             event: b.event.id, roster: b.rosterName, unused_columns: b.unusedColumns,
-            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes, fare_rates: FareRateNote.all(b), participant_lines: linesAt, totals: JSONReport.Totals(b.totals),
-            regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal)) },
-            offices: b.offices.map { office in
-                JSONReport.Office(office: office.share.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
-                                  local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
-                                  assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
-                                  total: (office.assistedAirfare + office.localExpenses).plain)
-            },
+            roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes, fare_rates: FareRateNote.all(b), participant_lines: linesAt,
+            totals: JSONReport.Totals(b.totals, event: b.event),
+            regions: b.regions.map { JSONReport.Region(region: $0.region, totals: JSONReport.Totals($0.subtotal, event: b.event)) },
+            offices: b.offices.map { JSONReport.Office($0, event: b.event) },
             awaiting_cap: SummaryAwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain,
                                              no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil : b.awaitingCapWithoutFare),
             flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
             eligibility: SummaryEligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
-            assumptions: AssumptionText.all(b.event))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+            assumptions: AssumptionText.all(b.event),
+            cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
+            grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)
+        return try JSONText.render(document)
     }
 }

@@ -44,16 +44,30 @@ public struct CSVReport {
         return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
+    /// The columns after `flags` for an event that declares other lines: `role`, then `<key>_usd` for each declared per-person
+    /// line; none otherwise.
+    static func declaredColumns(_ event: Event) -> [String] {
+        event.hasDeclaredLines ? ["role"] + event.personLines.dropFirst(2).map { "\($0.key)_usd" } : []
+    }
+
     /// The columns added after `flags` when a fare was quoted in another currency: the quoted amount, its currency and the
     /// rate (units per US$1) that converted it to `fare_usd`.
     public static let quotedFareHeader = ["fare_quoted", "fare_currency", "fare_rate"]
 
     /// The CSV text (CRLF line ends, as RFC 4180 and Excel expect).
     public func render() -> String {
-        let quoted = budget.keepsLines && budget.quotedFareCount > 0
-        var rows: [[String]] = [CSVReport.header + (quoted ? CSVReport.quotedFareHeader : [])]
+        let event = budget.event
+        let quoted = !budget.isStreamed && budget.quotedFareCount > 0
+        let quotedColumns = quoted ? CSVReport.quotedFareHeader : []
+        let extra = CSVReport.declaredColumns(event)
+        var rows: [[String]] = [CSVReport.header + quotedColumns + extra]
         let blank = Array(repeating: "", count: CSVReport.header.count - 3)
-        if !budget.keepsLines {
+        // Rows with figures in the declared lines' columns leave the quoted-fare columns empty.
+        let beforeExtra = Array(repeating: "", count: quotedColumns.count)
+        func declared(_ amounts: [Money]) -> [String] {
+            extra.isEmpty ? [] : (1..<extra.count).map { index in index + 1 < amounts.count ? amounts[index + 1].plain : "0.00" }
+        }
+        if budget.isStreamed {
             rows.append(["note", "", "Summary: the participant lines are not listed here; they are in \(linesAt ?? "the workbook")"] + blank)
         }
         for line in budget.lines {
@@ -62,18 +76,31 @@ public struct CSVReport {
                          p.fare?.plain ?? "", line.cap?.plain ?? "", line.assistedAirfare.plain,
                          line.participantShare.plain, String(line.nights), String(line.days),
                          line.localExpenses.plain, line.total.plain, line.flags.map(\.rawValue).joined(separator: " ")]
-                         + (quoted ? p.quotedFare.map { [$0.amount.plain, $0.currency, $0.rate.rate.description] } ?? ["", "", ""] : []))
+                         + (quoted ? p.quotedFare.map { [$0.amount.plain, $0.currency, $0.rate.rate.description] } ?? ["", "", ""] : [])
+                         + (extra.isEmpty ? [] : [p.role.rawValue] + declared(line.amounts)))
         }
         func totals(_ kind: String, _ label: String, _ t: CostTotals) -> [String] {
             [kind, "", "", "", "", label, "", "", t.assistedAirfare.plain, t.participantShare.plain, "", "",
              t.localExpenses.plain, t.total.plain, t.participants == 1 ? "1 participant" : "\(t.participants) participants"]
+                + (extra.isEmpty ? [] : beforeExtra + [""] + declared(t.amounts))
         }
         for region in budget.regions { rows.append(totals("region", region.region, region.subtotal)) }
         rows.append(totals("total", "", budget.totals))
+        for cost in budget.eventCosts {
+            rows.append(["event-cost", cost.key, cost.name, "", "", "", "", "", "", "", "", "", "", cost.amount.plain,
+                         CostLineText.basis(cost, event: event) + CostLineText.officeParts(cost.offices, budget)])
+        }
+        if event.hasDeclaredLines {
+            rows.append(["grand-total", "", "", "", "", "", "", "", "", "", "", "", "", budget.grandTotal.plain,
+                         "the participants' total and the event costs"])
+        }
         for office in budget.offices {
+            let split = "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"
             rows.append(["office", "", "", "", "", office.share.office, "", "", office.assistedAirfare.plain, "", "", "",
-                         office.localExpenses.plain, (office.assistedAirfare + office.localExpenses).plain,
-                         "airfare \(formatPercent(office.share.airfareBasisPoints)), local expenses \(formatPercent(office.share.localExpensesBasisPoints))"])
+                         office.localExpenses.plain, (event.hasDeclaredLines ? office.grandTotal : office.total).plain,
+                         event.hasDeclaredLines ? split + "; total with its part of the other lines (\(office.amounts.dropFirst(2).sum().plain)) "
+                             + "and of the event costs (\(office.eventCosts.sum().plain))" : split]
+                         + (extra.isEmpty ? [] : beforeExtra + [""] + declared(office.amounts)))
         }
         for h in budget.headroom {
             rows.append(["ceiling", "", "", "", "", HeadroomText.scope(h), "", "", "", "", "", "", "", h.spent.plain, HeadroomText.csvNote(h)])
@@ -90,10 +117,12 @@ public struct CSVReport {
         if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) { rows.append(["note", "", unused] + blank) }
         for note in budget.rosterNotes { rows.append(["note", "", note] + blank) }
         for sentence in QuotedFareText.sentences(budget) { rows.append(["note", "", sentence] + blank) }
+        for sentence in CostLineText.personLines(budget) + CostLineText.roles(budget) { rows.append(["note", "", sentence] + blank) }
         for sentence in AssumptionText.all(budget.event) + [budget.event.costSharing.basis] + EligibilityReport.budgetSentences(budget) { rows.append(["note", "", sentence] + blank) }
-        // Every row as wide as the header; the quoted amount and the rate stay numbers.
+        // Every row as wide as the header; the quoted amount and the rate, and the declared lines' amounts, stay numbers.
         let width = rows[0].count
-        let numeric = Array(6...13) + (quoted ? [15, 17] : [])
+        let declaredStart = CSVReport.header.count + quotedColumns.count + 1
+        let numeric = Array(6...13) + (quoted ? [15, 17] : []) + (extra.isEmpty ? [] : Array(declaredStart ..< declaredStart + extra.count - 1))
         return rows.map { CSVReport.line($0 + Array(repeating: "", count: max(0, width - $0.count)), numeric: numeric) }.joined(separator: "\r\n") + "\r\n"
     }
 }

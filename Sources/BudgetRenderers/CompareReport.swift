@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The same mix under several events, side by side: caps by point of departure, then the mix's costs by region.
@@ -127,7 +128,7 @@ public struct CompareReport: Sendable {
             return lines
         }
         out.append("Caps by point of departure (US$)")
-        out.append(L.left("Point of departure", 24) + ids.map { L.right($0, 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
+        out.append(L.left("Point of departure", 24) + ids.map { L.right(L.clip($0, 10), 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
                    + realHeads.joined() + "  Note")
         out.append(String(repeating: "-", count: L.width))
         for line in comparison.caps {
@@ -142,7 +143,7 @@ public struct CompareReport: Sendable {
         }
         out.append("")
         out.append("The mix, priced under each event (US$)")
-        out.append(L.left("Region / measure", 24) + ids.map { L.right($0, 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
+        out.append(L.left("Region / measure", 24) + ids.map { L.right(L.clip($0, 10), 11) }.joined() + L.right("Change", 11) + L.right("%", 8)
                    + realHeads.joined())
         out.append(String(repeating: "-", count: L.width))
         let groups = comparison.regions.map { ($0, comparison.subtotals($0)) } + [("All regions", comparison.budgets.map(\.totals))]
@@ -151,6 +152,16 @@ public struct CompareReport: Sendable {
             for measure in Measure.allCases {
                 let values = totals.map { measure.value($0) }
                 out += row("  " + measure.words, values.map(measure.text), change(measure, values), realTerms(measure, values))
+            }
+        }
+        if comparison.hasDeclaredLines {
+            out.append("")
+            out.append("Every cost line, under each event (US$; - where an event has no such line)")
+            out.append(L.left("Line", 24) + ids.map { L.right(L.clip($0, 10), 11) }.joined() + L.right("Change", 11) + L.right("%", 8) + realHeads.joined())
+            out.append(String(repeating: "-", count: L.width))
+            for line in comparison.lines {
+                let values = line.amounts.map { $0?.cents }
+                out += row(line.name, values.map(Measure.total.text), change(.total, values), realTerms(.total, values))
             }
         }
         out.append("")
@@ -186,8 +197,16 @@ public struct CompareReport: Sendable {
         let stays: String?
         /// The draft notices of draft events (left out when none is a draft).
         let drafts: [String]?
+        /// Every cost line under each event, by key (left out unless an event declares lines beyond the two).
+        let lines: [LineEntry]?
         /// The roster's fares quoted in other currencies and their rates, in words (left out when every fare is in US$).
         let quoted_fares: [String]?
+    }
+
+    struct LineEntry: Encodable {
+        let key: String
+        let name: String
+        let amounts: [String: String?]
     }
 
     /// A roster's fares quoted in other currencies and their rates, in words: the same in every event (they were converted
@@ -217,7 +236,7 @@ public struct CompareReport: Sendable {
     }
 
     /// The comparison as JSON: money as strings with two decimals, percentages as strings (`12.5`).
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         func percent(_ tenths: Int64?) -> String? { tenths.map { Ratio.percentText($0).replacingOccurrences(of: "%", with: "") } }
         let caps = comparison.caps.map { line -> CapEntry in
             let values = line.caps
@@ -251,10 +270,11 @@ public struct CompareReport: Sendable {
             regions: regions,
             price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays,
             drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil,
+            lines: comparison.hasDeclaredLines ? comparison.lines.map { line in
+                LineEntry(key: line.key, name: line.name, amounts: Dictionary(uniqueKeysWithValues: zip(events.map(\.id), line.amounts.map { $0?.plain })))
+            } : nil,
             quoted_fares: quotedFares.isEmpty ? nil : quotedFares)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 
     /// The comparison as CSV: `cap` rows per point of departure, then `mix` rows per region and measure; plain numbers
@@ -292,6 +312,9 @@ public struct CompareReport: Sendable {
             for measure in Measure.allCases {
                 rows.append(["mix", name, measure.rawValue] + figures(measure, totals.map { measure.value($0) }) + [""])
             }
+        }
+        if comparison.hasDeclaredLines {
+            for line in comparison.lines { rows.append(["line", line.name, line.key] + figures(.total, line.amounts.map { $0?.cents }) + [""]) }
         }
         if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
         for sentence in quotedFares { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }

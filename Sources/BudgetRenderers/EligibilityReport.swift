@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The eligibility verdicts of a roster under an event's rules, as text or JSON (`travel-budget check`).
@@ -95,7 +96,7 @@ public struct EligibilityReport {
     }
 
     /// The verdicts as JSON: a `participants` array of `id`, `eligible` (true, false or null) and `reasons`.
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         let judged = verdicts
         let document = Document(
             event: event.id, roster: rosterName, rules: EligibilityReport.rules(event),
@@ -103,9 +104,7 @@ public struct EligibilityReport {
             counts: Counts(eligible: judged.filter { $0.1.eligible == true }.count,
                            not_eligible: judged.filter { $0.1.eligible == false }.count,
                            not_known: judged.filter { $0.1.eligible == nil }.count))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 
     /// What a budget left out and what it does not know, in sentences for every report.

@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 extension FitReport {
@@ -15,6 +16,9 @@ extension FitReport {
         let sweep: Nullable<Sweep>
         let rules: [String]
         let notes: [String]
+        /// The event costs the budget covers and the participants' part; left out unless the event declares lines.
+        let event_costs: [String: String]?
+        let participants_cost: String?
         let assumptions: [String]
     }
 
@@ -70,7 +74,7 @@ extension FitReport {
     }
 
     /// The fit as JSON, money as strings with two decimals, keys sorted; ends with a newline.
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         let a = answer
         let left = a.moneyLeft
         let document = Document(
@@ -90,8 +94,8 @@ extension FitReport {
                                        count: count, subtotal: (item.unitCost * count).plain)
                        },
                        next_participant: Nullable(region.next.map { next in
-                           Next(item: next.name, cost: next.unitCost.plain, fits: next.unitCost <= left,
-                                short_by: max(.zero, next.unitCost - left).plain)
+                           let cost = a.marginalCost(of: next)
+                           return Next(item: next.name, cost: cost.plain, fits: cost <= left, short_by: max(.zero, cost - left).plain)
                        }))
             },
             sweep: Nullable(sweep.map { s in
@@ -103,12 +107,10 @@ extension FitReport {
                       totals: s.totals.map { $0.map(\.plain) })
             }),
             rules: FitReport.rules(a), notes: a.notes,
+            event_costs: a.request.event.hasDeclaredLines ? Dictionary(uniqueKeysWithValues: a.eventCosts.map { ($0.key, $0.amount.plain) }) : nil,
+            participants_cost: a.request.event.hasDeclaredLines ? a.participantsCost.plain : nil,
             assumptions: AssumptionText.draft(a.request.event) + [AssumptionText.rates(a.request.event), AssumptionText.coverage(a.request.event),
                           AssumptionText.rounding(a.request.event)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 }

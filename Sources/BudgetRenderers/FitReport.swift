@@ -64,11 +64,22 @@ public struct FitReport {
             "A country named in --min or --max is priced at its own row's cap and counts toward its region's bounds; "
                 + "a participant from any point of departure counts toward the region only.",
             "One participant costs the assisted airfare, min(fare, cap), plus the full stay's local expenses "
-                + "(US$ \(answer.localExpenses.grouped)); the fare is \(fareText(answer.request.fare)).",
+                + "(US$ \(answer.localExpenses.grouped))" + otherLines(answer) + "; the fare is \(fareText(answer.request.fare)).",
             "The mix has the most participants whose total fits the budget and meets every bound; among those, the cheapest; "
                 + "between equally cheap mixes, more participants in regions earlier in the cap table, then in earlier lines "
                 + "(any point of departure first, then countries by name). The answer is exact: nothing is estimated.",
         ]
+    }
+
+    /// The other per-person lines one participant costs, and the event costs the budget covers too; empty without them.
+    static func otherLines(_ answer: FitAnswer) -> String {
+        let event = answer.request.event
+        guard event.hasDeclaredLines, let item = answer.regions.first?.items.first else { return "" }
+        let lines = zip(event.personLines.dropFirst(2), item.declared).map { "\($0.name.lowercased()) US$ \($1.grouped)" }
+        return (lines.isEmpty ? "" : ", plus the event file's other lines (" + lines.joined(separator: ", ") + ")")
+            + "; the budget also covers the event costs (\(event.eventLines.map { $0.name.lowercased() }.joined(separator: ", "))"
+            + (event.contingency.map { "; a contingency of \(formatPercent($0.basisPoints)) of its lines" } ?? "")
+            + "); resource persons are not part of a mix"
     }
 
     /// The fit as text, ending with a newline.
@@ -108,6 +119,10 @@ public struct FitReport {
             out.append("")
         }
         out.append(String(repeating: "=", count: width))
+        if !answer.eventCosts.isEmpty {
+            out.append(total("Participants (\(FitReport.people(answer.participants)))", answer.participantsCost))
+            for cost in answer.eventCosts { out.append(total("  " + cost.name, cost.amount)) }
+        }
         out.append(total("TOTAL (\(FitReport.people(answer.participants)))", answer.total))
         out.append(total("Money left", answer.moneyLeft))
         out.append("")
@@ -119,7 +134,7 @@ public struct FitReport {
                 out += L.wrap("none: the region is at its maximum of \(region.maximum ?? 0)", first: first)
                 continue
             }
-            let cost = next.unitCost
+            let cost = answer.marginalCost(of: next)
             let verdict = cost <= answer.moneyLeft
                 ? "fits"
                 : "does not fit: US$ \((cost - answer.moneyLeft).grouped) short"

@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The budget as JSON: money as strings with two decimals, keys sorted, the same bytes for the same input. The one JSON
@@ -43,6 +44,42 @@ public struct JSONReport {
         let eligibility: EligibilityNote
         let flags: [FlagNote]
         let assumptions: [String]
+        /// The event file's other lines, the event costs and the whole budget; left out when the event declares none.
+        let cost_lines: [CostLineNote]?
+        let event_costs: [EventCostNote]?
+        let grand_total: String?
+    }
+
+    /// A declared cost line: what it counts, for whom, its total, and why.
+    struct CostLineNote: Encodable {
+        let key: String
+        let name: String
+        let basis: String
+        let amount: String
+        let roles: [String]
+        let self_funded: Bool
+        let total: String
+        let source: String?
+        let planning_assumption: String?
+    }
+
+    /// A cost counted once for the event, with each office's part.
+    struct EventCostNote: Encodable {
+        let key: String
+        let name: String
+        let amount: String
+        let basis: String
+        let offices: [String: String]
+        let source: String?
+        let planning_assumption: String?
+    }
+
+    /// The amounts of the declared per-person lines, by key; nil when the event declares none.
+    static func declared(_ amounts: [Money], _ event: Event) -> [String: String]? {
+        guard event.personLines.count > 2 else { return nil }
+        var out: [String: String] = [:]
+        for (line, amount) in zip(event.personLines.dropFirst(2), amounts.dropFirst(2)) { out[line.key] = amount.plain }
+        return out
     }
 
     struct Line: Encodable {
@@ -60,6 +97,9 @@ public struct JSONReport {
         let local_expenses: String
         let total: String
         let flags: [String]
+        /// `participant`, `resource-person` or `staff`, when the event declares other lines or the roster other roles.
+        let role: String?
+        let other_lines: [String: String]?
         /// The fare as quoted in another currency (`fare` is its conversion); left out for a fare in US$.
         var quoted_fare: QuotedFareNote? = nil
     }
@@ -104,13 +144,15 @@ public struct JSONReport {
         let participant_share: String
         let local_expenses: String
         let total: String
+        let other_lines: [String: String]?
 
-        init(_ t: CostTotals) {
+        init(_ t: CostTotals, event: Event) {
             participants = t.participants
             assisted_airfare = t.assistedAirfare.plain
             participant_share = t.participantShare.plain
             local_expenses = t.localExpenses.plain
             total = t.total.plain
+            other_lines = JSONReport.declared(t.amounts + Array(repeating: .zero, count: max(0, event.personLines.count - t.amounts.count)), event)
         }
     }
 
@@ -135,6 +177,21 @@ public struct JSONReport {
         let assisted_airfare: String
         let local_expenses: String
         let total: String
+        let other_lines: [String: String]?
+        let event_costs: String?
+        let grand_total: String?
+
+        init(_ office: OfficeBudget, event: Event) {
+            self.office = office.office
+            airfare_share_percent = percentText(office.share.airfareBasisPoints)
+            local_expenses_share_percent = percentText(office.share.localExpensesBasisPoints)
+            assisted_airfare = office.assistedAirfare.plain
+            local_expenses = office.localExpenses.plain
+            total = office.total.plain
+            other_lines = JSONReport.declared(office.amounts, event)
+            event_costs = event.hasDeclaredLines ? office.eventCosts.sum().plain : nil
+            grand_total = event.hasDeclaredLines ? office.grandTotal.plain : nil
+        }
     }
 
     /// Who is priced, who was left out and why, and whose eligibility is not known.
@@ -162,10 +219,34 @@ public struct JSONReport {
         let meaning: String
     }
 
+    /// The declared per-person lines; nil when the event declares no line.
+    static func costLines(_ b: Budget) -> [CostLineNote]? {
+        guard b.event.hasDeclaredLines else { return nil }
+        return b.event.personLines.indices.dropFirst(2).map { index in
+            let line = b.event.personLines[index]
+            return CostLineNote(key: line.key, name: line.name, basis: line.basis?.rawValue ?? "", amount: CostLineText.amount(line, event: b.event),
+                                roles: Role.allCases.filter(line.roles.contains).map(\.rawValue), self_funded: line.coversSelfFunded,
+                                total: (index < b.totals.amounts.count ? b.totals.amounts[index] : .zero).plain,
+                                source: line.source, planning_assumption: line.assumption)
+        }
+    }
+
+    /// The event costs; nil when the event declares no line.
+    static func eventCosts(_ b: Budget) -> [EventCostNote]? {
+        guard b.event.hasDeclaredLines else { return nil }
+        return b.eventCosts.map { cost in
+            var offices: [String: String] = [:]
+            for (office, part) in zip(b.offices, cost.offices) { offices[office.office] = part.plain }
+            return EventCostNote(key: cost.key, name: cost.name, amount: cost.amount.plain, basis: CostLineText.basis(cost, event: b.event),
+                                 offices: offices, source: cost.source, planning_assumption: cost.assumption)
+        }
+    }
+
     /// The JSON text, ending with a newline.
-    public func render() -> String {
-        guard budget.keepsLines else { return summary(budget, linesAt: linesAt ?? "the workbook") }
+    public func render() throws(JSONTextError) -> String {
+        guard !budget.isStreamed else { return try summary(budget, linesAt: linesAt ?? "the workbook") }
         let b = budget
+        let roles = b.event.hasDeclaredLines || b.lines.contains { $0.participant.role != .participant }
         let document = Document(
             event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
             paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName, unused_columns: b.unusedColumns,
@@ -177,20 +258,17 @@ public struct JSONReport {
                             region: line.region, cap: line.cap?.plain, fare: p.fare?.plain,
                             assisted_airfare: line.assistedAirfare.plain, participant_share: line.participantShare.plain,
                             nights: line.nights, days: line.days, local_expenses: line.localExpenses.plain,
-                            total: line.total.plain, flags: line.flags.map(\.rawValue), quoted_fare: p.quotedFare.map(QuotedFareNote.init))
+                            total: line.total.plain, flags: line.flags.map(\.rawValue),
+                            role: roles ? p.role.rawValue : nil, other_lines: JSONReport.declared(line.amounts, b.event),
+                            quoted_fare: p.quotedFare.map(QuotedFareNote.init))
             },
-            regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal)) },
-            totals: Totals(b.totals),
+            regions: b.regions.map { Region(region: $0.region, totals: Totals($0.subtotal, event: b.event)) },
+            totals: Totals(b.totals, event: b.event),
             awaiting_cap: AwaitingCap(participants: b.awaitingCap.map(\.participant.id),
                                       fares: b.awaitingCapFares.plain,
                                       no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil
                                           : b.awaitingCap.filter { $0.participant.fare == nil }.map(\.participant.id)),
-            offices: b.offices.map { office in
-                Office(office: office.office, airfare_share_percent: percentText(office.share.airfareBasisPoints),
-                       local_expenses_share_percent: percentText(office.share.localExpensesBasisPoints),
-                       assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain,
-                       total: office.total.plain)
-            },
+            offices: b.offices.map { Office($0, event: b.event) },
             cost_sharing: CostSharingNote(basis: b.event.costSharing.basis, planning_assumption: b.event.costSharing.isAssumption),
             headroom: b.headroom.map(ReconcileJSONReport.Ceiling.init),
             warnings: b.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) },
@@ -200,11 +278,9 @@ public struct JSONReport {
                 left_out: b.leftOut.map { LeftOut(id: $0.participant.id, eligible: $0.verdict.eligible, reasons: $0.verdict.reasons) },
                 not_known: zip(b.lines, b.verdicts).filter { $0.1.eligible == nil }.map(\.0.participant.id)),
             flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
-            assumptions: AssumptionText.all(b.event))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+            assumptions: AssumptionText.all(b.event),
+            cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
+            grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)
+        return try JSONText.render(document)
     }
 }

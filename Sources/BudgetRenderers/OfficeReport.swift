@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// One paying office's own budget: its part of every participant's line and its totals, as text, JSON or CSV.
@@ -65,11 +66,37 @@ public struct OfficeReport {
                    + L.right(budget.totals.localExpenses.grouped, 11) + L.right(office.localExpenses.grouped, 11)
                    + L.right(office.total.grouped, 14))
         out.append("")
+        if event.hasDeclaredLines {
+            out.append("Other lines and event costs (this office's part of the whole)")
+            for (name, whole, part) in otherParts() {
+                out.append("  " + L.left(L.clip(name, 40), 40) + L.right(whole.grouped, 14) + L.right(part.grouped, 14))
+            }
+            out.append("  " + L.left("GRAND TOTAL", 40) + L.right(budget.grandTotal.grouped, 14) + L.right(office.grandTotal.grouped, 14))
+            out.append("")
+            out += L.wrap("Office total in the table includes this office's part of the other per-person lines.")
+        }
         out += L.wrap("Assisted and Local are the participant's whole line; Office is this office's part. Every office but the last "
                       + "pays its share rounded half up to the cent and the last pays the rest, so the offices' budgets add up to the "
-                      + "event's total of US$ \(budget.totals.total.grouped).")
+                      + "event's total of US$ \((event.hasDeclaredLines ? budget.grandTotal : budget.totals.total).grouped).")
         if options.redact { out.append("Names and organizations withheld (redacted).") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Each declared per-person line and each event cost: its name, the whole amount and this office's part.
+    private func otherParts() -> [(name: String, whole: Money, part: Money)] {
+        let event = budget.event
+        let lines = event.personLines.indices.dropFirst(2).map { index in
+            (event.personLines[index].name, index < budget.totals.amounts.count ? budget.totals.amounts[index] : .zero,
+             index < office.amounts.count ? office.amounts[index] : .zero)
+        }
+        return lines + zip(budget.eventCosts, office.eventCosts).map { ($0.name, $0.amount, $1) }
+    }
+
+    /// A declared line's or event cost's whole amount and this office's part, for JSON.
+    struct OtherPart: Encodable {
+        let name: String
+        let amount: String
+        let office_part: String
     }
 
     struct Document: Encodable {
@@ -85,6 +112,10 @@ public struct OfficeReport {
         let event_total: String
         /// The draft notice, for a draft event only (left out otherwise).
         let draft: String?
+        /// The other lines and event costs, this office's whole part and the event's grand total; left out unless declared.
+        let other_lines: [OtherPart]?
+        let grand_total: String?
+        let event_grand_total: String?
     }
 
     struct Line: Encodable {
@@ -100,7 +131,7 @@ public struct OfficeReport {
     }
 
     /// The office's budget as JSON (money as strings with two decimals).
-    public func json() -> String {
+    public func json() throws(JSONTextError) -> String {
         let document = Document(
             event: budget.event.id, office: office.office,
             airfare_share_percent: percentText(office.share.airfareBasisPoints),
@@ -113,10 +144,11 @@ public struct OfficeReport {
                             office_local_expenses: line.localExpenses.plain, office_total: line.total.plain, how: how(line))
             },
             assisted_airfare: office.assistedAirfare.plain, local_expenses: office.localExpenses.plain, total: office.total.plain,
-            event_total: budget.totals.total.plain, draft: AssumptionText.draft(budget.event).first)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+            event_total: budget.totals.total.plain, draft: AssumptionText.draft(budget.event).first,
+            other_lines: budget.event.hasDeclaredLines ? otherParts().map { OtherPart(name: $0.name, amount: $0.whole.plain, office_part: $0.part.plain) } : nil,
+            grand_total: budget.event.hasDeclaredLines ? office.grandTotal.plain : nil,
+            event_grand_total: budget.event.hasDeclaredLines ? budget.grandTotal.plain : nil)
+        return try JSONText.render(document)
     }
 
     /// The office's budget as CSV: a row per participant, then the total.
@@ -130,6 +162,10 @@ public struct OfficeReport {
         }
         rows.append(["total", "", office.office, "", budget.totals.assistedAirfare.plain, office.assistedAirfare.plain,
                      budget.totals.localExpenses.plain, office.localExpenses.plain, office.total.plain, ""])
+        if budget.event.hasDeclaredLines {
+            for (name, whole, part) in otherParts() { rows.append(["other-line", "", name, "", "", "", "", "", part.plain, "of US$ \(whole.plain)"]) }
+            rows.append(["grand-total", "", office.office, "", "", "", "", "", office.grandTotal.plain, "of US$ \(budget.grandTotal.plain)"])
+        }
         for sentence in AssumptionText.draft(budget.event) { rows.append(["note", "", sentence] + Array(repeating: "", count: 7)) }
         return rows.map { $0.map(CSVReport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

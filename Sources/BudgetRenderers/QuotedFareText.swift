@@ -19,7 +19,7 @@ enum QuotedFareText {
     /// rate. Empty for a roster whose fares are all in US$.
     static func sentences(_ budget: Budget) -> [String] {
         guard budget.quotedFareCount > 0 else { return [] }
-        let quotes = budget.keepsLines
+        let quotes = !budget.isStreamed
             ? budget.quotedFareLines.compactMap { line in line.participant.quotedFare.map { "\(line.participant.id): \(quote($0))." } }
             : ["\(budget.quotedFareCount == 1 ? "1 fare was" : "\(budget.quotedFareCount) fares were") quoted in another currency (the workbook lists them)."]
         return [rule] + quotes + rates(budget)

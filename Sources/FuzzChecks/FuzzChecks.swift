@@ -105,7 +105,7 @@ public enum FuzzChecks {
         for redact in [false, true] {
             let options = RenderOptions(redact: redact)
             _ = TextReport(budget, options: options).render()
-            _ = JSONReport(budget, options: options).render()
+            do { _ = try JSONReport(budget, options: options).render() } catch { preconditionFailure("the JSON report failed: \(error)") }
             _ = CSVReport(budget, options: options).render()
         }
     }

@@ -1,3 +1,5 @@
+import BudgetCore
+
 /// A number cell's value as text, exactly: whole cents as decimals, never a rounding that could change a cent.
 enum CellNumber {
     /// How far from a whole cent a float may be and still be that cent: binary floats cannot hold 1120.07 exactly, and a
@@ -70,15 +72,14 @@ enum SerialDate {
         let n = Int(day)
         let days: Int
         if uses1904 {
-            days = daysFromCivil(1904, 1, 1) + n
+            days = CivilDate(year: 1904, month: 1, day: 1)!.dayNumber + n
         } else {
             if n == 0 { return .failure(Reason("day number \(CellNumber.text(serial).text), a time of day (or day 0) rather than a date")) }
             // Excel's 1900 system counts a 29 February 1900 that never was (kept from Lotus 1-2-3).
             if n == 60 { return .failure(Reason("day number 60, 29 February 1900, a day that never was (a spreadsheet quirk)")) }
-            days = daysFromCivil(1899, 12, n < 60 ? 31 : 30) + n
+            days = CivilDate(year: 1899, month: 12, day: n < 60 ? 31 : 30)!.dayNumber + n
         }
-        let (y, m, d) = civilFromDays(days)
-        return .success(isoText(y, m, d))
+        return .success(CivilDate(dayNumber: days).description)
     }
 
     /// `YYYY-MM-DD` of a date written `2023-12-11` or `2023-12-11T08:00:00` (ODS, and xlsx's `t="d"` cells), if it exists.
@@ -87,47 +88,10 @@ enum SerialDate {
         guard head.count == 10, head[4] == UInt8(ascii: "-"), head[7] == UInt8(ascii: "-"),
               let y = Int(String(decoding: head[0..<4], as: UTF8.self)), let m = Int(String(decoding: head[5..<7], as: UTF8.self)),
               let d = Int(String(decoding: head[8..<10], as: UTF8.self)), head.allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) }),
-              (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+              (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
         let rest = text.utf8.dropFirst(10)
         guard rest.isEmpty || rest.first == UInt8(ascii: "T") || rest.first == UInt8(ascii: " ") else { return nil }
-        return isoText(y, m, d)
-    }
-
-    static func isoText(_ y: Int, _ m: Int, _ d: Int) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let year = String(y)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(m) + "-" + two(d)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        return CivilDate(year: y, month: m, day: d)?.description
     }
 
     /// Whether a number format shows a date: the built-in ids 14–22 and 45–47 (and the East Asian date ids 27–31, 36,

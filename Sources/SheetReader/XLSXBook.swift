@@ -154,46 +154,11 @@ struct CellReader {
         var rows: [Int: SheetRow] = [:]
         var previousRow = 0, cellCount = 0
         for row in worksheet.child("sheetData")?.children("row") ?? [] {
-            let number: Int
-            if let r = row.attributes["r"] {
-                guard let n = Int(r.trimmingCharacters(in: .whitespaces)), (1...CellReference.maximumRow).contains(n) else {
-                    throw SheetError([SheetProblem(file: file, sheet: sheet, "a row is numbered `\(r.prefix(20))`, which no sheet has", hint: "open the workbook in Excel or LibreOffice and save it again")])
-                }
-                number = n
-            } else {
-                number = previousRow + 1
-            }
+            let number = try rowNumber(row, after: previousRow)
             guard number <= CellReference.maximumRow else { break }
             previousRow = number
             let hidden = ["1", "true"].contains(row.attributes["hidden"]?.lowercased() ?? "")
-            var cells: [Int: SheetCell] = [:]
-            var column = 0
-            for c in row.children("c") {
-                if let r = c.attributes["r"] {
-                    guard let (col, rowOfCell) = CellReference.parse(Substring(r)), rowOfCell == number else {
-                        throw SheetError([SheetProblem(file: file, sheet: sheet, row: number, column: 0, "row \(number) has a cell named `\(r.prefix(20))`, which is not in that row",
-                                                       hint: "open the workbook in Excel or LibreOffice and save it again")])
-                    }
-                    column = col
-                } else {
-                    column += 1
-                }
-                guard column <= CellReference.maximumColumn else { break }
-                cellCount += 1
-                if cellCount > limits.cells {
-                    throw SheetError([SheetProblem(file: file, sheet: sheet, "the sheet has more than \(limits.cells) cells, far more than any roster",
-                                                   hint: "is this the right sheet? Give the roster's sheet with --sheet NAME")])
-                }
-                unusable = nil
-                let formula = formulaText(c.child("f"))
-                if let cell = self.cell(c, row: number, column: column, formula: formula) {
-                    cells[column] = cell
-                } else if let unusable {
-                    let shown = c.child("v")?.text.trimmingCharacters(in: .whitespaces) ?? ""
-                    cells[column] = SheetCell(column: column, row: number, text: shown, kind: .unusable, isFormula: c.child("f") != nil,
-                                              formula: formula, problem: unusable)
-                }
-            }
+            let cells = try cells(of: row, number: number, cellCount: &cellCount)
             guard !cells.isEmpty else { continue }
             let sorted = cells.keys.sorted().map { cells[$0]! }
             if let earlier = rows[number] {
@@ -203,6 +168,55 @@ struct CellReader {
                 rows[number] = SheetRow(number: number, isHidden: hidden, cells: sorted)
             }
         }
+        let filled = try fillMerges(worksheet, into: &rows, cellCount: cellCount)
+        return (rows.keys.sorted().map { rows[$0]! }, filled)
+    }
+
+    /// A row's number: its `r`, else the one after the row before it.
+    private func rowNumber(_ row: XMLNode, after previousRow: Int) throws(SheetError) -> Int {
+        guard let r = row.attributes["r"] else { return previousRow + 1 }
+        guard let n = Int(r.trimmingCharacters(in: .whitespaces)), (1...CellReference.maximumRow).contains(n) else {
+            throw SheetError([SheetProblem(file: file, sheet: sheet, "a row is numbered `\(r.prefix(20))`, which no sheet has", hint: "open the workbook in Excel or LibreOffice and save it again")])
+        }
+        return n
+    }
+
+    /// A row's cells with a value or a problem, by column, counted against the sheet's limit.
+    private mutating func cells(of row: XMLNode, number: Int, cellCount: inout Int) throws(SheetError) -> [Int: SheetCell] {
+        var cells: [Int: SheetCell] = [:]
+        var column = 0
+        for c in row.children("c") {
+            if let r = c.attributes["r"] {
+                guard let (col, rowOfCell) = CellReference.parse(Substring(r)), rowOfCell == number else {
+                    throw SheetError([SheetProblem(file: file, sheet: sheet, row: number, column: 0, "row \(number) has a cell named `\(r.prefix(20))`, which is not in that row",
+                                                   hint: "open the workbook in Excel or LibreOffice and save it again")])
+                }
+                column = col
+            } else {
+                column += 1
+            }
+            guard column <= CellReference.maximumColumn else { break }
+            cellCount += 1
+            if cellCount > limits.cells {
+                throw SheetError([SheetProblem(file: file, sheet: sheet, "the sheet has more than \(limits.cells) cells, far more than any roster",
+                                               hint: "is this the right sheet? Give the roster's sheet with --sheet NAME")])
+            }
+            unusable = nil
+            let formula = formulaText(c.child("f"))
+            if let cell = self.cell(c, row: number, column: column, formula: formula) {
+                cells[column] = cell
+            } else if let unusable {
+                let shown = c.child("v")?.text.trimmingCharacters(in: .whitespaces) ?? ""
+                cells[column] = SheetCell(column: column, row: number, text: shown, kind: .unusable, isFormula: c.child("f") != nil,
+                                          formula: formula, problem: unusable)
+            }
+        }
+        return cells
+    }
+
+    /// Merged ranges filled down: the value of each range's first cell copied into every row it covers that has none in
+    /// its column; the ranges filled.
+    private func fillMerges(_ worksheet: XMLNode, into rows: inout [Int: SheetRow], cellCount: Int) throws(SheetError) -> [String] {
         let merges = (worksheet.child("mergeCells")?.children("mergeCell") ?? []).compactMap { $0.attributes["ref"] }
         var filled: [String] = []
         var copies = 0
@@ -230,7 +244,7 @@ struct CellReader {
             }
             if any { filled.append(range) }
         }
-        return (rows.keys.sorted().map { rows[$0]! }, filled)
+        return filled
     }
 
     /// A cell's value, nil when it has none; a problem cell is recorded and gives nil.

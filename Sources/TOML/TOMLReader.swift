@@ -350,8 +350,18 @@ private struct Parser {
 
     // MARK: Headers
 
+    /// A table header, `[name]` or `[[name]]`: the table (or the array of tables' new element) keys now go into.
     mutating func header() throws(TOMLError) {
         let start = position
+        let (key, ofTables) = try headerName()
+        let parent = try headerParent(key, at: start)
+        current = try ofTables ? arrayElement(key, in: parent, at: start) : headerTable(key, in: parent, at: start)
+        sections += 1
+        section = sections
+    }
+
+    /// The header's name between its brackets, and whether they are double (an array of tables).
+    mutating func headerName() throws(TOMLError) -> (key: Key, ofTables: Bool) {
         i += 1
         let ofTables = peek() == "["
         if ofTables { i += 1 }
@@ -370,6 +380,12 @@ private struct Parser {
                         hint: "write the name as [name] or [[name]], on a line of its own; a name with spaces goes in double quotes")
         }
         i += ofTables ? 2 : 1
+        return (key, ofTables)
+    }
+
+    /// The table a header's last name goes into: each name before it is a table (made when new) or an array of tables
+    /// (its last element).
+    func headerParent(_ key: Key, at start: TOMLPosition) throws(TOMLError) -> Building {
         var t = root
         for (n, part) in key.dropLast().enumerated() {
             if let slot = t.slot(part.name) {
@@ -396,24 +412,34 @@ private struct Parser {
                 t = sub
             }
         }
+        return t
+    }
+
+    /// `[[name]]`: a new element at the end of the array of tables `name` (the array made when new).
+    func arrayElement(_ key: Key, in t: Building, at start: TOMLPosition) throws(TOMLError) -> Building {
         let last = key[key.count - 1]
-        if ofTables {
-            if let slot = t.slot(last.name) {
-                guard case .array(let array) = t.entries[slot].value, array.ofTables else {
-                    throw error("\(describe(key)) is already defined (line \(t.entries[slot].keyPosition.line)) as something other than an array of tables",
-                                at: last.position, hint: "use another name")
-                }
-                let element = try newTable(.header, at: start, in: t)
-                array.items.append(.table(element))
-                current = element
-            } else {
-                let array = BuildingArray(at: start, ofTables: true)
-                let element = try newTable(.header, at: start, in: t)
-                array.items.append(.table(element))
-                t.add(last.name, at: last.position, form: .header, .array(array))
-                current = element
+        if let slot = t.slot(last.name) {
+            guard case .array(let array) = t.entries[slot].value, array.ofTables else {
+                throw error("\(describe(key)) is already defined (line \(t.entries[slot].keyPosition.line)) as something other than an array of tables",
+                            at: last.position, hint: "use another name")
             }
-        } else if let slot = t.slot(last.name) {
+            let element = try newTable(.header, at: start, in: t)
+            array.items.append(.table(element))
+            return element
+        } else {
+            let array = BuildingArray(at: start, ofTables: true)
+            let element = try newTable(.header, at: start, in: t)
+            array.items.append(.table(element))
+            t.add(last.name, at: last.position, form: .header, .array(array))
+            return element
+        }
+    }
+
+    /// `[name]`: the table `name`, new, or made implicitly by an earlier header and defined now; a table defined twice is
+    /// an error.
+    func headerTable(_ key: Key, in t: Building, at start: TOMLPosition) throws(TOMLError) -> Building {
+        let last = key[key.count - 1]
+        if let slot = t.slot(last.name) {
             guard case .table(let sub) = t.entries[slot].value else {
                 throw error("\(describe(key)) is already defined (line \(t.entries[slot].keyPosition.line)), not as a table",
                             at: last.position, hint: "use another name")
@@ -425,14 +451,12 @@ private struct Parser {
             sub.definition = .header
             sub.position = start
             t.entries[slot].keyPosition = last.position
-            current = sub
+            return sub
         } else {
             let sub = try newTable(.header, at: start, in: t)
             t.add(last.name, at: last.position, form: .header, .table(sub))
-            current = sub
+            return sub
         }
-        sections += 1
-        section = sections
     }
 
     // MARK: Values

@@ -44,7 +44,7 @@ public struct StreamedWorkbook {
         progress: ProgressLine = ProgressLine()
     ) throws -> Int {
         let roster = BudgetWorkbook.rosterRows(event, rows: bound, options: options, created: created, quotesFares: quotesFares)
-        let names = BudgetWorkbook.sheetNames(costing: [event])
+        let names = BudgetWorkbook.sheetNames(costing: [event], showing: events)
         guard let sheet = names.firstIndex(of: roster.name) else { preconditionFailure("no roster sheet among \(names)") }
         let file = try XLSXFile(path: path, sheets: names, memory: .constant)
         try file.prepare(roster.setup(), at: sheet)

@@ -1,9 +1,8 @@
 import ArgumentParser
 import BudgetCore
 import BudgetReaders
-import BudgetRenderers
 import Foundation
-import XLSXWriter
+import Planner
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +40,7 @@ struct Compare: ParsableCommand {
     var real = false
 
     @OptionGroup var report: ReportOutputOptions
-    var format: Format { report.format }
+    var format: ReportFormat { report.format }
     var output: String? { report.output }
 
     @Option(help: ArgumentHelp("Also write the workbook (.xlsx) with a Compare sheet to this file.", valueName: "FILE"))
@@ -57,70 +56,15 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let tables = try Console.tables(tablesOption)
-        if real && tables.priceIndex == nil {
-            throw ValidationError("--real needs \(tables.directory)/price-index.toml (a price index by year)")
-        }
-        let mix: Scenario?
-        if let scenario {
-            mix = try Console.guarded {
-                try ScenarioReader.read(text: try InputFile.read(scenario), file: scenario, countries: tables.countries, events: tables.events)
-            }
-        } else {
-            mix = nil
-        }
-        let ids = !eventIDs.isEmpty ? eventIDs : mix?.eventIDs ?? tables.events.map(\.id)
-        let events = try ids.map { try Console.event($0, in: tables) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        guard events.count >= 2 else { throw ValidationError("a comparison needs at least two events; got \(events.map(\.id))") }
-        var people: [Participant] = []
-        var restating: StayRestating?
-        if let roster {
-            let given = try rosterEventID.map { try Console.event($0, in: tables) }
-            // The roster's fares in other currencies are converted at the --rate given, else at its own event's rates.
-            var mapping = try columns.mapping()
-            mapping.rates += (given?.fareRates ?? []).filter { rate in !mapping.rates.contains { $0.currency == rate.currency } }
-            people = try Console.roster(roster, tables: tables, event: nil, columns: mapping).participants
-            // A roster's dates are its own event's: each stay is read relative to each event compared.
-            do {
-                restating = try StayRestating.source(of: people, in: tables.events, given: given).map(StayRestating.init)
-            } catch {
-                Console.error("\(roster): error: \(error.message)")
-                throw ExitCode(65)
-            }
-        }
-        let budgets = events.map { event -> Budget in
-            let adjusted = mix?.adjust(event) ?? event
-            let restated = restating.map { r in people.map { r.participant($0, under: event) } } ?? people
-            return Budget(event: adjusted, participants: mix?.participants(under: adjusted) ?? restated,
-                          rosterName: scenario ?? roster ?? "", who: .all)
-        }
-        let comparison = Comparison(events: budgets.map(\.event), budgets: budgets, index: tables.priceIndex)
-        let compared = CompareReport(comparison, mixName: mix.map { "\($0.title) (\($0.headCount) participants)" } ?? "roster \(roster ?? "")",
-                                   mixSource: scenario ?? roster ?? "", fareWords: Compare.fareWords(mix), real: real,
-                                   stays: roster == nil ? nil : restating.map { StayError.rule(source: $0.source) }
-                                       ?? "No participant on the roster has arrive/leave dates: every stay is whole in every event.")
-        let text = format == .json ? compared.json() : format == .csv ? compared.csv() : compared.text()
-        if let xlsx {
-            let created = try workbookOptions.createdTime()
-            try Console.guarded {
-                let model = try CompareWorkbook(report: compared, options: workbookOptions.applied(to: RenderOptions()),
-                                                inputs: events.map { tables.eventFile($0) } + [scenario ?? roster ?? ""],
-                                                created: created).make()
-                try XLSXFile.write(model, to: xlsx)
-            }
-        }
-        try report.write(text)
-    }
-
-    /// The fare assumption in words.
-    static func fareWords(_ scenario: Scenario?) -> String {
-        guard let scenario else { return "as quoted in the roster; an empty fare is estimated at the cap" }
-        switch scenario.fare {
-        case .cap: return "at the cap, the worst case (no fare is quoted, so the cap is the planning estimate)"
-        case .fraction(let bp): return "at \(bp / 100).\(bp % 100 < 10 ? "0" : "")\(bp % 100)% of the cap, rounded half up to the cent"
-        case .quoted(let quotes):
-            return "quoted: " + quotes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.grouped)" }.joined(separator: ", ")
-                + "; any other at the cap"
-        }
+        var request = CompareRequest(mix: scenario.map(CompareRequest.Mix.scenario) ?? .roster(.file(roster ?? "")))
+        request.workbook = try workbookOptions.request(xlsx)   // the prepared day, before anything is read
+        let planner = try Console.planner(tablesOption)
+        request.rosterEvent = rosterEventID
+        request.events = eventIDs
+        request.real = real
+        request.format = format
+        request.columns = try columns.mapping()
+        let result = try Console.run { () throws(PlannerError) in try planner.compare(request, say: Console.error) }
+        try report.write(result.text)
     }
 }

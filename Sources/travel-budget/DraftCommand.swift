@@ -2,6 +2,7 @@ import ArgumentParser
 import BudgetCore
 import BudgetReaders
 import Foundation
+import Planner
 
 struct Draft: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,87 +53,23 @@ struct Draft: ParsableCommand {
     @OptionGroup var tablesOption: TablesOption
 
     func validate() throws {
-        if !TableReader.canNameFiles(id) {
-            throw ValidationError("the event id `\(id)` cannot name an event file: use letters, digits and hyphens, e.g. jeju-2025")
-        }
+        if let problem = DraftRequest.idProblem(id) { throw ValidationError(problem) }
     }
 
     func run() throws {
-        let tables = try Console.tables(tablesOption)
-        let eventsFolder = (tables.directory as NSString).appendingPathComponent("events")
-        let target = output ?? (eventsFolder as NSString).appendingPathComponent("\(id).toml")
-        if format == .toml && target != "-" {
-            if output == nil && FileManager.default.fileExists(atPath: target) {
-                throw ValidationError("\(target) already exists: give --output FILE to write the draft elsewhere (or to replace it)")
-            }
-            if let existing = tables.eventFiles[id], Draft.samePath(existing) != Draft.samePath(target),
-               Draft.samePath((target as NSString).deletingLastPathComponent) == Draft.samePath(eventsFolder) {
-                throw ValidationError("the event id `\(id)` is already used by \(existing): choose another id")
-            }
-        }
-        let draft = try Console.guarded {
-            try AnnouncementDraft.read(text: try InputFile.read(announcement), file: announcement, countries: tables.countries)
-        }
-        let newCountries = DraftCountries(draft.newCountries, directory: tables.countries)
-        let countriesFile = (tables.directory as NSString).appendingPathComponent("countries.toml")
-        let missing = !newCountries.countries.isEmpty || !newCountries.withoutRegion.isEmpty
-
-        if format == .json {
-            let json = DraftJSON.render(draft, id: id)
-            if let output, output != "-" { try OutputFile.write(json, to: output) } else { print(json, terminator: "") }
-            if missing && !addCountries { try refuse(newCountries, countriesFile: countriesFile) }
-            return
-        }
-        if missing && (!addCountries || !newCountries.withoutRegion.isEmpty) { try refuse(newCountries, countriesFile: countriesFile) }
-        let text = EventFileDraft(draft, id: id, template: EventFileDraft.template(among: tables.events)).text()
-        // The draft must load as it is, with the countries it adds.
-        let directory = newCountries.adding(to: tables.countries) ?? tables.countries
-        let problems = draft.problems(countries: directory)
-        if !problems.isEmpty {
-            Console.error(InputError.badData(problems).description)
+        let planner = try Console.planner(tablesOption)
+        var request = DraftRequest(announcement: announcement, id: id)
+        request.output = output
+        request.json = format == .json
+        request.addCountries = addCountries
+        let result = try Console.run { () throws(PlannerError) in try planner.draft(request, say: Console.error) }
+        if let printed = result.printed { print(printed, terminator: "") }
+        if let refusal = result.refusal {
+            Console.error(refusal)
             throw ExitCode(65)
         }
-        let event: Event
-        do {
-            event = try TableReader.event(text: text, file: target == "-" ? "\(id).toml" : target, countries: directory)
-        } catch {
-            Console.error("\(announcement): error: the drafted event file does not load; the problems in it:")
-            Console.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
-        for check in draft.checks { Console.error("\(announcement): note: \(check)") }
-        if missing {
-            let current = try Console.guarded { try InputFile.read(countriesFile) }
-            let added = current + (current.hasSuffix("\n") ? "\n" : "\n\n") + newCountries.entries(announcement: announcement)
-            _ = try Console.guarded { try TableReader.countries(text: added, file: countriesFile) }
-            try OutputFile.write(added, to: countriesFile)
-            Console.error("\(countriesFile): note: added \(newCountries.countries.map(\.name).joined(separator: ", ")) "
-                          + "with placeholder ISO codes: replace them, and check each region")
-        }
-        if target == "-" { print(text, terminator: "") } else { try OutputFile.write(text, to: target) }
-        let unlabelled = event.caps.filter { row in row.label == CapRow.Label.unlabelled }.count
-        let deadlines: Int = event.eligibility?.deadlines.count ?? 0
-        let documents: Int = event.eligibility?.documents.count ?? 0
-        var summary = "\(id): \(event.caps.count) cap rows"
-        if unlabelled > 0 { summary += " (\(unlabelled) unlabelled)" }
-        summary += ", \(deadlines) deadline(s), \(documents) document(s) -> " + (target == "-" ? "standard output" : target)
-        let advice = "DRAFT: check every figure against the announcement, replace the PLACEHOLDERs, then delete `draft = true`."
-        if target == "-" { Console.error(summary + "\n" + advice) } else { print(summary + "\n" + advice) }
-    }
-
-    /// Lists the countries the table lacks, with entries to paste; exits 65 having written no event file.
-    private func refuse(_ new: DraftCountries, countriesFile: String) throws -> Never {
-        Console.error(InputError.badData(new.diagnostics(file: announcement, countriesFile: countriesFile)).description
-            .replacingOccurrences(of: "nothing was written.", with: "no event file was written."))
-        if !new.countries.isEmpty {
-            Console.error("\nReady to paste at the end of \(countriesFile) (or run again with --add-countries):\n")
-            Console.error(new.entries(announcement: announcement))
-        }
-        throw ExitCode(65)
-    }
-
-    private static func samePath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard !result.summary.isEmpty else { return }
+        if result.summaryToErrors { Console.error(result.summary.joined(separator: "\n")) } else { print(result.summary.joined(separator: "\n")) }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BudgetCore
-import BudgetRenderers
+import BudgetReaders
+import Planner
 import Foundation
 
 struct Fit: ParsableCommand {
@@ -58,58 +59,35 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var tablesOption: TablesOption
 
-    func validate() throws {
-        if budget.amount > Money(dollars: 10_000_000) {
-            throw ValidationError("--budget \(budget.amount.grouped) is more than US$ 10,000,000.00, which no workshop budget can be")
+    /// The job as the planner takes it.
+    private var job: FitJob {
+        var job = FitJob(event: event, budget: budget.amount)
+        job.bounds = minimums.map { FitBound(name: $0.name, side: .minimum, count: $0.count) }
+            + maximums.map { FitBound(name: $0.name, side: .maximum, count: $0.count) }
+        job.fare = fare.assumption
+        if sweep || sweepFractions != nil || sweepRates != nil {
+            job.sweep = (sweepFractions?.values ?? FitSweep.defaultFractions, sweepRates?.values ?? FitSweep.defaultRateChanges)
         }
-        if case .fractionOfCap(let f) = fare.assumption, !(Proportion(tenThousandths: 1)...Proportion.one).contains(f) {
-            throw ValidationError("--fare \(f.fractionText): a fare fraction is more than 0 and at most 1 (a fare above the cap "
-                                  + "is assisted only up to the cap: use --fare cap)")
-        }
-        let problems = FitSweep.problems(fractions: sweepFractions?.values ?? FitSweep.defaultFractions,
-                                         rateChanges: sweepRates?.values ?? FitSweep.defaultRateChanges)
-        if !problems.isEmpty { throw ValidationError("sweep: " + problems.joined(separator: "; ")) }
+        job.json = format == .json
+        return job
     }
 
+    func validate() throws { try Console.run { () throws(PlannerError) in try job.validate() } }
+
     func run() throws {
-        let tables = try Console.tables(tablesOption)
-        let event = try Console.event(event, in: tables)
-        let bounds = minimums.map { FitBound(name: $0.name, side: .minimum, count: $0.count) }
-            + maximums.map { FitBound(name: $0.name, side: .maximum, count: $0.count) }
-        let request = FitRequest(event: event, countries: tables.countries, budget: budget.amount, fare: fare.assumption,
-                                 bounds: bounds)
-        let answer: FitAnswer
-        do {
-            answer = try request.fit()
-        } catch {
-            switch error {
-            case .badRequest(let problems):
-                throw ValidationError(problems.joined(separator: "\n"))
-            case .cannotMeet(let reasons):
-                Console.error("error: no mix meets the bounds within the budget of US$ \(budget.amount.grouped):\n"
-                              + reasons.map { "  - \($0)" }.joined(separator: "\n")
-                              + "\n    hint: loosen a bound or raise the budget; nothing was printed")
-                throw ExitCode(1)
-            }
-        }
-        let swept = sweep || sweepFractions != nil || sweepRates != nil
-            ? FitSweep(answer, fractions: sweepFractions?.values ?? FitSweep.defaultFractions,
-                       rateChanges: sweepRates?.values ?? FitSweep.defaultRateChanges)
-            : nil
-        let report = FitReport(answer, sweep: swept)
-        print(format == .json ? report.json() : report.text(), terminator: "")
+        let planner = try Console.planner(tablesOption)
+        let job = self.job
+        print(try Console.run { () throws(PlannerError) in try planner.fit(job) }, terminator: "")
     }
 }
 
-/// A budget typed in US dollars: `20000`, `20,000.50`, `$20,000` or `US$20,000`.
+/// A budget typed in US dollars: `20000`, `20,000.50`, `$20,000` or `US$20,000` (``USDText``, the one US$ reader).
 struct BudgetAmount: ExpressibleByArgument {
     let amount: Money
 
     init?(argument: String) {
-        var text = Substring(argument)
-        for prefix in ["US$", "$"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
-        guard let cents = DecimalText.scaled(String(text), places: 2, grouping: true), cents >= 0 else { return nil }
-        amount = Money(cents: cents)
+        guard let amount = try? USDText.read(argument, maximumDollars: 1_000_000_000, what: "no budget") else { return nil }
+        self.amount = amount
     }
 }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BudgetCore
-import BudgetRenderers
+import Planner
 
 struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,17 +20,15 @@ struct Reconcile: ParsableCommand {
     @OptionGroup var options: RosterOptions
 
     func run() throws {
-        let (tables, event, roster) = try options.read()
-        let participants = roster.participants
-        let reconciliation = Reconciliation(event: event, participants: participants, rosterName: options.roster, who: options.who,
-                                            ceilings: try options.ceilingOptions.ceilings(for: event), unusedColumns: roster.unusedColumns,
-                                            rosterNotes: roster.reportNotes)
-        if participants.allSatisfy(\.actual.isEmpty) {
-            Console.error("\(options.roster): note: no participant has actual figures (ticket_usd, nights_actual, local_actual_usd); "
-                          + "every one is listed as planned, did not travel")
-        }
-        try options.write(options.format.render(reconciliation, options.renderOptions), budgets: [reconciliation.plan],
-                          reconciliations: [reconciliation], tables: tables)
-        Console.warn(event: event, plan: reconciliation.plan.headroom, actual: reconciliation.actualHeadroom)
+        var request = ReconcileRequest(event: options.event, roster: options.rosterInput)
+        request.workbook = try options.workbookOptions.request(options.xlsx)   // the prepared day, before anything is read
+        let planner = try Console.planner(options.tablesOption)
+        request.format = options.format
+        request.columns = try options.columns.mapping()
+        request.pricing = options.pricing.value
+        request.ceilings = options.ceilingOptions.budget
+        let result = try Console.run { () throws(PlannerError) in try planner.reconcile(request, say: Console.error) }
+        try options.report.write(result.report)
+        Console.warn(result.warnings)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BudgetCore
 import BudgetReaders
-import BudgetRenderers
+import Planner
 
 /// `--event ID --roster FILE`: the one roster under one event that `cost`, `reconcile` and `check` read.
 struct EventRosterOptions: ParsableArguments {
@@ -15,20 +15,16 @@ struct EventRosterOptions: ParsableArguments {
 /// `--format text|json|csv --output FILE`: how and where a report is written (`cost`, `reconcile`, `compare`).
 struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Output format: text, json or csv.")
-    var format: Format = .text
+    var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
     /// Writes a report to its file, or to standard output.
-    func write(_ text: String) throws {
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
-        }
-    }
+    func write(_ text: String) throws { try Console.write(text, to: output) }
 }
+
+extension ReportFormat: ExpressibleByArgument {}
 
 /// The options of the commands that read one roster under one event and write a report (and a workbook).
 struct RosterOptions: ParsableArguments {
@@ -37,7 +33,7 @@ struct RosterOptions: ParsableArguments {
     var roster: String { eventRoster.roster }
 
     @OptionGroup var report: ReportOutputOptions
-    var format: Format { report.format }
+    var format: ReportFormat { report.format }
     var output: String? { report.output }
 
     @Option(help: ArgumentHelp("Also write the budget workbook (.xlsx) to this file.", valueName: "FILE"))
@@ -49,26 +45,8 @@ struct RosterOptions: ParsableArguments {
     @OptionGroup var workbookOptions: WorkbookOptions
     @OptionGroup var tablesOption: TablesOption
 
-    var who: Who { pricing.who }
-    var renderOptions: RenderOptions { pricing.renderOptions }
-
-    /// The tables, the event and the roster as read.
-    func read() throws -> (Tables, Event, RosterReader.Roster) {
-        let tables = try Console.tables(tablesOption)
-        let event = try Console.event(event, in: tables)
-        return (tables, event, try Console.roster(roster, tables: tables, event: event, columns: try columns.mapping()))
-    }
-
-    /// Writes the workbook when asked, then the report to its file or to standard output.
-    func write(_ text: String, budgets: [Budget], reconciliations: [Reconciliation] = [], tables: Tables) throws {
-        if let xlsx {
-            let inputs = budgets.flatMap { [tables.eventFile($0.event), roster] }
-            // A workbook of these events carries only their caps and rates.
-            try WorkbookFile.write(budgets, reconciliations: reconciliations, events: budgets.map(\.event), inputs: inputs,
-                                   options: workbookOptions.applied(to: renderOptions), created: try workbookOptions.createdTime(), to: xlsx)
-        }
-        try report.write(text)
-    }
+    /// The roster as the planner takes it.
+    var rosterInput: RosterInput { .file(roster) }
 }
 
 /// Who is priced and whether names are withheld: the options of every command that costs a roster.
@@ -79,7 +57,7 @@ struct PricingOptions: ParsableArguments {
     @ArgumentParser.Flag(help: "Replace names and organizations with ids (for a report sent to another office).")
     var redact = false
 
-    var renderOptions: RenderOptions { RenderOptions(redact: redact) }
+    var value: Pricing { Pricing(who: who, redact: redact) }
 }
 
 /// `--columns NAME=HEADER`: headers mapped by hand, for every command that reads a roster.

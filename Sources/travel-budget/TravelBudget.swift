@@ -1,7 +1,7 @@
 import ArgumentParser
 import BudgetCore
-import BudgetRenderers
 import Foundation
+import Planner
 
 @main
 struct TravelBudget: ParsableCommand {
@@ -55,20 +55,18 @@ struct WorkbookOptions: ParsableArguments {
     @ArgumentParser.Flag(help: "Leave the workbook's formula cells unprotected (by default they are protected, without a password).")
     var noProtect = false
 
-    /// The render options with these workbook choices.
-    func applied(to options: RenderOptions) -> RenderOptions {
-        var options = options
-        options.paper = paper.map { $0 == .letter ? .letter : .a4 }
-        options.preparedBy = preparedBy ?? ""
-        options.protect = !noProtect
-        return options
+    /// The workbook to write at `path`, prepared on the day ``PreparedDay`` chooses (read once, before anything is written);
+    /// nil without a path.
+    func request(_ path: String?) throws -> WorkbookRequest? {
+        guard let path else { return nil }
+        let day = try Console.run { () throws(PlannerError) in
+            try PreparedDay.choose(created: created, environment: ProcessInfo.processInfo.environment, now: Date())
+        }
+        return WorkbookRequest(path: path, created: PreparedDay.seconds(day), paper: paper, preparedBy: preparedBy ?? "", protect: !noProtect)
     }
 }
 
-/// `--paper`: A4 (the default) or US Letter.
-enum PaperSize: String, ExpressibleByArgument, CaseIterable {
-    case a4, letter
-}
+extension PaperSize: ExpressibleByArgument {}
 
 extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }

@@ -154,8 +154,6 @@ enum FitMake {
         #expect(Proportion(percent: "+2.5%")?.percentText == "+2.5%")
         #expect(Proportion(percent: "0")?.percentText == "0%")
         #expect(Proportion.one.fractionText == "1.0" && Proportion(tenThousandths: 6_500).fractionText == "0.65")
-        #expect(DecimalText.scaled("20,000.5", places: 2, grouping: true) == 2_000_050)
-        #expect(DecimalText.scaled("20,00", places: 2, grouping: true) == nil)
         #expect(ExchangeRate(unitsPerUSDTimes10000: 1_306_0000).changed(by: Proportion(tenThousandths: -500)).description == "1240.7")
     }
 }

@@ -18,6 +18,14 @@ import Testing
         #expect(thirds.split(Money(dollars: 100)) { $0.localExpensesBasisPoints } == [.zero, .zero, Money(dollars: 100)])
     }
 
+    @Test func anOfficeWithNoShareOfALinePaysNothing_theLastOfficeWithAShareTakesTheRest() {
+        // 50% + 50% + 0% of 484.49: 242.245 rounds up to 242.25 for the first; the second takes the rest (never -0.01 for the third).
+        #expect(halves.split(Money(cents: 48_449), shares: [5_000, 5_000, 0]) == [Money(cents: 24_225), Money(cents: 24_224), .zero])
+        #expect(halves.split(Money(dollars: 2_400), shares: [10_000, 0]) == [Money(dollars: 2_400), .zero])
+        #expect(halves.split(Money(cents: 101), shares: [0, 10_000, 0]) == [.zero, Money(cents: 101), .zero])
+        #expect(CostSharing.restOffice([3_333, 3_333, 3_334]) == 2)
+    }
+
     @Test func theOfficesTotalsAddUpToTheEventTotalToTheCent() {
         let event = Make.event(costSharing: halves)
         let people = (1...7).map { Make.participant("P\($0)", fare: 33_333 * Int64($0) + 1) }

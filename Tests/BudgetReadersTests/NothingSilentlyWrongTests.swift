@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// Every input either counts as the officer meant or is refused with a reason: headers, dates, spaces.
-@Suite struct NothingSilentlyWrongTests {
+@Suite(.cleansUpTemporaryFolders) struct NothingSilentlyWrongTests {
     let event2023: Event
     let countries: CountryDirectory
     let reader: RosterReader
@@ -176,7 +176,7 @@ import Testing
 }
 
 /// A bad event file is set aside with its problems; the other events still load.
-@Suite struct BrokenEventFileTests {
+@Suite(.cleansUpTemporaryFolders) struct BrokenEventFileTests {
     @Test func aBrokenEventFileIsSetAside_andTheOthersLoad() throws {
         let folder = try temporaryFolder("tables").path
         try FileManager.default.createDirectory(atPath: folder + "/events", withIntermediateDirectories: true)

@@ -73,3 +73,17 @@ import Testing
         #expect(date("45272") == "refused: a spreadsheet's day number, not a date (as Excel counts days, 45272 is 12 December 2023)")
     }
 }
+
+/// US dollars typed on the command line or in a form (a fit's budget, a ceiling) are read by the roster's rule.
+@Suite struct TypedUSDTests {
+    @Test func aBudgetIsReadAsARostersAmountIs_withOrWithoutItsDollarSign() throws {
+        for text in ["20000", "20,000.50", "$20,000.50", "US$20,000.50", " 20000.5 "] {
+            let amount = try USDText.read(text, maximumDollars: 10_000_000, what: "no budget")
+            #expect(amount.cents == (text.contains("50") || text.contains(".5") ? 2_000_050 : 2_000_000), "\(text)")
+        }
+        for text in ["20,00", "-5", "1e4", "USD 900", "20000.505", ""] {
+            #expect(throws: USDText.Refusal.self, "\(text)") { try USDText.read(text, maximumDollars: 10_000_000, what: "no budget") }
+        }
+        #expect(throws: USDText.Refusal.self) { try USDText.read("20,000,000", maximumDollars: 10_000_000, what: "no budget") }
+    }
+}

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func theJSONGivesEachCapAndEachRegionsMeasuresPerEvent() throws {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.report("six-southern-asia-four-pacific", real: true).json().utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try Self.report("six-southern-asia-four-pacific", real: true).json().utf8)) as? [String: Any])
         let caps = try #require(json["caps"] as? [[String: Any]])
         let india = try #require(caps.first { $0["point_of_departure"] as? String == "India" })
         #expect(india["change"] as? String == "100.00")

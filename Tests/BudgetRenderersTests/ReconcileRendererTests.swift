@@ -56,7 +56,7 @@ import Testing
 @Suite struct ReconcileJSONAndCSVTests {
     func json(_ r: Reconciliation? = nil) throws -> [String: Any] {
         let r = try r ?? Repo.sampleReconciliation()
-        return try #require(try JSONSerialization.jsonObject(with: Data(ReconcileJSONReport(r).render().utf8)) as? [String: Any])
+        return try #require(try JSONSerialization.jsonObject(with: Data(try ReconcileJSONReport(r).render().utf8)) as? [String: Any])
     }
 
     @Test func theJSONGivesPlannedActualVarianceAndPercentPerParticipant_andTheFooting() throws {
@@ -109,7 +109,7 @@ import Testing
 
     @Test func theJSONAndCSVCarryTheHeadroom() throws {
         let b = try budget(BudgetCeilings(offices: ["RSO of the Bali Process": Money(dollars: 8_000)]))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(b).render().utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try JSONReport(b).render().utf8)) as? [String: Any])
         let headroom = try #require((json["headroom"] as? [[String: Any]])?.first)
         #expect(headroom["headroom"] as? String == "-303.64" && headroom["passed"] as? Bool == true)
         #expect((json["warnings"] as? [String])?.count == 1)

@@ -19,7 +19,7 @@ struct WorkbookRosterTests {
         let roster = try RosterReader.isWorkbook(path) ? reader.readRoster(workbook: bytes, file: path) : reader.readRoster(bytes: bytes, file: path)
         let budget = Budget(event: event, participants: roster.participants, rosterName: "roster", unusedColumns: roster.unusedColumns)
         let options = RenderOptions()
-        return [TextReport(budget, options: options).render(), JSONReport(budget, options: options).render(), CSVReport(budget, options: options).render()]
+        return [TextReport(budget, options: options).render(), try JSONReport(budget, options: options).render(), CSVReport(budget, options: options).render()]
     }
 
     @Test("jeju-2023 from LibreOffice's .xlsx and .ods, and from openpyxl's workbook (title row, notes sheet, dates in three formats, a formula, a hidden row) saved again by LibreOffice",

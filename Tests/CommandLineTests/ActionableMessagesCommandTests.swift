@@ -5,7 +5,7 @@ import Testing
 /// Issue 25 through the tool: the officer's twelve-person roster gets few messages, each she can act on at once, and what
 /// the tool read for her (the date order a column settles, tickets with no fare, stays far from the workshop, headers read
 /// by another name) is said in every report.
-@Suite struct ActionableMessagesCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct ActionableMessagesCommandTests {
     static let officer = "Tests/BudgetReadersTests/Fixtures/officer"
 
     func expected(_ name: String) throws -> String {

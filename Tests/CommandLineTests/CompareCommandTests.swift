@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `compare` prices one mix under several events.
-@Suite struct CompareCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct CompareCommandTests {
     @Test func aShippedScenarioComparesBothEvents() throws {
         let run = try Run(["compare", "--scenario", "Tables/scenarios/six-southern-asia-four-pacific.toml"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -34,7 +34,7 @@ import Testing
 }
 
 /// `compare --roster` reads each stay relative to each event; a roster whose dates fit no event is refused.
-@Suite struct CompareRosterStaysTests {
+@Suite(.cleansUpTemporaryFolders) struct CompareRosterStaysTests {
     @Test func the2023RosterUnder2018GivesEveryWholeStayThe2018LocalExpenses_andSaysSo() throws {
         let run = try Run(["compare", "--roster", "Tables/rosters/jeju-2023.csv", "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -58,7 +58,7 @@ import Testing
 }
 
 /// An event with `other_points_of_departure = "not-funded"` (the fixture `listed-only`) through every command that shows it.
-@Suite struct NotFundedCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct NotFundedCommandTests {
     static let fixtures = "Tests/BudgetReadersTests/Fixtures/not-funded"
 
     /// The shipped tables with the fixture event added.

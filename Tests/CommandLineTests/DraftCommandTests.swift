@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `travel-budget draft`: from an announcement to an event file that costs a roster at once, with the DRAFT notice everywhere.
-@Suite struct DraftCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct DraftCommandTests {
     static let seed2023 = Repo.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/seeds/000_1286a31c54f6509b.txt").path
     static let announcements = Repo.root.appendingPathComponent("Tests/BudgetReadersTests/Fixtures/announcements")
     static let notice = "DRAFT: check against the announcement"

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Files and folders that fight back: limits, read-only places, huge and unreadable rosters.
-@Suite struct HostileFileTests {
+@Suite(.cleansUpTemporaryFolders) struct HostileFileTests {
     static let tables = Repo.tablesPath
     static let roster = Repo.root.appendingPathComponent("Tables/rosters/jeju-2023.csv").path
 

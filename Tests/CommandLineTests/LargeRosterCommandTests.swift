@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// A large roster is costed straight into its workbook, row by row, and reported as a summary.
-@Suite struct LargeRosterCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct LargeRosterCommandTests {
     let roster = "Tables/rosters/jeju-2023.csv"
 
     func json(_ text: String) throws -> [String: Any] {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// One problem does not hide the rest, and what the tool does not read is said in the report itself.
-@Suite struct NothingSilentlyWrongCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct NothingSilentlyWrongCommandTests {
     static let officer = "Tests/BudgetReadersTests/Fixtures/officer/officer-roster-jeju-2023.csv"
 
     /// A copy of the shipped tables with one more, broken, event file.

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Each paying office gets its own budget, and the offices' budgets add up to the event's to the cent.
-@Suite struct OfficeCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct OfficeCommandTests {
     let roster = "Tables/rosters/jeju-2023.csv"
 
     func officeTotal(_ office: String) throws -> String? {

@@ -4,7 +4,7 @@ import Testing
 
 /// An officer's own budget sheet through the tool (issue 21): what the reader left out or read by its contents is said on
 /// stderr and in every report, the workbook's Summary included.
-@Suite struct OfficerSheetCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct OfficerSheetCommandTests {
     static let disagreeing = "Tests/BudgetReadersTests/Fixtures/rosters/total-row-disagrees.csv"
     static let workbookTotals = "Tests/BudgetReadersTests/Fixtures/workbook-rosters/total-rows.xlsx"
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Fares quoted in other currencies through the tool: refused without a rate (with the flag to give), converted with one
 /// from the command line or the event file, and shown with the quote, the currency and the rate in every output.
-@Suite struct QuotedFareCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct QuotedFareCommandTests {
     static let roster = "Tests/BudgetReadersTests/Fixtures/fares/quoted-fares.csv"
     static let rates = ["--rate", "THB=35.20", "--rate", "PHP=56", "--rate", "LKR=320", "--rate", "NPR=133.2"]
 

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `reconcile`, and `--budget` on every command that costs: exit codes, warnings on stderr, files written whole.
-@Suite struct ReconcileCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct ReconcileCommandTests {
     let sample = ["reconcile", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023-actuals.csv"]
 
     @Test func reconcileTheSample_listsEachGroupApart_andExits0() throws {

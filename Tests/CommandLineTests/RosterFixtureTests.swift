@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Every roster fixture through the built tool: stderr and exit status exactly as its `.expected` file says.
-@Suite struct RosterFixtureTests {
+@Suite(.cleansUpTemporaryFolders) struct RosterFixtureTests {
     static let fixtures = Fixtures(of: "BudgetReadersTests")
 
     static func rosters(in folder: String) -> [String] {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `cost --xlsx` and `report` write the budget workbook whole, the same bytes every time, or not at all.
-@Suite struct WorkbookCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct WorkbookCommandTests {
     @Test func costWritesTheWorkbookBesideItsTextOutput() throws {
         let out = try temporaryFolder()
         let path = out.appendingPathComponent("b.xlsx").path

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The command line with workbook rosters: `--roster X.xlsx`, `--sheet`, `report --rosters DIR` finding `<event>.xlsx`.
-@Suite struct WorkbookRosterCommandTests {
+@Suite(.cleansUpTemporaryFolders) struct WorkbookRosterCommandTests {
     static let fixtures = "Tests/SheetReaderTests/Fixtures/xlsx"
 
     @Test("cost --roster X.xlsx prints the same report as the CSV, naming the sheet read, and says how it was read")

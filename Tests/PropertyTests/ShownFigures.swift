@@ -44,7 +44,7 @@ enum RenderedFormat: String, CaseIterable, Sendable {
     func figures(of budget: Budget) throws -> ShownFigures {
         switch self {
         case .text: return TextFigures.read(TextReport(budget).render())
-        case .json: return try JSONFigures.read(JSONReport(budget).render())
+        case .json: return try JSONFigures.read(try JSONReport(budget).render())
         case .csv: return try CSVFigures.read(CSVReport(budget).render())
         case .xlsx: return try WorkbookFigures.read(BudgetWorkbook(budgets: [budget], events: [budget.event], inputs: ["r"], created: 0).make())
         }

@@ -79,10 +79,12 @@ public struct Fixtures: Sendable {
     }
 }
 
-/// A fresh, empty temporary folder for one test.
+/// A fresh, empty temporary folder for one test, removed with everything in it when the test ends (pass or fail) in a
+/// suite marked `.cleansUpTemporaryFolders`, and in any case when the test run ends.
 public func temporaryFolder(_ prefix: String = "travel-budget-tests") throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    (TemporaryFolders.current ?? TemporaryFolders.run).add(url)
     return url
 }
 

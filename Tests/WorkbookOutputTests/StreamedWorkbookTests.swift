@@ -9,7 +9,7 @@ import Testing
 
 /// A roster costed straight into its workbook: every priced participant gets a row, the other sheets come from the running
 /// totals, and a roster with a problem, or more participants than the rows set aside, leaves nothing behind.
-@Suite struct StreamedWorkbookTests {
+@Suite(.cleansUpTemporaryFolders) struct StreamedWorkbookTests {
     let tables: Tables
     let event: Event
     let participants: [Participant]

@@ -53,11 +53,13 @@ func event(_ event: Event, roomPerNight: Int64? = nil, selfFundedCovered: Bool? 
                  costSharing: event.costSharing)
 }
 
-/// A participant like another with some fields changed (a fare, who pays the line, the actual figures).
-func participant(_ p: Participant, fare: Money?? = nil, paidBy: String?? = nil, actual: ActualSpend? = nil) -> Participant {
-    Participant(id: p.id, name: p.name, organization: p.organization, country: p.country, fare: fare ?? p.fare, arrive: p.arrive,
+/// A participant like another with some fields changed (an id, a fare, who pays the line, whether planned, the actual
+/// figures, the role).
+func participant(_ p: Participant, id: String? = nil, fare: Money?? = nil, paidBy: String?? = nil, isPlanned: Bool? = nil,
+                 actual: ActualSpend? = nil, role: Role? = nil) -> Participant {
+    Participant(id: id ?? p.id, name: p.name, organization: p.organization, country: p.country, fare: fare ?? p.fare, arrive: p.arrive,
                 leave: p.leave, capOverride: p.capOverride, funding: p.funding, application: p.application, paidBy: paidBy ?? p.paidBy,
-                isPlanned: p.isPlanned, actual: actual ?? p.actual, location: p.location)
+                isPlanned: isPlanned ?? p.isPlanned, actual: actual ?? p.actual, location: p.location, role: role ?? p.role)
 }
 
 /// A workbook's sheets as LibreOffice recomputed them: sheet name → rows of cell texts.

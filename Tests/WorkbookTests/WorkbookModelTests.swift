@@ -8,7 +8,7 @@ import Testing
 import XLSXWriter
 
 /// The budget workbook's model: its sheets, names, formulas and the rules for user text.
-@Suite struct WorkbookModelTests {
+@Suite(.cleansUpTemporaryFolders) struct WorkbookModelTests {
     @Test func theWorkbookHasASummaryARosterPerEventAnOfficeSheetPerPayingOfficeCapsRatesAndCharts() throws {
         let workbook = try Shipped.workbook()
         #expect(workbook.sheets.map(\.name) == ["Summary", "Roster jeju-2018", "Roster jeju-2023", "jeju-2023 UNITAR",

@@ -6,7 +6,7 @@ import Testing
 
 /// A batch of packed rows (how a large roster's rows reach the writer) writes the very bytes the same cells written one
 /// row at a time do, by the same rules for text.
-@Suite struct CellBatchTests {
+@Suite(.cleansUpTemporaryFolders) struct CellBatchTests {
     let folder: String
 
     init() throws { folder = try temporaryFolder("cell-batch").path }
@@ -90,7 +90,7 @@ struct RowsOfCells: RowCells {
 
 /// A printed row's lines are counted on the bytes of an ASCII text exactly as on its characters, and as the rule says in
 /// words: paragraphs at each newline, each split into words at spaces, words filling lines of `capacity` characters.
-@Suite struct PrintedLinesTests {
+@Suite(.cleansUpTemporaryFolders) struct PrintedLinesTests {
     /// The rule, written with splits.
     func linesByWords(_ text: String, capacity: Int) -> Int {
         var count = 0

@@ -6,7 +6,7 @@ import Testing
 @testable import XLSXWriter
 
 /// The xlsx writer on a few cells: what it writes, what it refuses, and that a failure leaves nothing behind.
-@Suite struct XLSXWriterTests {
+@Suite(.cleansUpTemporaryFolders) struct XLSXWriterTests {
     let folder: String
 
     init() throws {

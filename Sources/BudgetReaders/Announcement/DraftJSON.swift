@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// What `travel-budget draft --format json` prints: everything found in the announcement, with the lines and words.
@@ -76,7 +77,7 @@ public enum DraftJSON {
     }
 
     /// The draft as JSON (money as strings with two decimals); absent parts are left out.
-    public static func render(_ d: AnnouncementDraft, id: String) -> String {
+    public static func render(_ d: AnnouncementDraft, id: String) throws(JSONTextError) -> String {
         func field<V: Encodable>(_ q: AnnouncementDraft.Quoted<V>?) -> Field<V>? { q.map { Field(value: $0.value, source: Quote($0.quote)) } }
         let document = Document_(
             id: id, announcement: d.file, title: field(d.title), start: d.start.description, end: d.end.description,
@@ -95,8 +96,6 @@ public enum DraftJSON {
             stated_document_count: d.statedDocumentCount, open_to: field(d.openTo),
             countries_not_in_table: d.newCountries.map { NewCountryEntry(name: $0.name, region: $0.region, line: $0.line) },
             checks: d.checks)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return try JSONText.render(document)
     }
 }

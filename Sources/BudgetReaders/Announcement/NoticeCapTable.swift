@@ -32,6 +32,7 @@ enum NoticeCapTable {
     private static let explain = "this command reads a cap table as a region, its points of departure and a cap (US$ 400), "
         + "each on its own line or in columns (tabs or wide spaces); rewrite this part of the table that way, or transcribe it by hand"
 
+    /// The cap table in the notice's lines: its rows in order, from its heading (or first region or row) to its end.
     static func read(_ lines: [NoticeLine], file: String, countries: CountryDirectory) throws(InputError) -> Found {
         let regions = Dictionary(countries.countries.map { (CountryDirectory.key($0.region), $0.region) }, uniquingKeysWith: { a, _ in a })
         guard let start = tableStart(lines, regions: regions, countries: countries) else {
@@ -40,8 +41,19 @@ enum NoticeCapTable {
                 "no cap table found: no line \"Point of departure\" and no region of the country table followed by a cap",
                 excerpt: heading?.raw, hint: explain)])
         }
+        var rows = CapRows(file: file, countries: countries, found: Found(headingLine: lines[start].number))
+        try rows.read(tokens(lines[start...], regions: regions, countries: countries))
+        if rows.found.rows.isEmpty {
+            throw .badData([Diagnostic(SourceLocation(file: file, line: rows.found.headingLine, column: 1),
+                                       "the cap table under this heading has no cap", excerpt: lines[start].raw, hint: explain)])
+        }
+        return rows.found
+    }
+
+    /// The table's cells as tokens, line by line from its start, up to the "other points of departure" line or a sentence.
+    private static func tokens(_ lines: ArraySlice<NoticeLine>, regions: [String: String], countries: CountryDirectory) -> [Placed] {
         var tokens: [Placed] = []
-        scan: for line in lines[start...] where !line.isBlank {
+        scan: for line in lines where !line.isBlank {
             for cell in line.cells {
                 for (token, printed) in classify(cell, regions: regions, countries: countries) {
                     tokens.append(Placed(token: token, line: line, printed: printed))
@@ -50,96 +62,117 @@ enum NoticeCapTable {
                 }
             }
         }
-        var found = Found(headingLine: lines[start].number)
+        return tokens
+    }
+
+    /// The table's rows read from its tokens in order: the region met last, and the points of departure waiting for
+    /// their cap.
+    private struct CapRows {
+        let file: String
+        let countries: CountryDirectory
+        var found: Found
         var region: (name: String, quote: NoticeQuote, quoted: Bool)?
         var pending: (names: [String], quote: NoticeQuote, line: NoticeLine)?
         /// The region of the last row when the notice names none (taken from the country table), for a cap after it.
         var inferred: String?
 
+        init(file: String, countries: CountryDirectory, found: Found) {
+            self.file = file
+            self.countries = countries
+            self.found = found
+        }
+
+        /// The error that stops the reading at a token, with the table's heading line.
         func stop(_ at: Placed, _ what: String) -> InputError {
             let column = at.line.raw.range(of: at.printed).map { at.line.raw.distance(from: at.line.raw.startIndex, to: $0.lowerBound) + 1 } ?? 1
             return .badData([Diagnostic(SourceLocation(file: file, line: at.line.number, column: column),
                                         "the cap table (from line \(found.headingLine)) cannot be read past this line: \(what)",
                                         excerpt: at.line.raw, hint: explain)])
         }
+
+        /// Points of departure left with no cap after them, in words.
         func unpaired(_ p: (names: [String], quote: NoticeQuote, line: NoticeLine)) -> String {
             "the points of departure \(p.quote.text.quoted) on line \(p.line.number) have no cap after them"
         }
 
-        loop: for (i, placed) in tokens.enumerated() {
-            switch placed.token {
-            case .heading:
-                continue
-            case .region(let name, let printed):
-                if let p = pending { throw stop(placed, unpaired(p)) }
-                region = (name, NoticeQuote(lines: [placed.line.number], pieces: [printed]), false)
-            case .points(let names, let printed, let known):
-                if let p = pending {
-                    // A list wrapped onto the next line ("Afghanistan, Bhutan," / "India and Nepal") continues.
-                    let last = p.quote.pieces.last ?? ""
-                    guard last.hasSuffix(",") || last.lowercased().hasSuffix(" and") else {
-                        throw stop(placed, unpaired(p) + " before the next list, \(printed.quoted)")
-                    }
-                    pending = (p.names + names, NoticeQuote(lines: p.quote.lines + [placed.line.number],
-                                                           pieces: [last + " " + printed]), p.line)
+        /// Reads the tokens as regions, points of departure and caps, to the end of the table.
+        mutating func read(_ tokens: [Placed]) throws(InputError) {
+            loop: for (i, placed) in tokens.enumerated() {
+                switch placed.token {
+                case .heading:
                     continue
-                }
-                let nextIsCap: Bool
-                if i + 1 < tokens.count, case .amount = tokens[i + 1].token { nextIsCap = true } else { nextIsCap = false }
-                if !known && !nextIsCap {
-                    // Text after the table that happens to look like a name ("Contact", "Remarks") ends it.
-                    if !found.rows.isEmpty { break loop }
-                    throw stop(placed, "\(printed.quoted) is neither a region, a point of departure of the country table nor a cap")
-                }
-                if region == nil && !known {
-                    throw stop(placed, "the points of departure \(printed.quoted) come before any region, and the country table knows none of them")
-                }
-                pending = (names, NoticeQuote(lines: [placed.line.number], pieces: [printed]), placed.line)
-            case .amount(let cents, let printed):
-                guard let cents, cents > 0 else { throw stop(placed, "\(printed.quoted) is not a cap between US$ 0.01 and US$ 1,000,000") }
-                let amountQuote = NoticeQuote(lines: [placed.line.number], pieces: [printed])
-                guard let current = region else {
-                    // No region heading: the region is the country table's for the row's points of departure (an inference).
-                    if let p = pending, let (name, reason) = regionOf(p.names, countries: countries) {
-                        inferred = name
-                        found.rows.append(DraftCapRow(region: name, printed: p.names, cap: Money(cents: cents), label: .printed,
-                                                      quote: p.quote + amountQuote, regionInferred: reason))
-                    } else if pending == nil, let name = inferred {
-                        found.rows.append(DraftCapRow(region: name, printed: [], cap: Money(cents: cents), label: .unlabelled, quote: amountQuote,
-                            regionInferred: "the notice names neither a region nor a point of departure for this cap: \(name) is the region "
-                                + "of the row above it (itself from countries.toml)"))
-                    } else {
-                        throw stop(placed, "the cap \(printed.quoted) comes before any region")
+                case .region(let name, let printed):
+                    if let p = pending { throw stop(placed, unpaired(p)) }
+                    region = (name, NoticeQuote(lines: [placed.line.number], pieces: [printed]), false)
+                case .points(let names, let printed, let known):
+                    if let p = pending {
+                        // A list wrapped onto the next line ("Afghanistan, Bhutan," / "India and Nepal") continues.
+                        let last = p.quote.pieces.last ?? ""
+                        guard last.hasSuffix(",") || last.lowercased().hasSuffix(" and") else {
+                            throw stop(placed, unpaired(p) + " before the next list, \(printed.quoted)")
+                        }
+                        pending = (p.names + names, NoticeQuote(lines: p.quote.lines + [placed.line.number],
+                                                               pieces: [last + " " + printed]), p.line)
+                        continue
                     }
-                    pending = nil
-                    continue
+                    let nextIsCap: Bool
+                    if i + 1 < tokens.count, case .amount = tokens[i + 1].token { nextIsCap = true } else { nextIsCap = false }
+                    if !known && !nextIsCap {
+                        // Text after the table that happens to look like a name ("Contact", "Remarks") ends it.
+                        if !found.rows.isEmpty { break loop }
+                        throw stop(placed, "\(printed.quoted) is neither a region, a point of departure of the country table nor a cap")
+                    }
+                    if region == nil && !known {
+                        throw stop(placed, "the points of departure \(printed.quoted) come before any region, and the country table knows none of them")
+                    }
+                    pending = (names, NoticeQuote(lines: [placed.line.number], pieces: [printed]), placed.line)
+                case .amount(let cents, let printed):
+                    try cap(cents, printed: printed, at: placed)
+                case .other:
+                    if let p = pending { throw stop(placed, unpaired(p)) }
+                    found.otherPoints = NoticeQuote(lines: [placed.line.number], pieces: [placed.line.text])
+                    break loop
+                case .sentence:
+                    if let p = pending { throw stop(placed, unpaired(p)) }
+                    if found.rows.isEmpty {
+                        throw stop(placed, "expected a region, points of departure or a cap, found \(placed.printed.quoted)")
+                    }
+                    break loop
                 }
-                var quote = current.quoted ? NoticeQuote(lines: [], pieces: []) : current.quote
-                region?.quoted = true
-                if let p = pending { quote = quote + p.quote }
-                quote = quote + amountQuote
-                let names = pending?.names ?? []
-                found.rows.append(DraftCapRow(region: current.name, printed: names, cap: Money(cents: cents),
-                                              label: pending == nil ? .unlabelled : .printed, quote: quote))
-                pending = nil
-            case .other:
-                if let p = pending { throw stop(placed, unpaired(p)) }
-                found.otherPoints = NoticeQuote(lines: [placed.line.number], pieces: [placed.line.text])
-                break loop
-            case .sentence:
-                if let p = pending { throw stop(placed, unpaired(p)) }
-                if found.rows.isEmpty {
-                    throw stop(placed, "expected a region, points of departure or a cap, found \(placed.printed.quoted)")
-                }
-                break loop
             }
+            if let p = pending, let last = tokens.last { throw stop(last, unpaired(p)) }
         }
-        if let p = pending, let last = tokens.last { throw stop(last, unpaired(p)) }
-        if found.rows.isEmpty {
-            throw .badData([Diagnostic(SourceLocation(file: file, line: found.headingLine, column: 1),
-                                       "the cap table under this heading has no cap", excerpt: lines[start].raw, hint: explain)])
+
+        /// A cap: a row of the current region, for the points of departure before it (none: an unlabelled row); with no
+        /// region heading, of the region the country table gives them, or of the row above (an inference, said).
+        mutating func cap(_ cents: Int64?, printed: String, at placed: Placed) throws(InputError) {
+            guard let cents, cents > 0 else { throw stop(placed, "\(printed.quoted) is not a cap between US$ 0.01 and US$ 1,000,000") }
+            let amountQuote = NoticeQuote(lines: [placed.line.number], pieces: [printed])
+            guard let current = region else {
+                // No region heading: the region is the country table's for the row's points of departure (an inference).
+                if let p = pending, let (name, reason) = regionOf(p.names, countries: countries) {
+                    inferred = name
+                    found.rows.append(DraftCapRow(region: name, printed: p.names, cap: Money(cents: cents), label: .printed,
+                                                  quote: p.quote + amountQuote, regionInferred: reason))
+                } else if pending == nil, let name = inferred {
+                    found.rows.append(DraftCapRow(region: name, printed: [], cap: Money(cents: cents), label: .unlabelled, quote: amountQuote,
+                        regionInferred: "the notice names neither a region nor a point of departure for this cap: \(name) is the region "
+                            + "of the row above it (itself from countries.toml)"))
+                } else {
+                    throw stop(placed, "the cap \(printed.quoted) comes before any region")
+                }
+                pending = nil
+                return
+            }
+            var quote = current.quoted ? NoticeQuote(lines: [], pieces: []) : current.quote
+            region?.quoted = true
+            if let p = pending { quote = quote + p.quote }
+            quote = quote + amountQuote
+            let names = pending?.names ?? []
+            found.rows.append(DraftCapRow(region: current.name, printed: names, cap: Money(cents: cents),
+                                          label: pending == nil ? .unlabelled : .printed, quote: quote))
+            pending = nil
         }
-        return found
     }
 
     /// The region of a row's points of departure in the country table when the notice names none, with the reason in words:

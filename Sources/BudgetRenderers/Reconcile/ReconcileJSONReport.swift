@@ -1,4 +1,5 @@
 import BudgetCore
+import JSONText
 import Foundation
 
 /// The plan against the actuals as JSON: money as strings with two decimals, keys sorted, the same bytes for the same input.
@@ -31,6 +32,16 @@ public struct ReconcileJSONReport {
         let flags: [FlagNote]
         let rules: [String]
         let assumptions: [String]
+        /// The plan's event costs (no actual is recorded for them); left out unless the event declares lines.
+        let event_costs_planned: [String: String]?
+    }
+
+    /// The other lines' figures by key; nil for an event without them.
+    static func other(_ amounts: [PlanActual], _ event: Event) -> [String: Figures]? {
+        guard event.personLines.count > 2 else { return nil }
+        var out: [String: Figures] = [:]
+        for (line, amount) in zip(event.personLines.dropFirst(2), amounts) { out[line.key] = Figures(amount) }
+        return out
     }
 
     /// A planned and an actual amount with their variance; the percentage is null where nothing was planned.
@@ -67,6 +78,7 @@ public struct ReconcileJSONReport {
         let total: Figures
         let nights: Nights
         let flags: [String]
+        let other_lines: [String: Figures]?
         /// The planned fare as quoted in another currency; left out for a fare in US$.
         var quoted_fare: JSONReport.QuotedFareNote? = nil
     }
@@ -77,13 +89,15 @@ public struct ReconcileJSONReport {
         let participant_share: String
         let local_expenses: Figures
         let total: Figures
+        let other_lines: [String: Figures]?
 
-        init(_ t: ReconciliationTotals) {
+        init(_ t: ReconciliationTotals, event: Event) {
             participants = t.participants
             assisted_airfare = Figures(t.assistedAirfare)
             participant_share = t.participantShare.plain
             local_expenses = Figures(t.localExpenses)
             total = Figures(t.total)
+            other_lines = ReconcileJSONReport.other(t.declared + Array(repeating: .zero, count: max(0, event.personLines.count - 2 - t.declared.count)), event)
         }
     }
 
@@ -107,6 +121,7 @@ public struct ReconcileJSONReport {
         let local_expenses: Figures
         let total: Figures
         let footing: Footing
+        let other_lines: [String: Figures]?
     }
 
     struct Ceiling: Encodable {
@@ -141,7 +156,7 @@ public struct ReconcileJSONReport {
     }
 
     /// The JSON text, ending with a newline.
-    public func render() -> String {
+    public func render() throws(JSONTextError) -> String {
         let r = reconciliation
         let document = Document(
             event: r.event.id, title: r.event.title, currency: r.event.currency, roster: r.rosterName,
@@ -154,15 +169,17 @@ public struct ReconcileJSONReport {
                             assisted_airfare: Figures(line.assistedAirfare), participant_share: line.participantShare.plain,
                             local_expenses: Figures(line.localExpenses), total: Figures(line.total),
                             nights: Nights(planned: line.plannedNights, actual: line.actualNights), flags: line.flags.map(\.rawValue),
+                            other_lines: ReconcileJSONReport.other(line.declared, r.event),
                             quoted_fare: p.quotedFare.map(JSONReport.QuotedFareNote.init))
             },
             groups: r.groups.map { Group(attendance: $0.attendance.rawValue, heading: $0.attendance.heading,
-                                         participants: $0.lines.map(\.participant.id), totals: Totals($0.subtotal)) },
-            totals: Totals(r.totals),
+                                         participants: $0.lines.map(\.participant.id), totals: Totals($0.subtotal, event: r.event)) },
+            totals: Totals(r.totals, event: r.event),
             footing: ReconcileJSONReport.footing(r.varianceSum, r.totals.total),
             offices: r.offices.map { office in
                 Office(office: office.office, assisted_airfare: Figures(office.assistedAirfare), local_expenses: Figures(office.localExpenses),
-                       total: Figures(office.total), footing: ReconcileJSONReport.footing(office.varianceSum, office.total))
+                       total: Figures(office.total), footing: ReconcileJSONReport.footing(office.varianceSum, office.total),
+                       other_lines: ReconcileJSONReport.other(office.declared, r.event))
             },
             headroom: HeadroomNote(plan: r.plan.headroom.map(Ceiling.init), actual: r.actualHeadroom.map(Ceiling.init)),
             warnings: r.plan.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) }
@@ -170,11 +187,8 @@ public struct ReconcileJSONReport {
             left_out_not_travelled: r.leftOutNotTravelled.map(\.id),
             flags: r.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
             rules: ReconcileTextReport.rules,
-            assumptions: AssumptionText.all(r.event))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+            assumptions: AssumptionText.all(r.event),
+            event_costs_planned: r.event.hasDeclaredLines ? Dictionary(uniqueKeysWithValues: r.plan.eventCosts.map { ($0.key, $0.amount.plain) }) : nil)
+        return try JSONText.render(document)
     }
 }

@@ -20,6 +20,7 @@ public struct ReconcileTextReport {
         case .localFromNights: return "N"
         case .noCap: return "C"
         case .aboveCap: return "A"
+        case .lineNotRecorded: return "R"
         }
     }
 
@@ -73,9 +74,17 @@ public struct ReconcileTextReport {
         let r = reconciliation
         let t = r.totals
         var out = ["Variance by cost line"]
-        let labels = [("Assisted airfare", t.assistedAirfare), ("Local expenses", t.localExpenses), ("Total", t.total)]
+        let declared = zip(r.event.personLines.dropFirst(2), t.declared).map { ($0.name, $1) }
+        let labels = [("Assisted airfare", t.assistedAirfare), ("Local expenses", t.localExpenses)] + declared + [("Total", t.total)]
+        let labelWidth = max(18, (labels.map(\.0.count).max() ?? 0) + 2)
         for (label, figures) in labels {
-            out += L.wrap(ReconcileTextReport.planActual(figures), first: "  " + L.left(label, 18), indent: String(repeating: " ", count: 20))
+            out += L.wrap(ReconcileTextReport.planActual(figures), first: "  " + L.left(label, labelWidth),
+                          indent: String(repeating: " ", count: labelWidth + 2))
+        }
+        if !r.plan.eventCosts.isEmpty {
+            out += L.wrap("Event costs, planned (the roster records no actual event costs, so none is set against the plan): "
+                + r.plan.eventCosts.map { "\($0.name) \($0.amount.grouped)" }.joined(separator: "; ")
+                + "; the plan's grand total is \(r.plan.grandTotal.grouped).", first: "  ", indent: "  ")
         }
         out += L.wrap("Footing: the participants' variances add up to \(r.varianceSum.signed) = actual \(t.total.actual.grouped) "
             + "- planned \(t.total.planned.grouped)\(r.varianceSum == t.total.variance ? ", to the cent" : " [DOES NOT FOOT]").",
@@ -114,7 +123,10 @@ public struct ReconcileTextReport {
             out += L.wrap(sentence, first: index == 0 ? "Planned fares:  " : indent, indent: indent)
         }
         out.append("")
-        for rule in ReconcileTextReport.rules {
+        let rules = ReconcileTextReport.rules + (event.hasDeclaredLines
+            ? ["The event file's other lines (\(event.personLines.dropFirst(2).map(\.name).joined(separator: ", "))): planned as in the budget; "
+               + "actual as recorded (<key>_actual_usd), else the plan stands. Variance includes them (Variance by cost line, below)."] : [])
+        for rule in rules {
             out += L.wrap(rule)
             out.append("")
         }

@@ -6,7 +6,7 @@ import Spreadsheet
 /// the engine's result cached beside it.
 ///
 /// One builder for every roster size: a roster sheet's rows go to a ``Spreadsheet/RowSink``, the sheet model itself when the
-/// budget keeps its lines (``BudgetCore/Budget/keepsLines``), or the file in constant memory as they are costed when it keeps
+/// budget keeps its lines (``BudgetCore/Budget/isStreamed``), or the file in constant memory as they are costed when it keeps
 /// only totals (``rosterRows(_:rows:options:)`` before the rows, ``make()`` after them). Whether lines
 /// are kept decides only what needs them: a kept roster's rows spell everything out and its office sheets list every line;
 /// a streamed roster's rows leave out empty cells (written once, never read back) and its office sheets sum each region
@@ -37,13 +37,16 @@ public struct BudgetWorkbook {
 
     /// The sheets ``make()`` gives for these events' budgets, in order, known before any participant is costed (a streamed
     /// roster's file starts with them): Summary, Plan vs actual, a roster per event, one per paying office where there are
-    /// several, Caps, Rates, Charts.
-    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = []) -> [String] {
+    /// several, Caps, Rates, Cost lines (where an event `showing` its caps and rates has cost lines; by default the events
+    /// costed), Charts.
+    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = [], showing: [Event]? = nil) -> [String] {
         [WorkbookNames.summary]
             + reconciliations.map { WorkbookNames.planVsActual($0.event, several: reconciliations.count > 1) }
             + events.map(WorkbookNames.roster)
             + events.flatMap { $0.costSharing.offices.count > 1 ? WorkbookNames.offices($0) : [] }
-            + [WorkbookNames.caps, WorkbookNames.rates, WorkbookNames.charts]
+            + [WorkbookNames.caps, WorkbookNames.rates]
+            + ((showing ?? events).contains(where: WorkbookNames.showsCostLines) ? [WorkbookNames.costLines] : [])
+            + [WorkbookNames.charts]
     }
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
@@ -66,7 +69,7 @@ public struct BudgetWorkbook {
             sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
         }
         for budget in budgets {
-            if budget.keepsLines {
+            if !budget.isStreamed {
                 sheets.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
             } else {
                 sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created,
@@ -75,23 +78,26 @@ public struct BudgetWorkbook {
         }
         for budget in budgets where budget.event.costSharing.offices.count > 1 {
             for index in budget.event.costSharing.offices.indices {
-                // Lines kept: the office's part of every line. Only totals: its part of each region (the tally keeps
-                // each office's part by region for the cached results).
-                if budget.keepsLines {
-                    sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
-                } else {
-                    sheets.append(RegionOfficeSheet(budget: budget, index: index).make())
-                }
+                // Lines kept: the office's part of every line. Streamed: its part of each region (the tally keeps each
+                // office's part by region for the cached results).
+                sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
             }
         }
         let (caps, capNames) = CapsSheet(events: events).make()
         let (rates, rateNames) = RatesSheet(events: events, fareRates: budgets.filter { !$0.fareRates.isEmpty }.map { ($0.event, $0.fareRates) }).make()
-        sheets += [caps, rates, ChartsSheet(budgets: budgets, events: events).make()]
+        sheets += [caps, rates]
+        var lineNames: [DefinedName] = []
+        if events.contains(where: WorkbookNames.showsCostLines) {
+            let (lines, names) = CostLinesSheet(events: events.filter(WorkbookNames.showsCostLines), budgets: budgets).make()
+            sheets.append(lines)
+            lineNames = names
+        }
+        sheets.append(ChartsSheet(budgets: budgets, events: events).make())
         let ids = budgets.map(\.event.id).joined(separator: ", ")
         for index in sheets.indices {
             BudgetWorkbook.finishForPrint(&sheets[index], events: budgets.map(\.event), options: options, created: created)
         }
-        return Workbook(sheets: sheets, definedNames: (capNames + rateNames).sorted { $0.name < $1.name },
+        return Workbook(sheets: sheets, definedNames: (capNames + rateNames + lineNames).sorted { $0.name < $1.name },
                         properties: BudgetWorkbook.properties(ids: ids, inputs: inputs, redacted: options.redact, created: created,
                                                               author: options.preparedBy))
     }
@@ -136,9 +142,9 @@ public struct StreamedRoster {
         self.event = event
         self.rows = rows
         self.created = created
-        var cells = RosterRows(event: event, options: options, userText: UserText())
+        var cells = RosterRows(event: event, options: options, userText: UserText(), hasRole: RosterLayout.hasRole(event, lines: []),
+                               quotesFares: quotesFares)
         cells.compact = true
-        cells.quotesFares = quotesFares
         self.cells = cells
     }
 
@@ -148,7 +154,8 @@ public struct StreamedRoster {
     /// Widths, frozen header, the filter over the rows set aside, print setup: a stream sets them before its rows.
     public func setup() -> Sheet {
         var sheet = Sheet(name: name)
-        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows))
+        cells.setUp(&sheet, layout: RosterLayout(sheet: sheet.name, participants: rows, hasRole: cells.hasRole,
+                                                 declaredLines: cells.hasRole ? event.personLines.count - 2 : 0, quotesFares: cells.quotesFares))
         sheet.write(row: 0, cells.header())
         BudgetWorkbook.finishForPrint(&sheet, events: [event], options: cells.options, created: created)
         return sheet

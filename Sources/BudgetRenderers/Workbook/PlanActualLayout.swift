@@ -14,6 +14,8 @@ struct PlanActualLayout {
     let lines: [ReconciliationLine]
     /// The paying offices (columns of what each pays, after `flags`, only where there are several).
     let offices: Int
+    /// The event's declared per-person lines, three columns each after the offices' (``lineColumns(_:)``).
+    let declared: Int
     var firstRow: Int { 1 }
     /// The last row of the data range; no lines keep one empty row so that ranges stay well formed.
     var lastRow: Int { max(lines.count, 1) }
@@ -23,7 +25,17 @@ struct PlanActualLayout {
         self.sheet = sheet
         lines = r.groups.flatMap(\.lines)
         offices = r.offices.count > 1 ? r.offices.count : 0
+        declared = RosterLayout(r.plan).declaredLines
     }
+
+    /// The columns of a declared line (`index` counts the declared lines from 0): planned, the amount paid (an input), actual.
+    func lineColumns(_ index: Int) -> (planned: Int, paid: Int, actual: Int) {
+        let first = Column.flags.rawValue + 1 + 2 * offices + 3 * index
+        return (first, first + 1, first + 2)
+    }
+
+    /// The sheet's last column.
+    var lastColumn: Int { Column.flags.rawValue + 2 * offices + 3 * declared }
 
     /// The columns of office `index`: what it was planned to pay, and what it pays of the actuals.
     func officeColumns(_ index: Int) -> (planned: Int, actual: Int) {

@@ -37,6 +37,14 @@ struct PlanActualSheet {
             sheet.columnWidths[columns.planned] = 14
             sheet.columnWidths[columns.actual] = 14
         }
+        for (index, line) in r.event.personLines.dropFirst(2).prefix(layout.declared).enumerated() {
+            let columns = layout.lineColumns(index)
+            for (column, title) in [(columns.planned, "Planned \(line.name) (US$)"), (columns.paid, "\(line.name) paid (US$)"),
+                                    (columns.actual, "Actual \(line.name) (US$)")] {
+                sheet.set(0, column, .text(title, .head))
+                sheet.columnWidths[column] = 12
+            }
+        }
         let planIndex = Dictionary(uniqueKeysWithValues: r.plan.lines.enumerated().map { ($0.element.participant.id, $0.offset) })
         for (index, line) in layout.lines.enumerated() {
             try participantRow(line, row: layout.firstRow + index, planIndex: planIndex[line.participant.id],
@@ -59,6 +67,14 @@ struct PlanActualSheet {
             CellRange(CellAddress(row: layout.firstRow, column: column.rawValue), CellAddress(row: layout.lastRow, column: column.rawValue))
         }
         let event = reconciliation.event
+        for index in 0..<layout.declared {
+            let column = layout.lineColumns(index).paid
+            sheet.validations.append(Validation(
+                range: CellRange(CellAddress(row: layout.firstRow, column: column), CellAddress(row: layout.lastRow, column: column)),
+                rule: .decimal(0...1_000_000), inputTitle: "Paid (US$)",
+                inputMessage: "What was paid on this line for the participant, in US$; empty when not known (the plan stands).",
+                errorMessage: "Type an amount in US$ from 0 to 1,000,000, without letters."))
+        }
         sheet.validations.append(Validation(range: range(.funding), rule: .list(Funding.allCases.map(\.rawValue)),
             inputTitle: "Funding", inputMessage: "assisted: the event pays the airfare up to the cap. self-funded: the participant pays it.",
             errorMessage: "Choose assisted or self-funded from the list."))
@@ -95,18 +111,13 @@ struct PlanActualSheet {
         put(.name, .text(try userText.clean(options.name(p), field: "name", of: p), CellStyle(.item, .text)))
         put(.departure, .text(p.country.name))
         put(.funding, .text(p.funding.rawValue, CellStyle(.input)))
-        if planIndex != nil {
-            put(.cap, Cell(.formula(roster.cell(.cap, line: planIndex ?? 0), cached: line.costing.cap.map { .number($0.number) } ?? .text("")), usd))
-        } else if let override = p.capOverride {
-            put(.cap, .number(override.number, inputUSD))
-        } else {
-            put(.cap, Cell(.formula(Formulas.cap(table: WorkbookNames.capTable(event), departure: at(.departure)),
-                                    cached: line.costing.cap.map { .number($0.number) } ?? .text("")), usd))
-        }
+        let roles = Formulas.RoleRules(check: .known(p.role), event: event)
+        put(.cap, cap(line, planIndex: planIndex, roles: roles, departure: at(.departure)))
         put(.ticket, p.actual.ticket.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
         put(.actualNights, p.actual.nights.map { .number(Double($0), inputCount) } ?? Cell(.blank, inputCount))
         put(.localRecorded, p.actual.localExpenses.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
-        let travelled = Formulas.travelled(ticket: at(.ticket), nights: at(.actualNights), local: at(.localRecorded))
+        let paid = (0..<layout.declared).map { CellAddress(row: row, column: layout.lineColumns($0).paid).a1 }
+        let travelled = Formulas.travelled(ticket: at(.ticket), nights: at(.actualNights), local: at(.localRecorded), lines: paid)
         let attendance = planIndex == nil ? "\"\(Attendance.notPlanned.rawValue)\""
             : "IF(\(travelled),\"\(Attendance.plannedAndTravelled.rawValue)\",\"\(Attendance.plannedNotTravelled.rawValue)\")"
         put(.attendance, Cell(.formula(attendance, cached: .text(line.attendance.rawValue))))
@@ -115,7 +126,7 @@ struct PlanActualSheet {
         let plannedShare = planIndex.map { roster.cell(.share, line: $0) } ?? "0"
         let (ticket, cap) = (at(.ticket), at(.cap))
         put(.actualAirfare, .formula(Formulas.actualAssistedAirfare(travelled: travelled, ticket: ticket, planned: at(.plannedAirfare),
-                                                                    cap: cap, funding: at(.funding)),
+                                                                    cap: cap, funding: at(.funding), roles: roles),
                                      line.assistedAirfare.actual.number, usd))
         put(.share, .formula(Formulas.actualParticipantShare(travelled: travelled, ticket: ticket, plannedShare: plannedShare,
                                                              actualAirfare: at(.actualAirfare)),
@@ -128,14 +139,59 @@ struct PlanActualSheet {
         let units = "(" + Formulas.localUnits(nights: at(.actualNights), days: at(.days), rates) + ")"
         let fromNights = Formulas.coveredLocal(Formulas.usd(localUnits: units, rates), funding: at(.funding), event)
         put(.actualLocal, .formula(Formulas.actualLocal(recorded: at(.localRecorded), nights: at(.actualNights), fromNights: fromNights,
-                                                        ticket: ticket, planned: at(.plannedLocal)),
+                                                        ticket: ticket, planned: at(.plannedLocal), travelled: paid.isEmpty ? nil : travelled),
                                    line.localExpenses.actual.number, usd))
-        put(.plannedTotal, .formula(Formulas.total(at(.plannedAirfare), at(.plannedLocal)), line.total.planned.number, usd))
-        put(.actualTotal, .formula(Formulas.total(at(.actualAirfare), at(.actualLocal)), line.total.actual.number, usd))
+        let lines = declaredLines(line, row: row, planIndex: planIndex, travelled: travelled, layout: layout, on: &sheet)
+        put(.plannedTotal, .formula(lines.isEmpty ? Formulas.total(at(.plannedAirfare), at(.plannedLocal))
+                                        : Formulas.total([at(.plannedAirfare), at(.plannedLocal)] + lines.map(\.planned)),
+                                    line.total.planned.number, usd))
+        put(.actualTotal, .formula(lines.isEmpty ? Formulas.total(at(.actualAirfare), at(.actualLocal))
+                                       : Formulas.total([at(.actualAirfare), at(.actualLocal)] + lines.map(\.actual)),
+                                   line.total.actual.number, usd))
         put(.variance, .formula(Formulas.difference(at(.actualTotal), at(.plannedTotal)), line.total.variance.number, usd))
         put(.percent, percentCell(variance: at(.variance), planned: at(.plannedTotal), line.total, CellStyle(.item, .percentagePoints)))
         put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
         officeCells(line, row: row, planIndex: planIndex, layout: layout, officeNames: officeNames, on: &sheet)
+    }
+
+    /// The cap: the roster's for a planned participant; else an override (where the role's rule has a cap), or the cap by the
+    /// role (``Formulas/roleCap(table:departure:_:)``: a participant's from the cap table).
+    private func cap(_ line: ReconciliationLine, planIndex: Int?, roles: Formulas.RoleRules, departure: String) -> Cell {
+        let cached = line.costing.cap.map { CachedResult.number($0.number) } ?? .text("")
+        let usd = CellStyle(.item, .usd)
+        if let planIndex { return Cell(.formula(RosterLayout(reconciliation.plan).cell(.cap, line: planIndex), cached: cached), usd) }
+        let overrideCounts: Bool
+        switch reconciliation.event.airfareRule(for: line.participant.role) {
+        case .capped, .ownCap: overrideCounts = true
+        case .full, .none: overrideCounts = false
+        }
+        if let override = line.participant.capOverride, overrideCounts { return .number(override.number, CellStyle(.input, .usd)) }
+        return Cell(.formula(Formulas.roleCap(table: WorkbookNames.capTable(reconciliation.event), departure: departure, roles), cached: cached), usd)
+    }
+
+    /// Each declared line: planned (from the roster sheet, 0 for someone not planned), paid (an input) and actual (the amount
+    /// paid, else the plan; 0 for someone who did not travel); returns each line's planned and actual cells.
+    private func declaredLines(_ line: ReconciliationLine, row: Int, planIndex: Int?, travelled: String, layout: PlanActualLayout,
+                               on sheet: inout Sheet) -> [(planned: String, actual: String)] {
+        let r = reconciliation
+        let roster = RosterLayout(r.plan)
+        let usd = CellStyle(.item, .usd)
+        return r.event.personLines.indices.dropFirst(2).prefix(layout.declared).enumerated().map { index, personLine in
+            let columns = layout.lineColumns(index)
+            let figures = line.declared[index]
+            func a1(_ column: Int) -> String { CellAddress(row: row, column: column).a1 }
+            if let planIndex {
+                sheet.set(row, columns.planned, .formula(roster.cell(column: roster.column(personLine: personLine), line: planIndex),
+                                                         figures.planned.number, usd))
+            } else {
+                sheet.set(row, columns.planned, .number(0, usd))
+            }
+            let recorded = line.participant.actual.lines[r.event.personLines[personLine].key]
+            sheet.set(row, columns.paid, recorded.map { .number($0.number, CellStyle(.input, .usd)) } ?? Cell(.blank, CellStyle(.input, .usd)))
+            sheet.set(row, columns.actual, .formula(Formulas.actualLine(travelled: travelled, recorded: a1(columns.paid), planned: a1(columns.planned)),
+                                                    figures.actual.number, usd))
+            return (a1(columns.planned), a1(columns.actual))
+        }
     }
 
     /// What each office was planned to pay (from its office sheet) and pays of the actuals, split the engine's way.
@@ -147,26 +203,35 @@ struct PlanActualSheet {
         let usd = CellStyle(.item, .usd)
         // Who pays the whole line (roster column "Paid by"): the roster sheet's cell for a planned participant.
         let payer = planIndex.map { RosterLayout(r.plan).cell(.paidBy, line: $0) } ?? Formulas.quoted(line.participant.paidBy ?? "")
+        // Each per-person line's actual cell, by its place in `Event.personLines`.
+        let actuals = [C.actualAirfare.rawValue, C.actualLocal.rawValue] + (0..<layout.declared).map { layout.lineColumns($0).actual }
         for (index, office) in r.offices.enumerated() {
             let columns = layout.officeColumns(index)
             let part = office.lines[lineIndex]
             if let planIndex {
-                sheet.set(row, columns.planned, .formula(OfficeSheet.cell(.totalPaid, sheet: officeNames[index], line: planIndex, r.plan),
+                sheet.set(row, columns.planned, .formula(OfficeSheet.totalPaid(sheet: officeNames[index], line: planIndex, r.plan),
                                                          part.total.planned.number, usd))
             } else {
                 sheet.set(row, columns.planned, .number(0, usd))
             }
+            let last = r.offices.count - 1
             let formula: String
-            if index == r.offices.count - 1 {
+            if index == last && r.event.personLines.allSatisfy({ CostSharing.restOffice($0.shares) == last }) {
                 // The last office pays what the others leave, so the offices' parts add up to the line.
                 formula = Formulas.rest(of: at(C.actualTotal.rawValue), less: (0..<index).map { at(layout.officeColumns($0).actual) })
             } else {
-                // The office's share, rounded half up on cents (the engine's rule), or the whole line when it pays it all.
-                func part(_ column: C, _ line: WorkbookNames.CostLine) -> String {
-                    Formulas.officePart(office: office.office, share: WorkbookNames.officeShare(r.event, office: index, line),
-                                        of: .line(amount: at(column.rawValue), payer: payer))
+                // Each line: the office's share, rounded half up on cents (the engine's rule), or the whole line when it pays
+                // it all; where another office than the last is the last with a share of a line, it pays what the others leave.
+                let terms = actuals.enumerated().map { personLine, column -> String in
+                    func part(_ office: Int) -> String {
+                        Formulas.officePart(office: r.offices[office].office,
+                                            share: WorkbookNames.share(r.event, office: office, personLine: personLine),
+                                            of: .line(amount: at(column), payer: payer))
+                    }
+                    guard index == CostSharing.restOffice(r.event.personLines[personLine].shares) else { return part(index) }
+                    return Formulas.rest(of: at(column), less: r.offices.indices.filter { $0 != index }.map(part))
                 }
-                formula = Formulas.total(part(.actualAirfare, .airfare), part(.actualLocal, .local))
+                formula = terms.count == 2 ? Formulas.total(terms[0], terms[1]) : Formulas.total(terms)
             }
             sheet.set(row, columns.actual, .formula(formula, part.total.actual.number, usd))
         }
@@ -194,6 +259,11 @@ struct PlanActualSheet {
         for index in 0..<layout.offices {
             let office = r.offices[index], columns = layout.officeColumns(index)
             sums += [(columns.planned, office.total.planned.number, usd), (columns.actual, office.total.actual.number, usd)]
+        }
+        for index in 0..<layout.declared {
+            let columns = layout.lineColumns(index), figures = index < t.declared.count ? t.declared[index] : .zero
+            sums += [(columns.planned, figures.planned.number, usd), (columns.actual, figures.actual.number, usd)]
+            sheet.set(row, columns.paid, Cell(.blank, CellStyle(.total)))
         }
         for (column, cached, style) in sums {
             sheet.set(row, column, .formula("SUM(\(layout.range(column)))", cached, style))

@@ -24,7 +24,30 @@ struct PlanActualSummary {
 
     func write(on sheet: inout Sheet) {
         let r = reconciliation
-        var row = layout.totalRow + 3
+        var row = byAttendance(on: &sheet, from: layout.totalRow + 3)
+        let (next, costTotalRow) = byCostLine(on: &sheet, from: row)
+        row = next
+        let (afterOffices, officeRows) = byOffice(on: &sheet, from: row)
+        row = ceilings(from: afterOffices, officeRows: officeRows, totalRow: costTotalRow, on: &sheet)
+
+        let lines = r.event.personLines.dropFirst(2).prefix(layout.declared).map(\.name)
+        let linesRule = lines.isEmpty ? [] : ["The event file's other lines (\(CostLineText.list(lines))): planned as in the budget; "
+            + "actual as paid (the Paid columns, from the roster's <key>_actual_usd), else the plan stands; a participant with only "
+            + "such an amount recorded travelled. Planned and actual totals, variances and the offices' parts include them."]
+        for sentence in ReconcileTextReport.rules + linesRule + [r.event.costSharing.basis] {
+            sheet.set(row, 0, .text(sentence, .note))
+            row += 1
+        }
+        sheet.set(row, 0, .text("Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, "
+            + (lines.isEmpty ? "" : "another line's amount paid, ") + "or the "
+            + "funding, and every figure recomputes. Planned figures come from the roster and office sheets.", .note))
+    }
+
+    /// Each attendance group's count and figures (`COUNTIF`/`SUMIF`), their total, and the footing check; returns the row
+    /// after the block.
+    private func byAttendance(on sheet: inout Sheet, from start: Int) -> Int {
+        let r = reconciliation
+        var row = start
         let count = CellStyle(.item, .count)
         sheet.header(row, ["By attendance", "Participants", "Planned total (US$)", "Actual total (US$)", "Variance (US$)", "Variance (% of plan)"])
         row += 1
@@ -46,22 +69,47 @@ struct PlanActualSummary {
         sheet.set(row, 0, .text(PlanActualSummary.footingLabel, .note))
         sheet.set(row, 4, .formula("ROUND(SUM(\(layout.range(.variance)))-(\(layout.total(.actualTotal))-\(layout.total(.plannedTotal))),2)",
                                    (r.varianceSum - r.totals.total.variance).number, CellStyle(.item, .usd)))
-        row += 2
+        return row + 2
+    }
 
+    /// Each per-person line planned against actual, their total, and (for an event with cost lines) the plan's event costs,
+    /// against which nothing actual is recorded; returns the row after the block and the total's row.
+    private func byCostLine(on sheet: inout Sheet, from start: Int) -> (next: Int, totalRow: Int) {
+        let r = reconciliation
+        var row = start
         sheet.header(row, ["By cost line", "", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"])
         row += 1
-        let lines: [(String, C, C, PlanActual)] = [
-            ("Assisted airfare", .plannedAirfare, .actualAirfare, r.totals.assistedAirfare),
-            ("Local expenses", .plannedLocal, .actualLocal, r.totals.localExpenses),
-            ("Total", .plannedTotal, .actualTotal, r.totals.total),
-        ]
+        let declared = r.event.personLines.dropFirst(2).prefix(layout.declared).enumerated().map { index, line in
+            (line.name, layout.lineColumns(index).planned, layout.lineColumns(index).actual,
+             index < r.totals.declared.count ? r.totals.declared[index] : PlanActual.zero)
+        }
+        let lines: [(String, Int, Int, PlanActual)] = [
+            ("Assisted airfare", C.plannedAirfare.rawValue, C.actualAirfare.rawValue, r.totals.assistedAirfare),
+            ("Local expenses", C.plannedLocal.rawValue, C.actualLocal.rawValue, r.totals.localExpenses),
+        ] + declared + [("Total", C.plannedTotal.rawValue, C.actualTotal.rawValue, r.totals.total)]
         for (label, planned, actual, cached) in lines {
             figures(row, label, planned: layout.total(planned), actual: layout.total(actual), cached, role: label == "Total" ? .total : .item, on: &sheet)
             row += 1
         }
         let costTotalRow = row - 1
+        guard WorkbookNames.showsCostLines(r.event) else { return (row + 1, costTotalRow) }
+        let usd = CellStyle(.item, .usd)
+        for cost in r.plan.eventCosts {
+            sheet.set(row, 0, .text("\(cost.name) (event cost, planned)"))
+            sheet.set(row, 2, .formula(WorkbookNames.eventCost(r.event, cost.key), cost.amount.number, usd))
+            row += 1
+        }
+        sheet.set(row, 0, .text("The plan's grand total (Cost lines sheet)", CellStyle(.total)))
+        sheet.set(row, 2, .formula(WorkbookNames.grandTotal(r.event), r.plan.grandTotal.number, CellStyle(.total, .usd)))
         row += 1
+        sheet.set(row, 0, .text("The roster records no actual event costs, so none is set against the plan.", .note))
+        return (row + 2, costTotalRow)
+    }
 
+    /// Each paying office planned against actual, and the footing check; returns the row after the block and each office's row.
+    private func byOffice(on sheet: inout Sheet, from start: Int) -> (next: Int, officeRows: [String: Int]) {
+        let r = reconciliation
+        var row = start
         sheet.header(row, ["By paying office", "", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"])
         row += 1
         var officeRows: [String: Int] = [:]
@@ -76,15 +124,21 @@ struct PlanActualSummary {
         sheet.set(row, 0, .text("Footing: the offices' variances less the total variance; 0.00 when they add up", .note))
         sheet.set(row, 4, .formula("ROUND(SUM(\(officeVariances))-\(layout.total(.variance)),2)",
                                    (r.offices.map(\.total.variance).sum() - r.varianceSum).number, CellStyle(.item, .usd)))
-        row += 2
-        row = ceilings(from: row, officeRows: officeRows, totalRow: costTotalRow, on: &sheet)
+        return (row + 2, officeRows)
+    }
 
-        for sentence in ReconcileTextReport.rules + [r.event.costSharing.basis] {
-            sheet.set(row, 0, .text(sentence, .note))
-            row += 1
+    /// What the plan (or the actuals) spends under a ceiling: the participants' lines, and for an event with cost lines the
+    /// plan's event costs too (the event's, or the office's part), as `BudgetTally.headroom` and `Reconciliation` count them
+    /// (no actual event cost is recorded: the plan's stand).
+    private func plannedSpent(_ scope: Headroom.Scope, participants: String) -> String {
+        let r = reconciliation
+        guard WorkbookNames.showsCostLines(r.event), !r.plan.eventCosts.isEmpty else { return participants }
+        switch scope {
+        case .event: return Formulas.total(participants, WorkbookNames.eventCosts(r.event))
+        case .office(let name):
+            guard let index = r.offices.firstIndex(where: { $0.office == name }) else { return participants }
+            return Formulas.total([participants] + r.plan.eventCosts.map { WorkbookNames.eventCostPart(r.event, office: index, $0.key) })
         }
-        sheet.set(row, 0, .text("Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, or the "
-            + "funding, and every figure recomputes. Planned figures come from the roster and office sheets.", .note))
     }
 
     /// The ceilings (inputs) with the headroom of the plan and of the actuals; returns the row after the block.
@@ -105,9 +159,9 @@ struct PlanActualSummary {
             let ceiling = CellAddress(row: row, column: 1).a1
             sheet.set(row, 0, .text(plan.scope == .event ? "Event total" : HeadroomText.scope(plan)))
             sheet.set(row, 1, .number(plan.ceiling.number, CellStyle(.input, .usd)))
-            sheet.set(row, 2, .formula(CellAddress(row: source, column: 2).a1, plan.spent.number, usd))
+            sheet.set(row, 2, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: 2).a1), plan.spent.number, usd))
             sheet.set(row, 3, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 2).a1), plan.headroom.number, usd))
-            sheet.set(row, 4, .formula(CellAddress(row: source, column: 3).a1, actual.spent.number, usd))
+            sheet.set(row, 4, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: 3).a1), actual.spent.number, usd))
             sheet.set(row, 5, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 4).a1), actual.headroom.number, usd))
             row += 1
         }

@@ -9,19 +9,17 @@ struct SummarySheet {
     var preparedBy = ""
     var prepared = ""
 
-    /// Where an office's total of a column is, for an event with several offices: its office sheet's total row, under
-    /// every line when the lines are kept, else under its regions.
-    private func officeTotal(_ budget: Budget, _ index: Int, _ column: OfficeSheet.Column) -> String {
-        let sheet = WorkbookNames.offices(budget.event)[index]
-        return budget.keepsLines ? OfficeSheet.total(column, sheet: sheet, budget) : RegionOfficeSheet.total(column, sheet: sheet, budget)
-    }
-
     func make() -> Sheet {
         var sheet = Sheet(name: WorkbookNames.summary)
         for (column, width) in [52.0, 13, 15, 15, 15, 15].enumerated() { sheet.columnWidths[column] = width }
+        if budgets.contains(where: { $0.event.personLines.count > 2 }) { sheet.columnWidths[6] = 15 }
         sheet.set(0, 0, .text("Travel budget", .title))
-        sheet.set(1, 0, .text("Amounts in US$. Assisted airfare = min(fare, cap): what the event pays. Participant share = fare - assisted "
-            + "airfare: what the participant pays. Total = assisted airfare + local expenses: the cost to the paying offices.", .note))
+        sheet.set(1, 0, .text(budgets.contains(where: { WorkbookNames.showsCostLines($0.event) })
+            ? "Amounts in US$. Assisted airfare = min(fare, cap): what the event pays (a resource person's or staff's airfare by "
+                + "their role's rule). Participant share = fare - assisted airfare: what the participant pays. Total = assisted airfare + "
+                + "local expenses + the event's other lines per person; the event costs (once for the event) come on top: the grand total."
+            : "Amounts in US$. Assisted airfare = min(fare, cap): what the event pays. Participant share = fare - assisted "
+                + "airfare: what the participant pays. Total = assisted airfare + local expenses: the cost to the paying offices.", .note))
         var row = signOff(on: &sheet, from: 3) + 1
         for budget in budgets { row = block(budget, on: &sheet, from: row) + 2 }
         sheet.set(row, 0, .text("Inputs: " + inputs.joined(separator: ", "), .note))
@@ -51,11 +49,26 @@ struct SummarySheet {
         return row
     }
 
-    /// Writes one event's block and returns the row after it.
+    /// Writes one event's block and returns the row after it: its heading, what each office pays, the assumptions, the
+    /// regions, the flags and eligibility.
     private func block(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        var row = heading(budget, on: &sheet, from: start)
+        row = WorkbookNames.showsCostLines(budget.event) ? officesByLine(budget, on: &sheet, from: row) : offices(budget, on: &sheet, from: row)
+        row = assumptions(budget, on: &sheet, from: row)
+        row = regions(budget, on: &sheet, from: row)
+        row = flags(budget, on: &sheet, from: row)
+        sheet.set(row, 0, .text("Eligibility", .head))
+        row += 1
+        for sentence in EligibilityReport.budgetSentences(budget) {
+            sheet.set(row, 0, .text(sentence, .note))
+            row += 1
+        }
+        return row + 1
+    }
+
+    /// The event's title, dates, venue, roster, paying offices and source, and any roster column no rule reads.
+    private func heading(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
         let event = budget.event
-        let roster = RosterLayout(budget)
-        let usd = CellStyle(.item, .usd), count = CellStyle(.item, .count)
         var row = start
         sheet.set(row, 0, .text("\(event.id): \(event.title)", .title))
         row += 1
@@ -70,6 +83,15 @@ struct SummarySheet {
             sheet.set(row, 0, .text(note, .note))
             row += 1
         }
+        return row
+    }
+
+    /// What each paying office pays, an office a row: its shares, its part of assisted airfare and local expenses, and the
+    /// total of the offices (an event with these two lines only).
+    private func offices(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        let event = budget.event
+        let usd = CellStyle(.item, .usd)
+        var row = start
         sheet.header(row, ["Paying office", "Airfare share", "Assisted airfare", "Local expenses share", "Local expenses", "Total"])
         row += 1
         let firstOffice = row
@@ -81,11 +103,8 @@ struct SummarySheet {
                                        Double(office.share.airfareBasisPoints) / 10_000, percent))
             sheet.set(row, 3, .formula(WorkbookNames.officeShare(event, office: index, .local),
                                        Double(office.share.localExpensesBasisPoints) / 10_000, percent))
-            let single = offices.count == 1
-            let airfare = single ? roster.total(.assisted) : officeTotal(budget, index, .airfarePaid)
-            let local = single ? roster.total(.local) : officeTotal(budget, index, .localPaid)
-            sheet.set(row, 2, .formula(airfare, office.assistedAirfare.number, usd))
-            sheet.set(row, 4, .formula(local, office.localExpenses.number, usd))
+            sheet.set(row, 2, .formula(OfficeTotals.line(budget, office: index, personLine: 0), office.assistedAirfare.number, usd))
+            sheet.set(row, 4, .formula(OfficeTotals.line(budget, office: index, personLine: 1), office.localExpenses.number, usd))
             sheet.set(row, 5, .formula(Formulas.total(CellAddress(row: row, column: 2).a1, CellAddress(row: row, column: 4).a1),
                                        (office.assistedAirfare + office.localExpenses).number, usd))
             row += 1
@@ -98,30 +117,109 @@ struct SummarySheet {
         }
         row += 1
         sheet.set(row, 0, .text(event.costSharing.basis, .note))
-        row += 2
+        return row + 2
+    }
 
+    /// What each paying office pays of every line, a line a row and an office a column: the per-person lines (from the office
+    /// sheets, or the roster for a single office), the event costs (Cost lines sheet), the total of the offices, and a footing
+    /// check against the grand total (an event with cost lines).
+    private func officesByLine(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        let event = budget.event
+        let offices = budget.offices
+        let usd = CellStyle(.item, .usd)
+        let all = offices.count + 1
+        var row = start
+        sheet.header(row, ["Cost line"] + offices.map(\.share.office) + ["All offices"])
+        row += 1
+        let first = row
+        func put(_ label: String, _ formulas: [String], _ parts: [Money], _ whole: Money) {
+            sheet.set(row, 0, .text(label))
+            for (index, (formula, part)) in zip(formulas, parts).enumerated() { sheet.set(row, index + 1, .formula(formula, part.number, usd)) }
+            let cells = offices.indices.map { CellAddress(row: row, column: $0 + 1).a1 }
+            sheet.set(row, all, .formula(cells.count == 1 ? "ROUND(\(cells[0]),2)" : Formulas.total(cells), whole.number, usd))
+            row += 1
+        }
+        for (line, costLine) in event.personLines.enumerated() {
+            put(costLine.name, offices.indices.map { OfficeTotals.line(budget, office: $0, personLine: line) },
+                offices.map { line < $0.amounts.count ? $0.amounts[line] : .zero },
+                line < budget.totals.amounts.count ? budget.totals.amounts[line] : .zero)
+        }
+        for (index, cost) in budget.eventCosts.enumerated() {
+            put("\(cost.name) (event cost)", offices.indices.map { WorkbookNames.eventCostPart(event, office: $0, cost.key) },
+                offices.map { $0.eventCosts[index] }, cost.amount)
+        }
+        sheet.set(row, 0, .text("Total of the offices", CellStyle(.total)))
+        for (column, amount) in offices.enumerated().map({ ($0 + 1, $1.grandTotal) }) + [(all, budget.grandTotal)] {
+            let range = CellRange(CellAddress(row: first, column: column), CellAddress(row: row - 1, column: column)).a1
+            sheet.set(row, column, .formula("SUM(\(range))", amount.number, CellStyle(.total, .usd)))
+        }
+        row += 1
+        sheet.set(row, 0, .text("Footing: the total of the offices less the grand total (Cost lines sheet); 0.00 when they foot", .note))
+        sheet.set(row, all, .formula("ROUND(\(CellAddress(row: row - 1, column: all).a1)-\(WorkbookNames.grandTotal(event)),2)",
+                                     (offices.map(\.grandTotal).sum() - budget.grandTotal).number, usd))
+        row += 1
+        sheet.set(row, 0, .text(event.costSharing.basis + " Each line's shares are on the Rates sheet (assisted airfare, local "
+            + "expenses) and the Cost lines sheet (the other lines, the event costs).", .note))
+        return row + 2
+    }
+
+    /// The assumptions in words: local expenses, the rates and rules, the other cost lines and each role's airfare rule.
+    private func assumptions(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        let event = budget.event
+        var row = start
         sheet.set(row, 0, .text("Assumptions", .head))
         row += 1
         let sentences = ["Local expenses cover \(event.localExpenses.covers), paid by \(event.localExpenses.coveredBy) (announcement)."]
-            + AssumptionText.all(event) + [event.costSharing.basis]
+            + AssumptionText.all(event) + SummarySheet.costLineSentences(budget) + [event.costSharing.basis]
         for sentence in sentences {
             sheet.set(row, 0, .text(sentence, .note))
             row += 1
         }
-        row += 1
-        sheet.header(row, ["Region", "Participants", "Assisted airfare", "Participant share", "Local expenses", "Total"])
+        return row + 1
+    }
+
+    /// Each declared line and event cost in a sentence, and the airfare rule of each role on the roster besides participants
+    /// (none for an event without them and a roster of participants).
+    static func costLineSentences(_ budget: Budget) -> [String] {
+        let event = budget.event
+        guard WorkbookNames.showsCostLines(event) else { return CostLineText.roles(budget) }
+        let lines = event.personLines.dropFirst(2).map { line in
+            "\(line.name): \(CostLineText.amount(line, event: event)), \(CostLineText.whom(line)). "
+                + CostLineText.provenance(source: line.source, assumption: line.assumption)
+        }
+        let costs = budget.eventCosts.map { cost in
+            "\(cost.name): \(CostLineText.basis(cost, event: event)) (an event cost). "
+                + CostLineText.provenance(source: cost.source, assumption: cost.assumption)
+        }
+        return lines + costs + CostLineText.roles(budget)
+    }
+
+    /// Participants and each line by region (`COUNTIF`/`SUMIF` over the roster sheet), with their total.
+    private func regions(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        let roster = RosterLayout(budget)
+        let usd = CellStyle(.item, .usd), count = CellStyle(.item, .count)
+        let declared = budget.event.personLines.indices.dropFirst(2).prefix(roster.declaredLines)
+        var row = start
+        sheet.header(row, ["Region", "Participants", "Assisted airfare", "Participant share", "Local expenses"]
+                     + (declared.isEmpty ? [] : ["Other lines"]) + ["Total"])
         row += 1
         let firstRegion = row
         typealias C = RosterLayout.Column
-        let columns: [(C, (CostTotals) -> Money)] = [(.assisted, \.assistedAirfare), (.share, \.participantShare),
-                                                      (.local, \.localExpenses), (.total, \.total)]
+        let sumif = { (label: String, column: Int) in "SUMIF(\(roster.range(.region)),\(label),\(roster.range(column: column)))" }
+        var columns: [((String) -> String, (CostTotals) -> Money)] = [
+            ({ sumif($0, C.assisted.rawValue) }, \.assistedAirfare), ({ sumif($0, C.share.rawValue) }, \.participantShare),
+            ({ sumif($0, C.local.rawValue) }, \.localExpenses)]
+        if !declared.isEmpty {
+            columns.append(({ label in Formulas.total(declared.map { sumif(label, roster.column(personLine: $0)) }) },
+                            { $0.declaredAmounts.sum() }))
+        }
+        columns.append(({ sumif($0, C.total.rawValue) }, \.total))
         for region in budget.regions {
             let label = CellAddress(row: row, column: 0).a1
             sheet.set(row, 0, .text(region.region))
             sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.region)),\(label))", Double(region.subtotal.participants), count))
-            for (offset, (column, figure)) in columns.enumerated() {
-                sheet.set(row, offset + 2, .formula("SUMIF(\(roster.range(.region)),\(label),\(roster.range(column)))",
-                                                    figure(region.subtotal).number, usd))
+            for (offset, (formula, figure)) in columns.enumerated() {
+                sheet.set(row, offset + 2, .formula(formula(label), figure(region.subtotal).number, usd))
             }
             row += 1
         }
@@ -133,8 +231,14 @@ struct SummarySheet {
         for (offset, (_, figure)) in columns.enumerated() {
             sheet.set(row, offset + 2, .formula("SUM(\(regionRows(offset + 2)))", figure(budget.totals).number, CellStyle(.total, .usd)))
         }
-        row += 2
+        return row + 2
+    }
 
+    /// Flagged participants by flag (`COUNTIF`), each flag's description in full, and the awaiting-cap exposure.
+    private func flags(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
+        let roster = RosterLayout(budget)
+        let count = CellStyle(.item, .count)
+        var row = start
         let flagged = budget.flaggedParticipants
         sheet.set(row, 0, .text("Flagged participants", CellStyle(.total)))
         sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
@@ -152,15 +256,7 @@ struct SummarySheet {
                 + "no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
             row += 1
         }
-        row += 1
-        sheet.set(row, 0, .text("Eligibility", .head))
-        row += 1
-        for sentence in EligibilityReport.budgetSentences(budget) {
-            sheet.set(row, 0, .text(sentence, .note))
-            row += 1
-        }
-        row += 1
-        return row
+        return row + 1
     }
 }
 
@@ -198,22 +294,33 @@ struct ChartsSheet {
             anchor: CellAddress(row: 0, column: 0), categoryAxis: "Point of departure", valueAxis: "Cap (US$)"))
 
         var row = lastPoint + 2
-        sheet.header(row, ["Cost composition", "Assisted airfare", "Local expenses", "Participant share"])
+        // With cost lines, the other per-person lines and the event costs are slices of the cost too (before the participant
+        // share, which is not part of it).
+        let lines = budgets.contains { WorkbookNames.showsCostLines($0.event) }
+        sheet.header(row, ["Cost composition", "Assisted airfare", "Local expenses"] + (lines ? ["Other lines", "Event costs"] : [])
+                     + ["Participant share"])
         let headerRow = row
+        let lastSlice = lines ? 4 : 2
         for budget in budgets {
             row += 1
             let roster = RosterLayout(budget)
             sheet.set(row, 0, .text(budget.event.id))
-            let figures: [(RosterLayout.Column, Money)] = [(.assisted, budget.totals.assistedAirfare), (.local, budget.totals.localExpenses),
-                                                           (.share, budget.totals.participantShare)]
-            for (offset, (column, amount)) in figures.enumerated() {
-                sheet.set(row, offset + 1, .formula(roster.total(column), amount.number, CellStyle(.item, .usd)))
+            var figures: [(String, Money)] = [(roster.total(.assisted), budget.totals.assistedAirfare), (roster.total(.local), budget.totals.localExpenses)]
+            if lines {
+                let declared = budget.event.personLines.indices.dropFirst(2).prefix(roster.declaredLines).map { roster.total(column: roster.column(personLine: $0)) }
+                let events = WorkbookNames.showsCostLines(budget.event)
+                figures += [(declared.isEmpty ? "0" : Formulas.total(declared), budget.totals.declaredAmounts.sum()),
+                            (events ? WorkbookNames.eventCosts(budget.event) : "0", budget.eventCosts.map(\.amount).sum())]
+            }
+            figures.append((roster.total(.share), budget.totals.participantShare))
+            for (offset, (formula, amount)) in figures.enumerated() {
+                sheet.set(row, offset + 1, .formula(formula, amount.number, CellStyle(.item, .usd)))
             }
             charts.append(Chart(
                 kind: .pie, title: "\(budget.event.id): cost to the paying offices",
                 series: [Chart.Series(name: budget.event.id,
-                    categories: "=\(sheet.reference)\(CellRange(CellAddress(row: headerRow, column: 1), CellAddress(row: headerRow, column: 2)).absolute)",
-                    values: "=\(sheet.reference)\(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: 2)).absolute)")],
+                    categories: "=\(sheet.reference)\(CellRange(CellAddress(row: headerRow, column: 1), CellAddress(row: headerRow, column: lastSlice)).absolute)",
+                    values: "=\(sheet.reference)\(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: lastSlice)).absolute)")],
                 anchor: CellAddress(row: 0, column: 0)))
         }
         // Each chart below the tables at the top of a page of its own, so that no page break cuts one.
@@ -225,7 +332,7 @@ struct ChartsSheet {
             sheet.charts.append(chart)
             top += ChartSize.rows
         }
-        for column in 1...max(events.count, 3) { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
+        for column in 1...max(events.count, lastSlice + 1) { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
         sheet.frozenRows = 1
         sheet.printSetup = setup
         return sheet

@@ -117,7 +117,19 @@ struct RatesSheet {
         sheet.set(5, notes, .text("Local expenses are summed in the local currency and converted to US$ once per participant, "
             + "rounded half up to the cent.", .note))
 
-        var row = 12
+        let row = officeShareTable(&sheet, names: &names, from: 12)
+        sheet.set(row + 1, 0, .text("Blue cells on a yellow ground are inputs: change one and every dependent figure recomputes. "
+            + "Each office but the last pays its share of every line rounded half up to the cent; the last office pays the rest.", .note))
+        if !fareRates.isEmpty { fareRateTable(&sheet, names: &names, from: row + 3) }
+        sheet.frozenRows = 1
+        sheet.printSetup = PrintSetup(header: "Rates and planning assumptions")
+        return (sheet, names)
+    }
+
+    /// Each paying office's share of the airfare and of the local expenses, by event, under the names the totals use (the
+    /// last office's share is what the others leave); the row after the table.
+    private func officeShareTable(_ sheet: inout Sheet, names: inout [DefinedName], from start: Int) -> Int {
+        var row = start
         sheet.header(row, ["Paying office", "Event", "Airfare share", "Local expenses share", "Basis"])
         // The share columns at least as wide as their figures, the basis wrapped: one page wide.
         for column in [2, 3] { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
@@ -146,12 +158,7 @@ struct RatesSheet {
                 row += 1
             }
         }
-        sheet.set(row + 1, 0, .text("Blue cells on a yellow ground are inputs: change one and every dependent figure recomputes. "
-            + "Each office but the last pays its share of every line rounded half up to the cent; the last office pays the rest.", .note))
-        if !fareRates.isEmpty { fareRateTable(&sheet, names: &names, from: row + 3) }
-        sheet.frozenRows = 1
-        sheet.printSetup = PrintSetup(header: "Rates and planning assumptions")
-        return (sheet, names)
+        return row
     }
 
     /// The rates for fares quoted in other currencies, each event's currencies and units per US$1 (input cells) under a name

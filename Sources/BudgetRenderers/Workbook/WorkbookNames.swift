@@ -50,6 +50,64 @@ enum WorkbookNames {
         prefix(event) + "_office\(index + 1)_" + line.rawValue
     }
 
+    // MARK: Cost lines
+
+    /// `Cost lines`: the lines an event file declares, their amounts and shares as inputs, and the event costs.
+    static let costLines = "Cost lines"
+
+    /// Whether a workbook shows an event's cost lines (a Cost lines sheet, a Role column and a column per declared line on the
+    /// roster, the event costs): only for an event that declares lines or a role's airfare rule, so that the shipped events'
+    /// workbooks stay as they are.
+    static func showsCostLines(_ event: Event) -> Bool { event.hasDeclaredLines || !event.roleAirfare.isEmpty }
+
+    /// A declared line's stem in names: its key with `-` and `.` as `_`, and its place among the lines after it where
+    /// another line's key gives the same stem.
+    static func stem(_ event: Event, _ key: String) -> String {
+        func clean(_ key: String) -> String { String(key.map { $0 == "-" || $0 == "." ? "_" : $0 }) }
+        let keys = event.declaredLines.map(\.key)
+        let stem = clean(key)
+        guard let index = keys.firstIndex(of: key), keys.prefix(index).contains(where: { clean($0) == stem }) else { return stem }
+        return stem + "_\(index + 1)"
+    }
+
+    /// The defined name of a declared line's amount (an input on the Cost lines sheet): `full_budget_example_line_visa_fee`.
+    static func lineAmount(_ event: Event, _ line: BudgetCore.CostLine) -> String { prefix(event) + "_line_" + stem(event, line.key) }
+
+    /// The defined name of an office's share of a per-person line (by its place in `Event.personLines`): the Rates sheet's for
+    /// assisted airfare and local expenses, the Cost lines sheet's for a declared line.
+    static func share(_ event: Event, office index: Int, personLine line: Int) -> String {
+        switch line {
+        case 0: return officeShare(event, office: index, .airfare)
+        case 1: return officeShare(event, office: index, .local)
+        default: return lineShare(event, office: index, event.personLines[line].key)
+        }
+    }
+
+    /// The defined name of an office's share of a declared line or of the contingency (key `contingency`).
+    static func lineShare(_ event: Event, office index: Int, _ key: String) -> String {
+        prefix(event) + "_office\(index + 1)_line_" + stem(event, key)
+    }
+
+    /// The defined name of the contingency's percentage (an input): `full_budget_example_contingency_percent`.
+    static func contingencyPercent(_ event: Event) -> String { prefix(event) + "_contingency_percent" }
+
+    /// The defined name of an event cost's amount in US$ (a per-event line, or the contingency): `…_cost_venue`.
+    static func eventCost(_ event: Event, _ key: String) -> String { prefix(event) + "_cost_" + stem(event, key) }
+
+    /// The defined name of an office's part of an event cost.
+    static func eventCostPart(_ event: Event, office index: Int, _ key: String) -> String {
+        prefix(event) + "_office\(index + 1)_cost_" + stem(event, key)
+    }
+
+    /// The defined names of the event costs' sum, and of the grand total (the roster's total and the event costs).
+    static func eventCosts(_ event: Event) -> String { prefix(event) + "_event_costs" }
+    static func grandTotal(_ event: Event) -> String { prefix(event) + "_grand_total" }
+
+    /// The defined name of a role's own airfare cap (an input): `full_budget_example_cap_staff`.
+    static func roleCap(_ event: Event, _ role: Role) -> String {
+        prefix(event) + "_cap_" + role.rawValue.replacingOccurrences(of: "-", with: "_")
+    }
+
     /// A sheet per paying office: `jeju-2023 UNITAR`, or `jeju-2023 office 2` where first words repeat.
     static func offices(_ event: Event) -> [String] {
         let firsts = event.costSharing.offices.map(\.firstWord)
@@ -84,35 +142,72 @@ struct RosterLayout {
     let sheet: String
     /// Participants sit on rows 1...participants (row 0 is the header).
     let participants: Int
+    /// Whether a Role column follows `Paid by` (``hasRole(_:lines:)``).
+    let hasRole: Bool
+    /// The event's declared per-person lines, one column each after the Role column.
+    let declaredLines: Int
+    /// Whether the quoted fare's two columns follow `Paid by` (before the Role column).
+    let quotesFares: Bool
     var firstRow: Int { 1 }
     /// The last row of the data range; an empty roster keeps one empty row so that ranges stay well formed.
     var lastRow: Int { max(participants, 1) }
     var totalRow: Int { lastRow + 2 }
 
-    init(sheet: String, participants: Int) {
+    init(sheet: String, participants: Int, hasRole: Bool = false, declaredLines: Int = 0, quotesFares: Bool = false) {
         self.sheet = sheet
         self.participants = participants
+        self.hasRole = hasRole
+        self.declaredLines = declaredLines
+        self.quotesFares = quotesFares
     }
 
     init(_ budget: Budget) {
-        sheet = WorkbookNames.roster(budget.event)
-        participants = budget.rosterRows
+        self.init(sheet: WorkbookNames.roster(budget.event), participants: budget.rosterRows,
+                  hasRole: RosterLayout.hasRole(budget.event, lines: budget.lines),
+                  declaredLines: RosterLayout.hasRole(budget.event, lines: budget.lines) ? budget.event.personLines.count - 2 : 0,
+                  quotesFares: budget.showsQuotedFares)
     }
 
+    /// Whether a roster sheet has a Role column: for an event with cost lines (``WorkbookNames/showsCostLines(_:)``), or a
+    /// roster held whole on which someone is not a participant. (A large roster's sheet is set up before its people are
+    /// read: without cost lines, its rows carry their role in their formulas.)
+    static func hasRole(_ event: Event, lines: [ParticipantCosting]) -> Bool {
+        WorkbookNames.showsCostLines(event) || lines.contains { $0.participant.role != .participant }
+    }
+
+    /// The Role column: after `Paid by`, and after the quoted fare's two columns where the roster has them.
+    var roleColumn: Int { Column.paidBy.rawValue + 1 + (quotesFares ? 2 : 0) }
+
+    /// The column of a per-person line, by its place in `Event.personLines`: assisted airfare, local expenses, then a declared
+    /// line's own column after the Role column.
+    func column(personLine index: Int) -> Int {
+        switch index {
+        case 0: return Column.assisted.rawValue
+        case 1: return Column.local.rawValue
+        default: return roleColumn + 1 + (index - 2)
+        }
+    }
+
+    /// The sheet's last column.
+    var lastColumn: Int { roleColumn - 1 + (hasRole ? 1 : 0) + declaredLines }
+
     /// `'Roster jeju-2018'!$I$2:$I$13`: a column's participant cells.
-    func range(_ column: Column) -> String {
-        quotedSheetName(sheet) + "!" + CellRange(CellAddress(row: firstRow, column: column.rawValue),
-                                                 CellAddress(row: lastRow, column: column.rawValue)).absolute
+    func range(_ column: Column) -> String { range(column: column.rawValue) }
+
+    func range(column: Int) -> String {
+        quotedSheetName(sheet) + "!" + CellRange(CellAddress(row: firstRow, column: column), CellAddress(row: lastRow, column: column)).absolute
     }
 
     /// `'Roster jeju-2018'!$I$15`: a column's total.
-    func total(_ column: Column) -> String {
-        quotedSheetName(sheet) + "!" + CellAddress(row: totalRow, column: column.rawValue).absolute
-    }
+    func total(_ column: Column) -> String { total(column: column.rawValue) }
+
+    func total(column: Int) -> String { quotedSheetName(sheet) + "!" + CellAddress(row: totalRow, column: column).absolute }
 
     /// `'Roster jeju-2018'!I2`: one participant's cell.
-    func cell(_ column: Column, line index: Int) -> String {
-        quotedSheetName(sheet) + "!" + CellAddress(row: firstRow + index, column: column.rawValue).a1
+    func cell(_ column: Column, line index: Int) -> String { cell(column: column.rawValue, line: index) }
+
+    func cell(column: Int, line index: Int) -> String {
+        quotedSheetName(sheet) + "!" + CellAddress(row: firstRow + index, column: column).a1
     }
 }
 
