@@ -9,6 +9,11 @@ public struct CostTotals: Sendable, Equatable {
     public var localExpensesLocal: Int64 = 0
     /// The sum of each per-person line (``ParticipantCosting/amounts``): assisted airfare, local expenses, declared lines.
     public var amounts: [Money] = [.zero, .zero]
+    /// The fares quoted (in US$), summed: a participant with none adds nothing (the roster sheet's fare column's total).
+    public var fares: Money = .zero
+    /// The participants the event funds: all but those from a point of departure it funds nothing for (`not-funded`), whom
+    /// it prices at 0.00.
+    public var funded: Int = 0
 
     public init() {}
 
@@ -27,6 +32,8 @@ public struct CostTotals: Sendable, Equatable {
         nights += line.nights
         days += line.days
         localExpensesLocal += line.localExpensesLocal
+        if let fare = line.participant.fare { fares += fare }
+        if !line.flags.contains(.notFunded) { funded += 1 }
     }
 }
 

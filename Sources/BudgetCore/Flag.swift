@@ -19,21 +19,6 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
     /// A resource person or staff paid in full with no fare quoted: nothing is budgeted for the airfare until one is.
     case fareNotQuoted = "no-fare-quoted"
 
-    /// The flag's one letter in every report's tables, explained beneath them.
-    public var letter: String {
-        switch self {
-        case .estimate: return "E"
-        case .contactOrganisers: return "C"
-        case .notFunded: return "N"
-        case .inferredCap: return "I"
-        case .capOverride: return "O"
-        case .selfFunded: return "S"
-        case .aboveCap: return "A"
-        case .partialStay: return "P"
-        case .fareNotQuoted: return "Q"
-        }
-    }
-
     /// What the flag means under an event, in words, for the note beneath a report (the rule for other points of
     /// departure in that event's own words).
     public func explanation(under event: Event) -> String {

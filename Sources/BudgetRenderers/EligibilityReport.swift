@@ -118,13 +118,13 @@ public struct EligibilityReport {
             let examples = budget.leftOutExamples
             out.append("Left out: \(budget.leftOutCount) — " + examples.map { p, verdict in
                 let why = verdict.why.isEmpty ? ["not approved (status: \(verdict.status?.rawValue ?? "not known"))"] : verdict.why
-                return "\(p.id) (\(verdict.word): \(why.joined(separator: "; ")))"
+                return "participant \(p.id) (\(verdict.word): \(why.joined(separator: "; ")))"
             }.joined(separator: "; ") + more(examples.count, of: budget.leftOutCount) + ".")
         }
         let count = budget.eligibilityNotKnown
         if count > 0 {
             out.append("Eligibility not known for \(count) priced participant\(count == 1 ? "" : "s"): "
-                       + budget.notKnownIDs.joined(separator: ", ") + more(budget.notKnownIDs.count, of: count)
+                       + IDText.list(budget.notKnownIDs, more: count - budget.notKnownIDs.count)
                        + " (see `travel-budget check`; an empty cell or a missing column is not known, never eligible).")
         }
         return out

@@ -179,7 +179,7 @@ public struct StreamedRoster {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
         cells.setUp(&sheet, layout: layout)   // the widths again, so that the note under the totals spans them
-        cells.finish(&sheet, layout: layout, totals: budget.totals)
+        cells.finish(&sheet, layout: layout, totals: budget.totals, flags: budget.flagCounts.map(\.flag))
         return sheet
     }
 }

@@ -150,7 +150,7 @@ struct PlanActualSheet {
                                    line.total.actual.number, usd))
         put(.variance, .formula(Formulas.difference(at(.actualTotal), at(.plannedTotal)), line.total.variance.number, usd))
         put(.percent, percentCell(variance: at(.variance), planned: at(.plannedTotal), line.total, CellStyle(.item, .percentagePoints)))
-        put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
+        put(.flags, .text(line.flags.map(\.letter).joined(separator: " ")))
         officeCells(line, row: row, planIndex: planIndex, layout: layout, officeNames: officeNames, on: &sheet)
     }
 

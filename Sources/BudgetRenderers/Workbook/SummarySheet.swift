@@ -244,15 +244,16 @@ struct SummarySheet {
         sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
         row += 1
         for (flag, n) in budget.flagCounts {
-            sheet.set(row, 0, .text("\(flag.rawValue): \(flag.explanation(under: budget.event))", CellStyle(.item, wrap: true)))
-            sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.rawValue)*\")", Double(n), count))
+            sheet.set(row, 0, .text(FlagLegend.entry(letter: flag.letter, name: flag.rawValue, meaning: flag.explanation(under: budget.event)),
+                                    CellStyle(.item, wrap: true)))
+            sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.letter)*\")", Double(n), count))
             row += 1
         }
         if budget.awaitingCapCount > 0 {
-            let more = budget.awaitingCapCount > budget.awaitingCapIDs.count ? ", and \(budget.awaitingCapCount - budget.awaitingCapIDs.count) more" : ""
+            let who = IDText.list(budget.awaitingCapIDs, more: budget.awaitingCapCount - budget.awaitingCapIDs.count)
             let fares = AwaitingCapText.fares(count: budget.awaitingCapCount, fares: budget.awaitingCapFares,
                                               withoutFare: budget.awaitingCapWithoutFare, comma: true)
-            sheet.set(row, 0, .text("Awaiting a cap: \(budget.awaitingCapIDs.joined(separator: ", "))\(more)\(fares); "
+            sheet.set(row, 0, .text("Awaiting a cap: \(who)\(fares); "
                 + "no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
             row += 1
         }
