@@ -128,6 +128,8 @@ public struct Budget: Sendable {
 
     /// Priced participants whose eligibility is not known.
     public var eligibilityNotKnown: Int { tally.eligibilityNotKnown }
+    /// Whether any planned row of the roster gives an application date or the documents received.
+    public var rosterGivesApplications: Bool { tally.applicationsGiven }
     /// The first few priced participants whose eligibility is not known.
     public var notKnownIDs: [String] { tally.notKnownIDs }
 

@@ -349,7 +349,12 @@ private final class XLSXDocument {
                 var breaks = setup.pageBreaks.map { lxw_row_t($0) } + [0]
                 try check(worksheet_set_h_pagebreaks(worksheet, &breaks), "setting the page breaks of \(sheet.name)")
             }
+            if !setup.columnBreaks.isEmpty {
+                var breaks = setup.columnBreaks.map { lxw_col_t($0) } + [0]
+                try check(worksheet_set_v_pagebreaks(worksheet, &breaks), "setting the page breaks across of \(sheet.name)")
+            }
         }
+        if sheet.hidden { worksheet_hide(worksheet) }
         if let range = sheet.autofilter {
             try check(worksheet_autofilter(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                            lxw_row_t(range.last.row), lxw_col_t(range.last.column)),

@@ -18,8 +18,9 @@ public struct CompareWorkbook {
 
     public func make() throws(WorkbookError) -> Workbook {
         let comparison = report.comparison
-        var workbook = try BudgetWorkbook(budgets: comparison.budgets, events: comparison.events, options: options,
-                                          inputs: inputs, created: created).make()
+        var book = BudgetWorkbook(budgets: comparison.budgets, events: comparison.events, options: options, inputs: inputs, created: created)
+        book.extraSheet = ("Compare", "the mix priced under each event side by side, with the change, and a chart")
+        var workbook = try book.make()
         var compare = CompareSheet(report: report).make()
         BudgetWorkbook.finishForPrint(&compare, events: comparison.events, options: options, created: created)
         workbook.sheets.insert(compare, at: 1)
@@ -58,7 +59,9 @@ struct CompareSheet {
         for column in 1...(columns.note - 1) { sheet.columnWidths[column] = 14 }
         sheet.columnWidths[columns.note] = 40
         sheet.set(0, 0, .text("Comparison: " + events.map(\.id).joined(separator: " vs "), .title))
-        sheet.set(1, 0, .text("Mix: \(report.mixName) (\(report.mixSource)). Fares \(report.fareWords).", .note))
+        // The mix by its title (a roster by its head count: its file is the preparer's, on the Preparer's notes).
+        let mixWords = report.stays == nil ? report.mixName : "the roster's \(BudgetCore.counted(comparison.budgets.first?.totals.participants ?? 0, "participant"))"
+        sheet.set(1, 0, .text("Mix: \(mixWords). Fares \(report.fareWords).", .note))
         var row = 3
         let indexCells = priceIndex(on: &sheet, row: &row)
         row = caps(on: &sheet, from: row, indexCells: indexCells)
@@ -69,7 +72,7 @@ struct CompareSheet {
         row += 1
         sheet.set(row, 0, .text("Caps are looked up on the Caps sheet; the mix's costs are summed from each event's roster sheet "
             + "(the mix as synthetic participants). A head count by region is priced at the region's highest cap among rows that "
-            + "name a point of departure. Percentages are rounded to a tenth of a percent."
+            + "name a point of departure. Percentages are rounded to a tenth of a percent. " + CompareReport.perParticipantNote
             + (comparison.hasDeclaredLines ? " Every cost line: the roster sheets' totals and the Cost lines sheet's event costs." : ""), .note))
         if let stays = report.stays {
             row += 1
@@ -176,8 +179,14 @@ struct CompareSheet {
         case .participant_share: return .formula(sum(.share), t.participantShare.number, usd)
         case .local_expenses: return .formula(sum(.local), t.localExpenses.number, usd)
         case .total: return .formula(sum(.total), t.total.number, usd)
+        case .participants_funded:
+            // Everyone less those the event prices at 0.00 as not funded (their flag's letter on the roster sheet).
+            let notFunded = "\"*\(Flag.notFunded.letter)*\""
+            let count = region.map { "COUNTIF(\(roster.range(.region)),\(Formulas.quoted($0)))-COUNTIFS(\(roster.range(.region)),\(Formulas.quoted($0)),\(roster.range(.flags)),\(notFunded))" }
+                ?? "COUNTA(\(roster.range(.id)))-COUNTIF(\(roster.range(.flags)),\(notFunded))"
+            return .formula(count, Double(t.funded), CellStyle(.item, .count))
         case .per_participant:
-            let count = a1(rowOf[.participants] ?? row, column), total = a1(rowOf[.total] ?? row, column)
+            let count = a1(rowOf[.participants_funded] ?? row, column), total = a1(rowOf[.total] ?? row, column)
             return .formula(Formulas.perParticipant(total: total, count: count), t.perParticipant.number, usd)
         case .airfare_share_of_total:
             let assisted = a1(rowOf[.assisted_airfare] ?? row, column), total = a1(rowOf[.total] ?? row, column)
@@ -192,8 +201,8 @@ struct CompareSheet {
         let usd = CellStyle(.item, .usd), percent = CellStyle(.item, .percent)
         guard let first = values.first ?? nil, let last = values.last ?? nil else { return }
         let (f, l) = (a1(row, 1), a1(row, c.n))
-        let style = measure == .airfare_share_of_total ? percent : measure == .participants ? CellStyle(.item, .count) : usd
-        let delta = Double(last - first) / (measure == .participants ? 1 : measure == .airfare_share_of_total ? 1000 : 100)
+        let style = measure == .airfare_share_of_total ? percent : measure.isCount ? CellStyle(.item, .count) : usd
+        let delta = Double(last - first) / (measure.isCount ? 1 : measure == .airfare_share_of_total ? 1000 : 100)
         sheet.set(row, c.change, .formula(Formulas.change(from: f, to: l), delta, style))
         if measure.isMoney, let tenths = Ratio.percentTenths(from: first, to: last) {
             sheet.set(row, c.percent, .formula(Formulas.relativeChange(a1(row, c.change), of: f, baseCanBeZero: true), Double(tenths) / 1000, percent))
@@ -267,7 +276,7 @@ struct CompareSheet {
                              categories: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: 0), CellAddress(row: table, column: 0)).absolute)",
                              values: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: offset + 1), CellAddress(row: table, column: offset + 1)).absolute)")
             },
-            anchor: comparison.hasDeclaredLines ? CellAddress(row: table + 2, column: 0) : CellAddress(row: mixHeader, column: columns.note + 1),
+            anchor: comparison.hasDeclaredLines ? CellAddress(row: table + 3, column: 0) : CellAddress(row: mixHeader, column: columns.note + 1),
             categoryAxis: "Region", valueAxis: "Total (US$)"))
         return comparison.hasDeclaredLines ? table + 2 : nil
     }

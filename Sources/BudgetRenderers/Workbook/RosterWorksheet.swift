@@ -13,7 +13,8 @@ struct RosterWorksheet {
     func make() throws(WorkbookError) -> Sheet {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
-        let rows = RosterRows(event: budget.event, options: options, userText: userText, hasRole: layout.hasRole, quotesFares: layout.quotesFares)
+        var rows = RosterRows(event: budget.event, options: options, userText: userText, hasRole: layout.hasRole, quotesFares: layout.quotesFares)
+        rows.rosterGivesApplications = budget.rosterGivesApplications
         sheet.write(row: 0, rows.header())
         for (index, line) in budget.lines.enumerated() {
             sheet.write(row: layout.firstRow + index, try rows.cells(line, verdict: budget.verdicts[index], row: layout.firstRow + index))
@@ -32,6 +33,9 @@ struct RosterRows {
     /// A large roster's rows leave out empty cells (no organization, no flags, the default funding, no payer, no fare) and give
     /// the eligibility verdict in one word (the reasons are counted on the Summary): fewer cells to write a row.
     var compact = false
+    /// Whether any row of the roster gives an application date or documents: when none does, a row's eligibility leaves out
+    /// those two unknowns, which the Summary states once.
+    var rosterGivesApplications = true
     /// Whether the sheet has the columns of fares quoted in other currencies (the quote and its currency, after `Paid by`),
     /// each such fare being a formula of them and the Rates sheet's rate. A roster whose fares are all in US$ has none.
     let quotesFares: Bool
@@ -185,7 +189,8 @@ struct RosterRows {
         if compact {
             if verdict.eligible != nil { text(.eligibility, verdict.word) }
         } else {
-            text(.eligibility, verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; ")), CellStyle(.item, wrap: true))
+            let why = EligibilityCheck.why(verdict, rosterGivesApplications: rosterGivesApplications)
+            text(.eligibility, verdict.word + (why.isEmpty ? "" : ": " + why.joined(separator: "; ")), CellStyle(.item, wrap: true))
         }
         if let payer = p.paidBy {
             text(.paidBy, payer, CellStyle(.input, wrap: true))
@@ -253,7 +258,9 @@ struct RosterRows {
         sheet.frozenRows = 1
         sheet.frozenColumns = 1
         sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: self.layout.lastColumn))
-        sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
+        var setup = PrintSetup(header: "Roster: every participant's figures")
+        setup.breaksPages = !compact   // a streamed roster's rows are not known when its sheet is set up
+        sheet.printSetup = setup
         checks(&sheet, layout: layout)
     }
 
