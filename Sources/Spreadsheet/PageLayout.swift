@@ -184,6 +184,8 @@ extension Sheet {
                 let size = cell.style.role == .title ? PageMetrics.titleSize : PageMetrics.bodySize
                 let lineHeight = size * PageMetrics.rowHeight / PageMetrics.bodySize
                 var chars = width(address.column)
+                // A cell merged over several rows is as high as those rows: the sheet gave it as many as its lines need.
+                if merges.contains(where: { $0.first == address && $0.last.row > $0.first.row }) { continue }
                 if let merge = merges.first(where: { $0.first == address }) {
                     chars = (merge.first.column...merge.last.column).reduce(0.0) { $0 + width($1) } + Double(merge.last.column - merge.first.column)
                 }

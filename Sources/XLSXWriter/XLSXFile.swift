@@ -519,6 +519,7 @@ private final class XLSXDocument {
             format_set_font_color(format, 0x595959)
         }
         if style.wraps { format_set_text_wrap(format) }
+        if style.centered { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         if style.role == .input { format_set_unlocked(format) }
         if let numberFormat = Self.numberFormat(style.number) { format_set_num_format(format, numberFormat) }
         formats.append((style, format))

@@ -184,7 +184,8 @@ struct RosterRows {
         }
         formula(.total, rowFormulas.everyLine ?? rowFormulas.total, line.total.number, usd)
         if !(compact && line.flags.isEmpty) {
-            text(.flags, line.flags.count == 1 ? line.flags[0].letter : line.flags.map(\.letter).joined(separator: " "))
+            text(.flags, line.flags.count == 1 ? line.flags[0].letter : line.flags.map(\.letter).joined(separator: " "),
+                 CellStyle(.item, centered: true))
         }
         if compact {
             if verdict.eligible != nil { text(.eligibility, verdict.word) }
