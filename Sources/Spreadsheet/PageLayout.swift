@@ -260,6 +260,8 @@ extension Sheet {
         var blocks: [Int: Int] = [:]
         func keep(_ range: ClosedRange<Int>) { blocks[range.lowerBound] = max(blocks[range.lowerBound] ?? range.upperBound, range.upperBound) }
         for range in keepTogether { keep(range) }
+        // A chart's rows, never across a page break.
+        for chart in charts { keep(chart.anchor.row...(chart.anchor.row + ChartSize.rows - 1)) }
         let repeatedRows = setup.repeatRows.map { $0.lowerBound ..< $0.upperBound + 1 } ?? 0 ..< 0
         for row in byRow.keys.sorted() where isHeading(row) && !isHeading(row - 1) && !repeatedRows.contains(row) {
             var start = row

@@ -65,7 +65,6 @@ struct CompareSheet {
         var row = 3
         let indexCells = priceIndex(on: &sheet, row: &row)
         row = caps(on: &sheet, from: row, indexCells: indexCells)
-        let mixHeader = row
         let (afterMix, totalRows) = mix(on: &sheet, from: row, indexCells: indexCells)
         row = afterMix
         if comparison.hasDeclaredLines { row = everyLine(on: &sheet, from: row + 1, indexCells: indexCells) }
@@ -79,7 +78,7 @@ struct CompareSheet {
             sheet.set(row, 0, .text(stays, .note))
         }
         var setup = PrintSetup(header: "Comparison: " + events.map(\.id).joined(separator: " vs "))
-        if let pageBreak = chart(on: &sheet, below: row, totalRows: Array(totalRows.dropLast()), beside: mixHeader) {
+        if let pageBreak = chart(on: &sheet, below: row, totalRows: Array(totalRows.dropLast())) {
             setup.pageBreaks.append(pageBreak)
         }
         sheet.printSetup = setup
@@ -249,10 +248,10 @@ struct CompareSheet {
         return budget.eventCosts.contains { $0.key == key } ? WorkbookNames.eventCost(event, key) : nil
     }
 
-    /// The mix's total by region under each event as a small table, and a chart of it beside the mix; where an event declares
-    /// cost lines (a longer sheet), below the table at the top of a page of its own, so that no page break cuts it: returns that
-    /// page break's row.
-    private func chart(on sheet: inout Sheet, below row: Int, totalRows chartRegions: [Int], beside mixHeader: Int) -> Int? {
+    /// The mix's total by region under each event as a small table, and a chart of it below the table at the top of a page of
+    /// its own (a row down, so that its frame is not drawn at the foot of the page before), so that no page break cuts it and
+    /// the sheet prints one page wide: returns that page break's row.
+    private func chart(on sheet: inout Sheet, below row: Int, totalRows chartRegions: [Int]) -> Int? {
         guard !chartRegions.isEmpty else { return nil }
         let events = comparison.events
         let usd = CellStyle(.item, .usd)
@@ -276,8 +275,7 @@ struct CompareSheet {
                              categories: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: 0), CellAddress(row: table, column: 0)).absolute)",
                              values: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: offset + 1), CellAddress(row: table, column: offset + 1)).absolute)")
             },
-            anchor: comparison.hasDeclaredLines ? CellAddress(row: table + 3, column: 0) : CellAddress(row: mixHeader, column: columns.note + 1),
-            categoryAxis: "Region", valueAxis: "Total (US$)"))
-        return comparison.hasDeclaredLines ? table + 2 : nil
+            anchor: CellAddress(row: table + 3, column: 0), categoryAxis: "Region", valueAxis: "Total (US$)"))
+        return table + 2
     }
 }

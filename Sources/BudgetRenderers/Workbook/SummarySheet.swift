@@ -33,8 +33,14 @@ struct SummarySheet {
                 row = partnerPart(budget, office: index, on: &sheet, from: row)
             }
         }
-        row = inThisFile(on: &sheet, from: row)
+        // On the first page: whether the workbook carries names (a reader sending it on needs to know).
+        sheet.set(row, 0, .text(options.redact
+            ? "Names: this workbook carries no names or organizations; participants appear by their roster id only."
+            : "Names: this workbook carries the participants' names and organizations (roster sheets, and office sheets where there are some).",
+            .note))
+        row += 2
         for budget in budgets { row = block(budget, on: &sheet, from: row) + 2 }
+        _ = inThisFile(on: &sheet, from: row)
         sheet.frozenRows = 1
         var setup = PrintSetup(header: "Travel budget: " + budgets.map(\.event.id).joined(separator: ", "))
         setup.repeatsHeader = false   // the title is for the screen; each page's header names the workbook
@@ -79,7 +85,7 @@ struct SummarySheet {
         return row + 2
     }
 
-    /// What the workbook holds, a sheet a row, and whether it carries participants' names; returns the row after it.
+    /// What the workbook holds, a sheet a row; returns the row after it.
     private func inThisFile(on sheet: inout Sheet, from start: Int) -> Int {
         var row = start
         sheet.header(row, ["In this file", "What it holds"])
@@ -93,11 +99,7 @@ struct SummarySheet {
             row += 1
         }
         sheet.keepTogether.append(start...(row - 1))
-        let names = options.redact
-            ? "Names: this workbook carries no names or organizations; participants appear by their roster id only."
-            : "Names: this workbook carries the participants' names and organizations (roster sheets, and office sheets where there are some)."
-        sheet.set(row, 0, .text(names, .note))
-        return row + 2
+        return row + 1
     }
 
     /// The block a reader signs: Prepared by / Checked by / Approved by, each with a name, a date and a signature (input
