@@ -228,9 +228,21 @@ extension Sheet {
             pageStart = row
             used = (setup.repeatRows.map { $0.upperBound < row } ?? false) ? repeated : 0
         }
+        // The notes that end a sheet may fill its last page to the full: the program fits them there too (a page of a lone
+        // note is worse than a page filled to the brim; were the program to break before them, they would be alone anyway).
+        var figureRows = Set<Int>()
+        for (address, cell) in cells where cell.style.role != .note { figureRows.insert(address.row) }
+        var notesFrom = last + 1
+        while notesFrom > 0, !figureRows.contains(notesFrom - 1), charts.allSatisfy({ $0.anchor.row + ChartSize.rows < notesFrom - 1 }) {
+            notesFrom -= 1
+        }
+        let tail = notesFrom > last ? 0 : (notesFrom...last).reduce(0.0) { $0 + height($1) }
         var row = 0
         while row <= last {
             if row > 0, forced.contains(row), row != pageStart { newPage(at: row) }
+            if row == notesFrom, !forced.contains(where: { $0 > row }), used + tail <= capacity / 0.97 * 0.995 {
+                break
+            }
             if let end = keeps[row], row != pageStart {
                 let block = (row...end).reduce(0.0) { $0 + height($1) }
                 if used + block > capacity && block + repeated <= capacity { newPage(at: row) }

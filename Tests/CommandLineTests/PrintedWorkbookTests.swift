@@ -264,6 +264,7 @@ import Testing
             let flag = text.firstMatch(of: /(^|[\s(`])--[a-z][\w-]*/).map { String($0.0) }
             #expect(flag == nil, "\(name): the command-line flag \(flag ?? "") is printed")
             #expect(!text.lowercased().contains("seed 0"), "\(name): a seed's id is printed")
+            #expect(!text.contains("`"), "\(name): a command (in backquotes) is printed")
             for hint in ["travel-budget check", "Inputs:", "Roster: Tables", "Preparer's notes"] {
                 #expect(!text.contains(hint), "\(name): \(hint)")
             }
@@ -346,7 +347,11 @@ import Testing
         for (name, pages) in printed.layout {
             for (index, page) in pages.enumerated() {
                 let body = Self.body(page)
-                for (at, line) in body.enumerated() where alone.contains(line) || headings.contains(where: { line.hasPrefix($0) }) {
+                // Compare's groups: each region's header row names the events compared.
+                func isHeading(_ line: String) -> Bool {
+                    alone.contains(line) || headings.contains { line.hasPrefix($0) } || line.contains(/^[A-Za-z -]+ jeju-20\d\d jeju-20\d\d/)
+                }
+                for (at, line) in body.enumerated() where isHeading(line) {
                     // The first row under it: a line with a figure, or one of several words (not a header's wrapped word).
                     let row = body[(at + 1)...].contains { $0.contains(/[0-9]/) || $0.split(separator: " ").count >= 4 }
                     #expect(row, "\(name) page \(index + 1): \(line) at the foot of the page, its rows on the next")

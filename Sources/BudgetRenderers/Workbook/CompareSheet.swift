@@ -130,21 +130,23 @@ struct CompareSheet {
             sheet.set(row, c.note, .text(comparison.note(line), .note))
             row += 1
         }
+        sheet.keepTogether.append(start...(row - 1))   // the table on one page where it fits: its header with every row
         return row + 1
     }
 
-    /// The mix's measures by region and for all regions, summed from each event's roster sheet; returns the row after them
-    /// and each group's total row.
+    /// The mix's measures by region and for all regions, summed from each event's roster sheet, each group under a header row
+    /// of its own (its region and the columns: a group that starts a page is read without the page before); returns the row
+    /// after them and each group's total row.
     private func mix(on sheet: inout Sheet, from start: Int, indexCells: IndexCells?) -> (next: Int, totalRows: [Int]) {
         let events = comparison.events
         var row = start
-        sheet.header(row, ["Region / measure"] + events.map(\.id) + ["Change", "Change (%)"]
-                     + (indexCells == nil ? [] : ["\(comparison.years.first ?? 0) in \(comparison.years.last ?? 0) US$", "Real change"]))
-        row += 1
+        let columns = events.map(\.id) + ["Change", "Change (%)"]
+            + (indexCells == nil ? [] : ["\(comparison.years.first ?? 0) in \(comparison.years.last ?? 0) US$", "Real change"])
         var totalRows: [Int] = []
         let groups = comparison.regions.map { Optional($0) } + [nil]
         for region in groups {
-            sheet.set(row, 0, .text(region ?? "All regions", CellStyle(.total)))
+            sheet.header(row, [region ?? "All regions"] + columns)
+            sheet.keepTogether.append(row...(row + CompareReport.Measure.allCases.count))
             row += 1
             var rowOf: [CompareReport.Measure: Int] = [:]
             let totals = region.map { comparison.subtotals($0) } ?? comparison.budgets.map(\.totals)
@@ -233,6 +235,7 @@ struct CompareSheet {
             changes(on: &sheet, row: row, values: line.amounts.map { $0?.cents }, measure: .total, indexCells: indexCells)
             row += 1
         }
+        sheet.keepTogether.append(start...(row - 1))   // the table on one page where it fits: its header with every row
         return row
     }
 

@@ -327,7 +327,7 @@ struct SummarySheet {
         sheet.keepTogether.append(row...(row + max(1, budget.flagCounts.count)))
         row += 1
         for (flag, n) in budget.flagCounts {
-            sheet.set(row, 0, .text(FlagLegend.entry(letter: flag.letter, name: flag.rawValue, meaning: flag.explanation(under: budget.event)),
+            sheet.set(row, 0, .text(FlagLegend.entry(letter: flag.letter, name: flag.rawValue, meaning: flag.explanation(under: budget.event, printed: true)),
                                     CellStyle(.item, wrap: true)))
             across(row)
             sheet.set(row, last, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.letter)*\")", Double(n), count))
