@@ -250,10 +250,13 @@ struct PlanActualSheet {
         let usd = CellStyle(.total, .usd), count = CellStyle(.total, .count)
         sheet.set(row, C.id.rawValue, .text("Total", CellStyle(.total)))
         sheet.set(row, C.name.rawValue, .formula("COUNTA(\(layout.range(.id)))", Double(r.lines.count), count))
-        for column in [C.departure, .attendance, .funding, .cap, .ticket, .days, .localRecorded, .flags] {
+        for column in [C.departure, .attendance, .funding, .cap, .days, .flags] {
             sheet.set(row, column.rawValue, Cell(.blank, CellStyle(.total)))
         }
         var sums: [(Int, Double, CellStyle)] = [
+            // The inputs' totals too: the tickets and the local expenses recorded as paid.
+            (C.ticket.rawValue, r.lines.compactMap(\.participant.actual.ticket).sum().number, usd),
+            (C.localRecorded.rawValue, r.lines.compactMap(\.participant.actual.localExpenses).sum().number, usd),
             (C.plannedAirfare.rawValue, t.assistedAirfare.planned.number, usd), (C.actualAirfare.rawValue, t.assistedAirfare.actual.number, usd),
             (C.share.rawValue, t.participantShare.number, usd), (C.plannedNights.rawValue, Double(r.lines.map(\.plannedNights).reduce(0, +)), count),
             (C.actualNights.rawValue, Double(r.lines.compactMap(\.actualNights).reduce(0, +)), count),
