@@ -9,6 +9,11 @@ public struct CostTotals: Sendable, Equatable {
     public var localExpensesLocal: Int64 = 0
     /// The sum of each per-person line (``ParticipantCosting/amounts``): assisted airfare, local expenses, declared lines.
     public var amounts: [Money] = [.zero, .zero]
+    /// The fares quoted (in US$), summed: a participant with none adds nothing (the roster sheet's fare column's total).
+    public var fares: Money = .zero
+    /// The participants the event funds: all but those from a point of departure it funds nothing for (`not-funded`), whom
+    /// it prices at 0.00.
+    public var funded: Int = 0
 
     public init() {}
 
@@ -27,6 +32,8 @@ public struct CostTotals: Sendable, Equatable {
         nights += line.nights
         days += line.days
         localExpensesLocal += line.localExpensesLocal
+        if let fare = line.participant.fare { fares += fare }
+        if !line.flags.contains(.notFunded) { funded += 1 }
     }
 }
 
@@ -121,6 +128,8 @@ public struct Budget: Sendable {
 
     /// Priced participants whose eligibility is not known.
     public var eligibilityNotKnown: Int { tally.eligibilityNotKnown }
+    /// Whether any planned row of the roster gives an application date or the documents received.
+    public var rosterGivesApplications: Bool { tally.applicationsGiven }
     /// The first few priced participants whose eligibility is not known.
     public var notKnownIDs: [String] { tally.notKnownIDs }
 

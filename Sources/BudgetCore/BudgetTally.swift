@@ -30,6 +30,9 @@ public struct BudgetTally: Sendable {
     /// Participants awaiting a cap with no fare quoted (an unknown amount each).
     public private(set) var awaitingCapWithoutFare = 0
     public private(set) var eligibilityNotKnown = 0
+    /// Whether any planned row gives an application date or the documents received: when none does (a roster without those
+    /// columns, or with every cell empty), the reports say once that they are not known, not on every row.
+    public private(set) var applicationsGiven = false
     public private(set) var leftOut = 0
     public private(set) var notPlanned = 0
     /// The first few participants left out, with their verdicts, for the report.
@@ -81,6 +84,7 @@ public struct BudgetTally: Sendable {
             if !isStreamed { everyNotPlanned.append(p) }
             return nil
         }
+        if p.application.appliedOn != nil || p.application.documents != nil { applicationsGiven = true }
         let verdict = verdict(p)
         // Resource persons and staff are never left out by the eligibility rules, which are for participants.
         guard p.role != .participant || who.includes(verdict) else {

@@ -155,6 +155,7 @@ public struct Comparison: Sendable {
 }
 
 extension CostTotals {
-    /// The total per participant, rounded half up to the cent; zero without participants.
-    public var perParticipant: Money { participants == 0 ? .zero : Money(cents: Ratio.rounded(total.cents, Int64(participants))) }
+    /// The total per participant the event funds (``funded``: not those it prices at 0.00 as not funded), rounded half up to
+    /// the cent; zero when it funds nobody.
+    public var perParticipant: Money { funded == 0 ? .zero : Money(cents: Ratio.rounded(total.cents, Int64(funded))) }
 }

@@ -69,6 +69,16 @@ public struct EligibilityCheck: Sendable {
 
     public init(event: Event) { self.event = event }
 
+    /// The reasons given when a row says nothing of the application date or of the documents (reports say them once for a
+    /// roster that gives neither for anyone).
+    public static let applicationDateNotKnown = "application date not known"
+    public static let documentsNotKnown = "documents not known"
+
+    /// A verdict's reasons for not being eligible, less those a roster without application dates or documents gives every row.
+    public static func why(_ verdict: Verdict, rosterGivesApplications: Bool) -> [String] {
+        rosterGivesApplications ? verdict.why : verdict.why.filter { $0 != applicationDateNotKnown && $0 != documentsNotKnown }
+    }
+
     private enum Finding {
         case met(String), failed(String), unknown(String)
     }
@@ -112,7 +122,7 @@ public struct EligibilityCheck: Sendable {
 
     private func deadline(_ a: Application, _ rules: EligibilityRules) -> Finding {
         guard !rules.deadlines.isEmpty else { return .met("no deadline stated") }
-        guard let applied = a.appliedOn else { return .unknown("application date not known") }
+        guard let applied = a.appliedOn else { return .unknown(EligibilityCheck.applicationDateNotKnown) }
         func phrase(_ d: Deadline) -> String {
             "the \(d.date.long) deadline" + (d.passport.map { " for \($0.rawValue) passport holders" } ?? "")
         }
@@ -140,7 +150,7 @@ public struct EligibilityCheck: Sendable {
         guard !required.isEmpty else { return .met("no documents stated") }
         switch a.documents {
         case nil:
-            return .unknown("documents not known")
+            return .unknown(EligibilityCheck.documentsNotKnown)
         case .all?:
             return .met("all \(required.count) documents received")
         case .count(let n)?:

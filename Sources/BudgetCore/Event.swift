@@ -34,6 +34,11 @@ public struct Event: Sendable {
     public let isDraft: Bool
     /// The paper its workbook prints on, from the event file's `paper` (`a4` or `letter`); nil: A4 unless `--paper` says.
     public var paper: String?
+    /// The source as a printed page cites it (`the announcement of 25 September 2023`), from the event file's `citation`;
+    /// nil: the workbook prints none (`source` names the seed, which is for the preparer).
+    public var citation: String?
+    /// A short title for page headers (`short_title`); nil: the title where it is short, else the id and dates.
+    public var shortTitle: String?
     /// The lines costed for each person, in report order: assisted airfare, local expenses, then the event file's
     /// per-person lines (`[[costs]]`).
     public let personLines: [CostLine]

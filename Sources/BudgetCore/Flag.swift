@@ -19,24 +19,10 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
     /// A resource person or staff paid in full with no fare quoted: nothing is budgeted for the airfare until one is.
     case fareNotQuoted = "no-fare-quoted"
 
-    /// The flag's one letter in every report's tables, explained beneath them.
-    public var letter: String {
-        switch self {
-        case .estimate: return "E"
-        case .contactOrganisers: return "C"
-        case .notFunded: return "N"
-        case .inferredCap: return "I"
-        case .capOverride: return "O"
-        case .selfFunded: return "S"
-        case .aboveCap: return "A"
-        case .partialStay: return "P"
-        case .fareNotQuoted: return "Q"
-        }
-    }
-
     /// What the flag means under an event, in words, for the note beneath a report (the rule for other points of
-    /// departure in that event's own words).
-    public func explanation(under event: Event) -> String {
+    /// departure in that event's own words); `printed`: for a workbook's printed pages, which point to the Caps sheet rather
+    /// than to a command.
+    public func explanation(under event: Event, printed: Bool = false) -> String {
         switch self {
         case .estimate:
             return "no fare quoted yet; the cap is used as the planning estimate of the assisted airfare"
@@ -45,7 +31,8 @@ public enum Flag: String, Hashable, Sendable, DeclarationOrdered {
         case .notFunded:
             return "no row of the event's cap table names this point of departure and \(event.id) funds no other (\(event.otherPointsWords)): no assisted airfare and no local expenses, and not eligible; a cap agreed with the organisers, entered as cap_override_usd, funds the participant"
         case .inferredCap:
-            return "the cap comes from a row whose country label is missing in the announcement; the label is an inference, see `caps EVENT`"
+            return "the cap comes from a row whose country label is missing in the announcement; the label is an inference, "
+                + (printed ? "marked on the Caps sheet" : "see `caps EVENT`")
         case .capOverride:
             return "the cap comes from the roster's cap_override_usd, not from the event's table"
         case .selfFunded:

@@ -8,6 +8,8 @@ public enum ReconciliationFlag: String, Hashable, Sendable, DeclarationOrdered {
     case localFromNights = "local-from-nights"
     /// A ticket with no cap: not assisted until the organisers agree a cap.
     case noCap = "no-cap"
+    /// The participant pays their own airfare: the ticket is their share.
+    case selfFunded = "self-funded"
     /// The ticket is above the cap: the participant pays the difference.
     case aboveCap = "above-cap"
     /// Travelled, but an other line of the event file has no actual figure: the plan stands as the actual.
@@ -24,6 +26,8 @@ public enum ReconciliationFlag: String, Hashable, Sendable, DeclarationOrdered {
             return "no local_actual_usd; the actual local expenses are the planning rates applied to nights_actual (and the workshop days as planned), converted once, rounded half up to the cent"
         case .noCap:
             return "no cap for this point of departure; the ticket is not assisted (0.00) until the organisers agree a cap, entered as cap_override_usd"
+        case .selfFunded:
+            return "the participant pays their own airfare: the ticket is the participant's share (assisted airfare 0.00)"
         case .aboveCap:
             return "the ticket is above the cap; the participant pays the difference (participant share)"
         case .lineNotRecorded:

@@ -64,9 +64,9 @@ public struct Reconciling: Sendable {
                 assistedAirfare: PlanActual(planned: plannedAirfare, actual: .zero), participantShare: .zero,
                 localExpenses: PlanActual(planned: plannedLocal, actual: .zero),
                 declared: plannedDeclared.map { PlanActual(planned: $0, actual: .zero) },
-                plannedNights: planned ? line.nights : 0, actualNights: nil, flags: [])
+                plannedNights: planned ? line.nights : 0, actualNights: nil, flags: p.funding == .selfFunded ? [.selfFunded] : [])
         }
-        var flags: [ReconciliationFlag] = []
+        var flags: [ReconciliationFlag] = p.funding == .selfFunded ? [.selfFunded] : []
         let airfare: Money, share: Money
         let rule = costing.event.airfareRule(for: p.role)
         switch (p.funding, actual.ticket) {

@@ -50,10 +50,11 @@ public enum TableReader {
     public static func event(text: String, file: String, countries: CountryDirectory) throws(InputError) -> Event {
         let document = try TOMLDocument(text: text, file: file)
         var f = TableFields(document.root, path: "", document: document)
-        f.rejectUnknownKeys(["id", "title", "source", "start", "end", "dates_note", "venue", "paying_offices",
+        f.rejectUnknownKeys(["id", "title", "short_title", "source", "citation", "start", "end", "dates_note", "venue", "paying_offices",
                              "currency", "other_points_of_departure", "other_points_source", "local_expenses", "caps", "cost_sharing", "eligibility",
                              "budget_usd", "draft", "paper", "fare_rates", "costs", "contingency", "roles"])
         let id = f.string("id"), title = f.string("title"), source = f.string("source")
+        let shortTitle = f.string("short_title", required: false), citation = f.string("citation", required: false)
         let start = f.date("start"), end = f.date("end")
         let datesNote = f.string("dates_note", required: false)
         let venue = f.string("venue"), offices = f.strings("paying_offices"), currency = f.string("currency")
@@ -112,6 +113,8 @@ public enum TableReader {
                           ceilings: BudgetCeilings(event: ceiling, offices: officeCeilings), otherPointsSource: otherSource, isDraft: draft,
                           costLines: lines, contingency: contingency, roleAirfare: roleAirfare)
         event.paper = paper
+        event.shortTitle = shortTitle
+        event.citation = citation
         event.fareRates = fareRates
         // No stay can cost more than a full one; bounding it keeps every total far from overflowing.
         let fullStay = event.fullStayLocalExpenses

@@ -8,7 +8,7 @@ enum AwaitingCapText {
     /// `: 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted` (`comma` puts a comma before `with`).
     static func fares(count: Int, fares: Money, withoutFare: Int, comma: Bool = false) -> String {
         let with = comma ? ", with" : " with"
-        if withoutFare == 0 { return "\(with) quoted fares of US$ \(fares.grouped)" }
+        if withoutFare == 0 { return "\(with) \(count == 1 ? "a quoted fare" : "quoted fares") of US$ \(fares.grouped)" }
         if withoutFare == count { return "\(with) no fare quoted" }
         let quoted = count - withoutFare == 1 ? "1 with a quoted fare of" : "\(count - withoutFare) with quoted fares of"
         return ": \(quoted) US$ \(fares.grouped) and \(people(withoutFare)) with no fare quoted"

@@ -65,7 +65,9 @@ extension TextReport {
         out.append("")
         out.append("Flags")
         if budget.flagCounts.isEmpty { out.append("  none") }
-        for (flag, count) in budget.flagCounts { out += L.wrap("\(flag.rawValue) (\(count)): \(flag.explanation(under: event)).", first: "  ", indent: "    ") }
+        for (flag, count) in budget.flagCounts {
+            out += L.wrap("\(flag.rawValue) (\(count)): \(flag.explanation(under: event)).", first: "  \(flag.letter)  ", indent: "     ")
+        }
         out.append("")
         out.append("Eligibility")
         for sentence in EligibilityReport.budgetSentences(budget) { out += L.wrap(sentence, first: "  ", indent: "  ") }
@@ -126,7 +128,7 @@ extension JSONReport {
             offices: b.offices.map { JSONReport.Office($0, event: b.event) },
             awaiting_cap: SummaryAwaitingCap(count: b.awaitingCapCount, participants: b.awaitingCapIDs, fares: b.awaitingCapFares.plain,
                                              no_fare_quoted: b.awaitingCapWithoutFare == 0 ? nil : b.awaitingCapWithoutFare),
-            flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
+            flags: b.flagCounts.map { JSONReport.FlagNote(flag: $0.flag.rawValue, letter: $0.flag.letter, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
             eligibility: SummaryEligibility(who: b.who.rawValue, left_out: b.leftOutCount, not_known: b.eligibilityNotKnown),
             assumptions: AssumptionText.all(b.event),
             cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),

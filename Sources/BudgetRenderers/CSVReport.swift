@@ -107,7 +107,7 @@ public struct CSVReport {
         }
         // What the figures rest on, one note a row (text in the `name` column), so the CSV stands on its own.
         if !budget.notPlanned.isEmpty {
-            rows.append(["note", "", "Not in the plan (planned = no): " + budget.notPlanned.map(\.id).joined(separator: ", ")] + blank)
+            rows.append(["note", "", "Not in the plan (planned = no): " + IDText.list(budget.notPlanned.map(\.id))] + blank)
         } else if budget.notPlannedCount > 0 {
             rows.append(["note", "", "Not in the plan (planned = no): \(budget.notPlannedCount) row(s)"] + blank)
         }

@@ -39,18 +39,24 @@ public struct CompareReport: Sendable {
             }.joined(separator: "; ") + "."
     }
 
+    /// How the cost per participant is figured, in words (every output of a comparison states it).
+    static let perParticipantNote = "Per participant funded = the total divided by the participants the event funds: someone from a "
+        + "point of departure it funds nothing for (not-funded) is priced at 0.00 and not counted."
+
     /// A measure of a group of participants.
     enum Measure: String, CaseIterable {
-        case participants, assisted_airfare, participant_share, local_expenses, total, per_participant, airfare_share_of_total
+        case participants, participants_funded, assisted_airfare, participant_share, local_expenses, total, per_participant
+        case airfare_share_of_total
 
         var words: String {
             switch self {
             case .participants: return "participants"
+            case .participants_funded: return "participants funded"
             case .assisted_airfare: return "assisted airfare"
             case .participant_share: return "participant share"
             case .local_expenses: return "local expenses"
             case .total: return "total"
-            case .per_participant: return "per participant"
+            case .per_participant: return "per participant funded"
             case .airfare_share_of_total: return "airfare share of total"
             }
         }
@@ -59,6 +65,7 @@ public struct CompareReport: Sendable {
         func value(_ t: CostTotals) -> Int64? {
             switch self {
             case .participants: return Int64(t.participants)
+            case .participants_funded: return Int64(t.funded)
             case .assisted_airfare: return t.assistedAirfare.cents
             case .participant_share: return t.participantShare.cents
             case .local_expenses: return t.localExpenses.cents
@@ -68,12 +75,14 @@ public struct CompareReport: Sendable {
             }
         }
 
-        var isMoney: Bool { self != .participants && self != .airfare_share_of_total }
+        var isMoney: Bool { !isCount && self != .airfare_share_of_total }
+        /// A head count (participants, participants funded).
+        var isCount: Bool { self == .participants || self == .participants_funded }
 
         func text(_ value: Int64?) -> String {
             guard let value else { return "-" }
             switch self {
-            case .participants: return String(value)
+            case .participants, .participants_funded: return String(value)
             case .airfare_share_of_total: return Ratio.percentText(value)
             default: return Money(cents: value).grouped
             }
@@ -87,7 +96,7 @@ public struct CompareReport: Sendable {
         switch measure {
         case .airfare_share_of_total:
             return ((delta < 0 ? "-" : "+") + "\(delta.magnitude / 10).\(delta.magnitude % 10) pt", "-")
-        case .participants:
+        case .participants, .participants_funded:
             return ((delta < 0 ? "" : "+") + String(delta), "-")
         default:
             return ((delta < 0 ? "" : "+") + Money(cents: delta).grouped,
@@ -170,6 +179,7 @@ public struct CompareReport: Sendable {
             "Change and % compare the last event with the first; an airfare share changes in percentage points. Percentages are rounded half away from zero to a tenth.",
             otherPointsNote,
             "Everyone in the mix is priced under every event (eligibility is not applied), so the events are compared like for like.",
+            CompareReport.perParticipantNote,
         ]
         if let stays { notes.append(stays) }
         notes += quotedFares
@@ -192,6 +202,8 @@ public struct CompareReport: Sendable {
         let caps: [CapEntry]
         let unlabelled_rows: [UnlabelledRow]
         let regions: [RegionEntry]
+        /// How `per_participant` is figured: over the participants each event funds (`participants_funded`).
+        let per_participant: String
         let price_index: String?
         /// How a roster's stays are read under each event (left out for a scenario).
         let stays: String?
@@ -260,14 +272,14 @@ public struct CompareReport: Sendable {
             RegionEntry(region: name, measures: Dictionary(uniqueKeysWithValues: Measure.allCases.map { measure in
                 (measure.rawValue, Dictionary(uniqueKeysWithValues: zip(events.map(\.id), totals.map { t -> String? in
                     guard let v = measure.value(t) else { return nil }
-                    return measure == .participants ? String(v) : measure == .airfare_share_of_total ? percent(v) : Money(cents: v).plain
+                    return measure.isCount ? String(v) : measure == .airfare_share_of_total ? percent(v) : Money(cents: v).plain
                 })))
             }))
         }
         let document = Document(
             events: events.map(\.id), mix: mixName, mix_source: mixSource, fares: fareWords, caps: caps,
             unlabelled_rows: comparison.unlabelled.map { UnlabelledRow(event: $0.event.id, region: $0.row.region, cap: $0.row.cap.plain) },
-            regions: regions,
+            regions: regions, per_participant: CompareReport.perParticipantNote,
             price_index: real ? comparison.index.map { "\($0.series): \($0.title), \($0.source)" } : nil, stays: stays,
             drafts: events.contains(where: \.isDraft) ? events.flatMap { e in AssumptionText.draft(e).map { "\(e.id): " + $0 } } : nil,
             lines: comparison.hasDeclaredLines ? comparison.lines.map { line in
@@ -286,7 +298,7 @@ public struct CompareReport: Sendable {
         func tenths(_ t: Int64?) -> String { t.map { Ratio.percentText($0).replacingOccurrences(of: "%", with: "") } ?? "" }
         func plain(_ measure: Measure, _ v: Int64?) -> String {
             guard let v else { return "" }
-            return measure == .participants ? String(v) : measure == .airfare_share_of_total ? tenths(v) : Money(cents: v).plain
+            return measure.isCount ? String(v) : measure == .airfare_share_of_total ? tenths(v) : Money(cents: v).plain
         }
         func figures(_ measure: Measure, _ values: [Int64?]) -> [String] {
             var cells = values.map { plain(measure, $0) }
@@ -316,6 +328,7 @@ public struct CompareReport: Sendable {
         if comparison.hasDeclaredLines {
             for line in comparison.lines { rows.append(["line", line.name, line.key] + figures(.total, line.amounts.map { $0?.cents }) + [""]) }
         }
+        rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [CompareReport.perParticipantNote])
         if let stays { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [stays]) }
         for sentence in quotedFares { rows.append(["note", "", ""] + Array(repeating: "", count: rows[0].count - 4) + [sentence]) }
         for event in events {

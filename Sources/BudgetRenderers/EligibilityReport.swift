@@ -107,9 +107,10 @@ public struct EligibilityReport {
         return try JSONText.render(document)
     }
 
-    /// What a budget left out and what it does not know, in sentences for every report.
-    public static func budgetSentences(_ budget: Budget) -> [String] {
-        var out = ["Priced: \(budget.who.words) (--who \(budget.who.rawValue))."]
+    /// What a budget left out and what it does not know, in sentences for every report; `hints` adds what the preparer at the
+    /// keyboard can type (`--who`, `travel-budget check`), left out of a workbook's printed pages.
+    public static func budgetSentences(_ budget: Budget, hints: Bool = true) -> [String] {
+        var out = [hints ? "Priced: \(budget.who.words) (--who \(budget.who.rawValue))." : "Priced: \(budget.who.words)."]
         /// ", and N more" when a list names only the first few.
         func more(_ shown: Int, of count: Int) -> String { shown < count ? ", and \(count - shown) more" : "" }
         if budget.leftOutCount == 0 {
@@ -118,14 +119,23 @@ public struct EligibilityReport {
             let examples = budget.leftOutExamples
             out.append("Left out: \(budget.leftOutCount) — " + examples.map { p, verdict in
                 let why = verdict.why.isEmpty ? ["not approved (status: \(verdict.status?.rawValue ?? "not known"))"] : verdict.why
-                return "\(p.id) (\(verdict.word): \(why.joined(separator: "; ")))"
+                return "participant \(p.id) (\(verdict.word): \(why.joined(separator: "; ")))"
             }.joined(separator: "; ") + more(examples.count, of: budget.leftOutCount) + ".")
         }
         let count = budget.eligibilityNotKnown
-        if count > 0 {
+        let rules = budget.event.eligibility
+        let asksApplications = !(rules?.deadlines.isEmpty ?? true) || !(rules?.documents.isEmpty ?? true)
+        let check = hints ? "`travel-budget check` gives each one's reasons; " : ""
+        if count > 0, asksApplications, !budget.rosterGivesApplications {
+            // Said once, not for every participant: the roster has no application dates or documents at all.
+            let all = count == budget.totals.participants
+            out.append("The roster gives no application dates and no documents received, so whether anyone applied on time with "
+                       + "every document is not known: eligibility is not known for \(all && count > 1 ? "all \(count)" : "\(count)") priced "
+                       + "participant\(count == 1 ? "" : "s") (\(check)a missing column or an empty cell is not known, never eligible).")
+        } else if count > 0 {
             out.append("Eligibility not known for \(count) priced participant\(count == 1 ? "" : "s"): "
-                       + budget.notKnownIDs.joined(separator: ", ") + more(budget.notKnownIDs.count, of: count)
-                       + " (see `travel-budget check`; an empty cell or a missing column is not known, never eligible).")
+                       + IDText.list(budget.notKnownIDs, more: count - budget.notKnownIDs.count)
+                       + " (\(hints ? "see `travel-budget check`; " : "")an empty cell or a missing column is not known, never eligible).")
         }
         return out
     }

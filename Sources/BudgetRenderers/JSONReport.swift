@@ -215,6 +215,8 @@ public struct JSONReport {
 
     struct FlagNote: Encodable {
         let flag: String
+        /// The flag's letter in the text reports' tables and the workbook (the one table, ``BudgetCore/Mark``).
+        let letter: String
         let participants: Int
         let meaning: String
     }
@@ -277,7 +279,7 @@ public struct JSONReport {
                 who: b.who.rawValue,
                 left_out: b.leftOut.map { LeftOut(id: $0.participant.id, eligible: $0.verdict.eligible, reasons: $0.verdict.reasons) },
                 not_known: zip(b.lines, b.verdicts).filter { $0.1.eligible == nil }.map(\.0.participant.id)),
-            flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
+            flags: b.flagCounts.map { FlagNote(flag: $0.flag.rawValue, letter: $0.flag.letter, participants: $0.count, meaning: $0.flag.explanation(under: b.event)) },
             assumptions: AssumptionText.all(b.event),
             cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
             grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)

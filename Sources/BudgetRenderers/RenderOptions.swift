@@ -12,6 +12,8 @@ public struct RenderOptions: Sendable {
     public var preparedBy: String = ""
     /// Protect a workbook's formula cells (no password; input cells stay open, sorting and filtering allowed).
     public var protect: Bool = true
+    /// The paying office a workbook is written for (`cost --office`): its own part comes first; nil: the whole budget.
+    public var partner: String?
 
     public init(redact: Bool = false) { self.redact = redact }
 

@@ -210,15 +210,14 @@ public struct TextReport {
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
             let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)
-            let who = awaiting.map(\.participant.id).joined(separator: ", ")
-            let noun = AwaitingCapText.people(awaiting.count)
+            let who = IDText.list(awaiting.map(\.participant.id))
             out.append("")
-            out += L.wrap("Awaiting a cap: \(noun) (\(who))\(AwaitingCapText.fares(count: awaiting.count, fares: fares, withoutFare: unknown)). "
+            out += L.wrap("Awaiting a cap: \(who)\(AwaitingCapText.fares(count: awaiting.count, fares: fares, withoutFare: unknown, comma: true)). "
                 + "No assisted airfare is budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
                 + "if they assist in full, the total rises by \(AwaitingCapText.rise(count: awaiting.count, fares: fares, withoutFare: unknown)).")
         }
         if !budget.notPlanned.isEmpty {
-            let ids = budget.notPlanned.map(\.id).joined(separator: ", ")
+            let ids = IDText.list(budget.notPlanned.map(\.id))
             out.append("")
             out += L.wrap("Not in the plan: \(budget.notPlanned.count) roster row(s) marked planned = no (\(ids)) are not costed here; "
                 + "`travel-budget reconcile` sets them against the plan.")
@@ -232,7 +231,7 @@ public struct TextReport {
         let counts = budget.flagCounts
         if counts.isEmpty { out.append("  none") }
         for (flag, n) in counts {
-            let ids = budget.lines.filter { $0.flags.contains(flag) }.map(\.participant.id).joined(separator: ", ")
+            let ids = IDText.list(budget.lines.filter { $0.flags.contains(flag) }.map(\.participant.id))
             out += L.wrap("\(flag.rawValue) (\(n): \(ids)): \(flag.explanation(under: budget.event)).",
                           first: "  \(TextReport.code(flag))  ", indent: "     ")
         }

@@ -77,12 +77,14 @@ extension Planner {
             say("\(request.roster.name): note: \(budget.notPlanned.count) row(s) marked planned = no are not in the plan: "
                 + budget.notPlanned.map(\.id).joined(separator: ", ") + " (see `travel-budget reconcile`)")
         }
-        let options = request.pricing.renderOptions
+        var options = request.pricing.renderOptions
         var report = try render(budget, request.format, options: options)
         if let name = request.office {
             guard let office = OfficeReport.office(named: name, in: budget) else {
                 throw .usage("`\(name)` is not one of \(event.id)'s paying offices: \(event.payingOffices.joined(separator: "; "))")
             }
+            // The workbook is the office's own: its part first (``RenderOptions/partner``).
+            options.partner = office.office
             let officeReport = OfficeReport(budget, office: office, options: options)
             report = request.format == .json ? try planned { try officeReport.json() }
                 : request.format == .csv ? officeReport.csv() : officeReport.text()

@@ -42,11 +42,14 @@ public struct CellStyle: Hashable, Sendable {
     public var number: Number
     /// Long text wraps within the column (headers and notes always wrap).
     public var wrap: Bool
+    /// Centred in its column (a flag's letters, set apart from the figures beside them).
+    public var centered: Bool
 
-    public init(_ role: Role, _ number: Number = .general, wrap: Bool = false) {
+    public init(_ role: Role, _ number: Number = .general, wrap: Bool = false, centered: Bool = false) {
         self.role = role
         self.number = number
         self.wrap = wrap
+        self.centered = centered
     }
 
     /// Whether the text wraps within its cell.

@@ -184,6 +184,8 @@ extension Sheet {
                 let size = cell.style.role == .title ? PageMetrics.titleSize : PageMetrics.bodySize
                 let lineHeight = size * PageMetrics.rowHeight / PageMetrics.bodySize
                 var chars = width(address.column)
+                // A cell merged over several rows is as high as those rows: the sheet gave it as many as its lines need.
+                if merges.contains(where: { $0.first == address && $0.last.row > $0.first.row }) { continue }
                 if let merge = merges.first(where: { $0.first == address }) {
                     chars = (merge.first.column...merge.last.column).reduce(0.0) { $0 + width($1) } + Double(merge.last.column - merge.first.column)
                 }
@@ -197,9 +199,92 @@ extension Sheet {
         if frozenColumns > 0, tableWidth * Double(setup.scale) / 100 > printable(setup.landscape), setup.repeatColumns == nil {
             setup.repeatColumns = 0...(frozenColumns - 1)
         }
+        if !setup.repeatsHeader { setup.repeatRows = nil }
         setup.headerLeft = headerLeft
         setup.footerLeft = footerLeft
+        if setup.breaksPages, let breaks = pageBreaks(setup) { setup.pageBreaks = breaks }
         printSetup = setup
+    }
+
+    /// The first row of every printed page but the first, chosen here rather than by the spreadsheet program so that a
+    /// heading, a table's header row and the notes or title just above them stay on the page of the table's first rows
+    /// (``keepTogether`` and every run of header or title rows), and the breaks a sheet asks for (a chart's page) are kept.
+    /// Each page is filled to 97 % of what it holds at the sheet's scale, so the program, which measures a little
+    /// differently, never breaks a page earlier than these. Nil when there would be more than 1,000 pages (a program's limit).
+    func pageBreaks(_ setup: PrintSetup) -> [Int]? {
+        let m = PageMetrics.margins
+        let paperHeight = setup.landscape ? setup.paper.size.width : setup.paper.size.height
+        let capacity = (paperHeight - (m.top + m.bottom) * 72) * 100 / Double(setup.scale) * 0.97
+        func height(_ row: Int) -> Double { rowHeights[row] ?? PageMetrics.rowHeight }
+        let repeated = setup.repeatRows.map { $0.reduce(0.0) { $0 + height($1) } } ?? 0
+        let chartEnd = charts.map { $0.anchor.row + ChartSize.rows }.max() ?? 0
+        let last = max(cells.keys.map(\.row).max() ?? 0, chartEnd)
+        let keeps = keepBlocks(setup)
+        let forced = Set(setup.pageBreaks)
+        var breaks: [Int] = []
+        var used = 0.0, pageStart = 0
+        func newPage(at row: Int) {
+            breaks.append(row)
+            pageStart = row
+            used = (setup.repeatRows.map { $0.upperBound < row } ?? false) ? repeated : 0
+        }
+        // The notes that end a sheet may fill its last page to the full: the program fits them there too (a page of a lone
+        // note is worse than a page filled to the brim; were the program to break before them, they would be alone anyway).
+        var figureRows = Set<Int>()
+        for (address, cell) in cells where cell.style.role != .note { figureRows.insert(address.row) }
+        var notesFrom = last + 1
+        while notesFrom > 0, !figureRows.contains(notesFrom - 1), charts.allSatisfy({ $0.anchor.row + ChartSize.rows < notesFrom - 1 }) {
+            notesFrom -= 1
+        }
+        let tail = notesFrom > last ? 0 : (notesFrom...last).reduce(0.0) { $0 + height($1) }
+        var row = 0
+        while row <= last {
+            if row > 0, forced.contains(row), row != pageStart { newPage(at: row) }
+            if row == notesFrom, !forced.contains(where: { $0 > row }), used + tail <= capacity / 0.97 * 0.995 {
+                break
+            }
+            if let end = keeps[row], row != pageStart {
+                let block = (row...end).reduce(0.0) { $0 + height($1) }
+                if used + block > capacity && block + repeated <= capacity { newPage(at: row) }
+            }
+            let h = height(row)
+            if used + h > capacity, row != pageStart { newPage(at: row) }
+            used += h
+            row += 1
+            if breaks.count > 1_000 { return nil }
+        }
+        return breaks
+    }
+
+    /// Rows that print on one page, by their first row: each explicit ``keepTogether`` range, and each run of header or
+    /// title rows with the title or note rows just above it and the two rows after it (a heading with its first rows).
+    func keepBlocks(_ setup: PrintSetup) -> [Int: Int] {
+        var byRow: [Int: [Cell]] = [:]
+        for (address, cell) in cells { byRow[address.row, default: []].append(cell) }
+        func isHeading(_ row: Int) -> Bool {
+            guard let cells = byRow[row], !cells.isEmpty else { return false }
+            return cells.allSatisfy { $0.style.role == .head || $0.style.role == .title }
+        }
+        func isLead(_ row: Int) -> Bool {
+            guard let cells = byRow[row], !cells.isEmpty else { return false }
+            return cells.allSatisfy { $0.style.role == .head || $0.style.role == .title || $0.style.role == .note }
+        }
+        var blocks: [Int: Int] = [:]
+        func keep(_ range: ClosedRange<Int>) { blocks[range.lowerBound] = max(blocks[range.lowerBound] ?? range.upperBound, range.upperBound) }
+        for range in keepTogether { keep(range) }
+        // A chart's rows, never across a page break.
+        for chart in charts { keep(chart.anchor.row...(chart.anchor.row + ChartSize.rows - 1)) }
+        let repeatedRows = setup.repeatRows.map { $0.lowerBound ..< $0.upperBound + 1 } ?? 0 ..< 0
+        for row in byRow.keys.sorted() where isHeading(row) && !isHeading(row - 1) && !repeatedRows.contains(row) {
+            var start = row
+            while start > 0, start > row - 4, isLead(start - 1), !repeatedRows.contains(start - 1) { start -= 1 }
+            var end = row
+            while isHeading(end + 1) { end += 1 }
+            var following = 0
+            while following < 2, byRow[end + 1] != nil { end += 1; following += 1 }
+            keep(start...end)
+        }
+        return blocks
     }
 }
 

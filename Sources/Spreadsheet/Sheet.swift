@@ -29,8 +29,16 @@ public struct PrintSetup: Hashable, Sendable {
     public var repeatRows: ClosedRange<Int>?
     /// Columns printed at the left of every page across (the participant's id), as 0-based first and last column.
     public var repeatColumns: ClosedRange<Int>?
-    /// Rows a new page starts at (so that a chart never straddles a page break).
+    /// Rows a new page starts at (so that a chart never straddles a page break); ``Sheet/layOutForPrint(paper:headerLeft:footerLeft:)``
+    /// adds every other page's first row where ``breaksPages``.
     public var pageBreaks: [Int] = []
+    /// Whether the layout chooses every page's first row (keeping headings with their tables); false for a sheet whose
+    /// rows are not known when it is set up (a roster written as a stream): the program breaks its pages.
+    public var breaksPages = true
+    /// Whether the sheet's frozen header rows print again at the top of every page (not on a page of charts).
+    public var repeatsHeader = true
+    /// Columns a new page across starts at (the first column of each page after the first, left to right).
+    public var columnBreaks: [Int] = []
 
     public init(landscape: Bool = true, header: String, footer: String = "Page &P of &N") {
         self.landscape = landscape
@@ -98,12 +106,16 @@ public struct Sheet: Hashable, Sendable {
     public var rowHeights: [Int: Double] = [:]
     /// Ranges merged into one cell (a note spanning a table's width); the first cell holds the text.
     public var merges: [CellRange] = []
+    /// Rows that print on one page (a small table with its heading), beside the headings kept with their first rows.
+    public var keepTogether: [ClosedRange<Int>] = []
     /// Input checks on ranges of cells.
     public var validations: [Validation] = []
     /// Marks on ranges of cells that need a look.
     public var conditionalFormats: [ConditionalFormat] = []
     /// Protected: only input cells can be changed (no password; sorting and filtering allowed).
     public var protected = false
+    /// Hidden: kept for whoever opens the file (Format › Sheet › Show), never printed (the preparer's notes).
+    public var hidden = false
 
     public init(name: String) { self.name = name }
 

@@ -349,7 +349,12 @@ private final class XLSXDocument {
                 var breaks = setup.pageBreaks.map { lxw_row_t($0) } + [0]
                 try check(worksheet_set_h_pagebreaks(worksheet, &breaks), "setting the page breaks of \(sheet.name)")
             }
+            if !setup.columnBreaks.isEmpty {
+                var breaks = setup.columnBreaks.map { lxw_col_t($0) } + [0]
+                try check(worksheet_set_v_pagebreaks(worksheet, &breaks), "setting the page breaks across of \(sheet.name)")
+            }
         }
+        if sheet.hidden { worksheet_hide(worksheet) }
         if let range = sheet.autofilter {
             try check(worksheet_autofilter(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                            lxw_row_t(range.last.row), lxw_col_t(range.last.column)),
@@ -514,6 +519,7 @@ private final class XLSXDocument {
             format_set_font_color(format, 0x595959)
         }
         if style.wraps { format_set_text_wrap(format) }
+        if style.centered { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         if style.role == .input { format_set_unlocked(format) }
         if let numberFormat = Self.numberFormat(style.number) { format_set_num_format(format, numberFormat) }
         formats.append((style, format))

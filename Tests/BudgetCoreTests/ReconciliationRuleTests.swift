@@ -86,6 +86,7 @@ import Testing
         #expect(l.assistedAirfare == .zero)
         #expect(l.participantShare == Money(dollars: 910))
         #expect(!l.flags.contains(.ticketNotRecorded))
+        #expect(l.flags.contains(.selfFunded), "a self-funded participant is marked S, as in every report")
         let notCovered = Reconciling(event: Make.event(selfFundedCovered: false))
         let uncovered = notCovered.reconcile(notCovered.costing.cost(Make.participant(fare: 85_000, funding: .selfFunded, nightsActual: 4)), planned: true)
         #expect(uncovered.localExpenses.actual == .zero)

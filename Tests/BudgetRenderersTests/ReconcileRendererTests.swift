@@ -120,6 +120,6 @@ import Testing
         let r = try Repo.sampleReconciliation()
         #expect(try r.plan.totals == Repo.sampleBudget("jeju-2023").totals)
         let text = TextReport(r.plan).render()
-        #expect(text.contains("Not in the plan: 1 roster row(s) marked planned = no (P23-19)"))
+        #expect(text.contains("Not in the plan: 1 roster row(s) marked planned = no (participant P23-19)"))
     }
 }

@@ -165,7 +165,7 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Testin
 
     @Test func theTextReportSaysSo() {
         let text = Self.folded(TextReport(budget).render())
-        #expect(text.contains("Awaiting a cap: 2 participants (A1, A2): 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted."))
+        #expect(text.contains("Awaiting a cap: participants A1 and A2: 1 with a quoted fare of US$ 520.00 and 1 participant with no fare quoted."))
         #expect(text.contains("the total rises by up to US$ 520.00 plus the fare, not known yet, of 1 participant with no fare quoted."))
     }
 

@@ -133,7 +133,7 @@ import Testing
         func words(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         let reason = "Vietnam is not in the cap table and referral-2026 funds no other point of departure "
             + "(\"Applicants travelling from other countries are not eligible for support.\")"
-        #expect(words(cost.stdout).contains("Left out: 1 — R-2 (not eligible: " + reason), "\(cost.stdout)")
+        #expect(words(cost.stdout).contains("Left out: 1 — participant R-2 (not eligible: " + reason), "\(cost.stdout)")
         let check = try Run(["check", "--event", "referral-2026", "--roster", roster.path], in: folder)
         #expect(words(check.stdout).contains("R-2 not eligible application date not known; documents not known; " + reason), "\(check.stdout)")
     }

@@ -40,7 +40,7 @@ import Testing
         #expect(try count("approved") == 11)
         let text = try Run(["cost", "--event", "jeju-2023", "--roster", roster])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("Left out: 3 — P23-16 (not eligible: applied 2023-11-08"))
+        #expect(text.stdout.contains("Left out: 3 — participant P23-16 (not eligible: applied 2023-11-08"))
     }
 
     @Test func anUnknownWhoIsABadFlag() throws {

@@ -6,18 +6,26 @@ import Testing
 
 /// The workbooks as a partner office prints them: every workbook the tool writes, printed by LibreOffice to PDF once, and
 /// read back with poppler's `pdfinfo`/`pdftotext` (Debian poppler-utils; scripts/test installs it).
-@Suite(.serialized) struct PrintedWorkbookTests {
-    /// One conversion for every test: the shipped report, a one-event `cost --xlsx`, a 40-person roster, a reconcile and a
-    /// compare workbook, each with its PDF's pages as text.
+@Suite(.serialized, .cleansUpTemporaryFolders) struct PrintedWorkbookTests {
+    /// One conversion for every test: the shipped report, a one-event `cost --xlsx`, a workbook for one paying office
+    /// (`cost --office RSO`), a 40-person roster, a reconcile of the sample, a 12-person reconcile and a compare workbook,
+    /// each with its PDF's pages as text.
     struct Printed: Sendable {
         let workbooks: [String: String]
+        /// The folder the workbooks and their inputs were written to (a local path no page may print).
+        let folder: String
         /// Each workbook's pages, in reading order (`pdftotext -raw`).
         let pages: [String: [String]]
+        /// Each workbook's pages as laid out on paper, top to bottom (`pdftotext -layout`): the page header first, the footer last.
+        let layout: [String: [String]]
         /// Each workbook's page sizes and the smallest word height on each page, in points (`pdftotext -bbox`).
         let boxes: [String: [(width: Double, height: Double, smallestWord: Double)]]
     }
 
-    static let printed: Result<Printed, any Error> = Result { try PrintedWorkbookTests.print() }
+    /// Made once for every test of the suite: its folder is the run's (removed when the run ends), not the first test's.
+    static let printed: Result<Printed, any Error> = Result {
+        try TemporaryFolders.$current.withValue(nil) { try PrintedWorkbookTests.print() }
+    }
 
     static func print() throws -> Printed {
         let out = try temporaryFolder()
@@ -30,14 +38,25 @@ import Testing
             forty.append("P40-\(index + 1)" + row.drop { $0 != "," })
         }
         try (forty.joined(separator: "\n") + "\n").write(to: roster40, atomically: true, encoding: .utf8)
+        // Twelve of the sample's participants with their actual figures: eleven planned (one did not travel) and the one who
+        // travelled though not planned.
+        let actuals = try String(contentsOf: Repo.root.appendingPathComponent("Tables/rosters/jeju-2023-actuals.csv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let twelve = out.appendingPathComponent("twelve.csv")
+        try ((Array(actuals.prefix(12)) + actuals.filter { $0.hasPrefix("P23-19,") }).joined(separator: "\n") + "\n")
+            .write(to: twelve, atomically: true, encoding: .utf8)
         let path = { (name: String) in out.appendingPathComponent(name + ".xlsx").path }
         // The prepared day is fixed, as every test fixes it (the default is the day of the run).
         let created = ["--created", "2023-12-12"]
         let runs: [(String, [String])] = [
             ("report", ["report", "--output-dir", out.appendingPathComponent("report").path, "--prepared-by", "Kim Officer"] + created),
             ("cost", ["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--xlsx", path("cost")] + created),
+            ("office", ["cost", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023.csv", "--office", "RSO", "--xlsx", path("office"),
+                        "--prepared-by", "Kim Officer"] + created),
+            ("reconcile12", ["reconcile", "--event", "jeju-2023", "--roster", twelve.path, "--xlsx", path("reconcile12")] + created),
             ("forty", ["cost", "--event", "jeju-2023", "--roster", roster40.path, "--xlsx", path("forty")] + created),
-            ("reconcile", ["reconcile", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023-actuals.csv", "--xlsx", path("reconcile")] + created),
+            ("reconcile", ["reconcile", "--event", "jeju-2023", "--roster", "Tables/rosters/jeju-2023-actuals.csv", "--xlsx", path("reconcile"),
+                           "--budget", "16620", "--budget", "RSO=8000"] + created),
             ("compare", ["compare", "--scenario", "Tables/scenarios/regional-mix-80-percent-fares.toml", "--real", "--xlsx", path("compare")] + created),
         ]
         var workbooks: [String: String] = [:]
@@ -52,15 +71,16 @@ import Testing
         let pdf = out.appendingPathComponent("pdf").path
         _ = try tool("soffice", ["-env:UserInstallation=file://\(out.path)/profile", "--headless", "--norestore",
                                  "--convert-to", "pdf", "--outdir", pdf] + workbooks.keys.sorted().map(path))
-        var pages: [String: [String]] = [:]
+        var pages: [String: [String]] = [:], layout: [String: [String]] = [:]
         var boxes: [String: [(width: Double, height: Double, smallestWord: Double)]] = [:]
         for name in workbooks.keys {
             let file = "\(pdf)/\(name).pdf"
             guard FileManager.default.fileExists(atPath: file) else { throw PrintError(message: "LibreOffice printed no \(file)") }
             pages[name] = try tool("pdftotext", ["-raw", file, "-"]).components(separatedBy: "\u{0C}").dropLast()
+            layout[name] = try tool("pdftotext", ["-layout", file, "-"]).components(separatedBy: "\u{0C}").dropLast()
             boxes[name] = try pageBoxes(try tool("pdftotext", ["-bbox", file, "-"]))
         }
-        return Printed(workbooks: workbooks, pages: pages, boxes: boxes)
+        return Printed(workbooks: workbooks, folder: out.path, pages: pages, layout: layout, boxes: boxes)
     }
 
     struct PrintError: Error, CustomStringConvertible {
@@ -132,17 +152,18 @@ import Testing
 
     @Test func theSummaryOpensWithTheSignOffBlock_andEveryFlagDescriptionIsPrintedWhole() throws {
         let printed = try Self.printed.get()
-        for name in ["report", "cost", "reconcile", "compare"] {
+        for name in ["report", "cost", "office", "reconcile", "reconcile12", "compare"] {
             let first = Self.words(try #require(printed.pages[name]?.first))
             for line in ["Prepared by", "Checked by", "Approved by", "Name", "Date", "Signature"] {
                 #expect(first.contains(line), "\(name): \(line)")
             }
-            #expect(first.contains("Paying office"), "\(name): the paying offices on the first page")
+            // What each office pays (in a workbook for one office, its own part).
+            #expect(first.contains(name == "office" ? "What RSO of the Bali Process pays" : "Paying office"), "\(name): the paying offices on the first page")
         }
         #expect(Self.words(printed.pages["report"]![0]).contains("Kim Officer"))
         for name in ["report", "cost"] {
             let strings = try unzip(["-p", printed.workbooks[name]!, "xl/sharedStrings.xml"])
-            let flags = strings.matches(of: /<t[^>]*>((estimate|contact-organisers|not-funded|inferred-cap|cap-override|self-funded|above-cap|partial-stay): [^<]+)<\/t>/)
+            let flags = strings.matches(of: /<t[^>]*>([A-Z]  (estimate|contact-organisers|not-funded|inferred-cap|cap-override|self-funded|above-cap|partial-stay|no-fare-quoted): [^<]+)<\/t>/)
                 .map { String($0.1).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
                     .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">") }
             #expect(!flags.isEmpty)
@@ -218,6 +239,125 @@ import Testing
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("error: unknown paper `A3` for the workbook"))
         #expect(bad.stderr.contains("hint: write paper = \"a4\" or paper = \"letter\""))
+    }
+
+    /// A page's lines as laid out, blank lines left out and spaces run together: the page header first, the footer last.
+    static func lines(_ page: String) -> [String] {
+        page.split(separator: "\n").map { words(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The lines between a page's header and its footer.
+    static func body(_ page: String) -> [String] { Array(lines(page).dropFirst().dropLast()) }
+
+    /// The sheet a page prints, from its footer (`Page N of M Sheet`) in reading order.
+    static func sheet(_ rawPage: String) -> String? {
+        rawPage.split(separator: "\n").lazy.compactMap { $0.firstMatch(of: /Page \d+ of \d+ (.+)$/).map { String($0.1) } }.first
+    }
+
+    @Test func nothingForThePersonAtTheKeyboardIsPrinted_noLocalPathNoFlagNoSeed() throws {
+        let printed = try Self.printed.get()
+        for (name, pages) in printed.pages {
+            let text = Self.words(pages.joined(separator: " "))
+            #expect(!text.contains(printed.folder) && !text.contains("/tmp/"), "\(name): a local path is printed")
+            let path = text.firstMatch(of: /[\w.-]+\/[\w.\/-]+\.(csv|toml|xlsx|ods|txt)/).map { String($0.0) }
+            #expect(path == nil, "\(name): \(path ?? "") is printed")
+            let flag = text.firstMatch(of: /(^|[\s(`])--[a-z][\w-]*/).map { String($0.0) }
+            #expect(flag == nil, "\(name): the command-line flag \(flag ?? "") is printed")
+            #expect(!text.lowercased().contains("seed 0"), "\(name): a seed's id is printed")
+            #expect(!text.contains("`"), "\(name): a command (in backquotes) is printed")
+            for hint in ["travel-budget check", "Inputs:", "Roster: Tables", "Preparer's notes"] {
+                #expect(!text.contains(hint), "\(name): \(hint)")
+            }
+            #expect(!pages.contains { Self.sheet($0) == "Preparer's notes" }, "\(name): the preparer's notes are printed")
+        }
+        // They are kept for the preparer, on a hidden sheet of the workbook.
+        for name in ["office", "reconcile12"] {
+            let book = try unzip(["-p", printed.workbooks[name]!, "xl/workbook.xml"])
+            #expect(book.contains(/<sheet name="Preparer(&apos;|')s notes" sheetId="\d+" state="hidden"/), "\(name)")
+            let strings = try unzip(["-p", printed.workbooks[name]!, "xl/sharedStrings.xml"])
+            #expect(strings.contains("seed 000_1286a31c54f6509b") && strings.contains(".csv"), "\(name): the preparer's notes")
+        }
+    }
+
+    @Test func aWorkbookForOneOffice_opensWithItsOwnPart_saysWhatItHoldsAndWhetherItCarriesNames() throws {
+        let printed = try Self.printed.get()
+        let pages = try #require(printed.pages["office"])
+        let first = Self.words(try #require(pages.first))
+        for words in ["Travel budget for RSO of the Bali Process", "What RSO of the Bali Process pays of jeju-2023",
+                      "Total paid by RSO of the Bali Process $8,303.64",
+                      "Names: this workbook carries the participants' names and organizations"] {
+            #expect(first.contains(words), "the first page: \(words)")
+        }
+        // Its own part first, then the roster and the other office's part it is checked against.
+        let sheets = pages.map(Self.sheet)
+        let order = ["jeju-2023 RSO", "Roster jeju-2023", "jeju-2023 UNITAR"].map { name in sheets.firstIndex(of: name) ?? Int.max }
+        #expect(order == order.sorted() && order.last != Int.max, "\(sheets)")
+        let text = Self.words(pages.joined(separator: " "))
+        for words in ["In this file What it holds", "Awaiting a cap: participant P23-13, with a quoted fare of US$ 520.00",
+                      "Source: the announcement of 25 September 2023", "participants P23-13 and P23-14"] {
+            #expect(text.contains(words), "\(words)")
+        }
+    }
+
+    @Test func noPageHoldsOnlyARepeatedHeaderBand_orLinesPrintedOnTheSheetsOtherPages() throws {
+        let printed = try Self.printed.get()
+        for (name, pages) in printed.layout {
+            let raw = try #require(printed.pages[name])
+            #expect(raw.count == pages.count, "\(name)")
+            let sheets = raw.map(Self.sheet)
+            let bodies = pages.map(Self.body)
+            for (index, body) in bodies.enumerated() {
+                let others = Set(bodies.indices.filter { $0 != index && sheets[$0] == sheets[index] }.flatMap { bodies[$0] })
+                #expect(!body.isEmpty && !body.allSatisfy(others.contains),
+                        "\(name) page \(index + 1) (\(sheets[index] ?? "?")) holds only lines its sheet's other pages print: \(body)")
+            }
+        }
+    }
+
+    @Test func aTwelvePersonReconciliationPrintsItsPlanVsActualOnAtMostTwoPages_withEveryLabelWhole() throws {
+        let printed = try Self.printed.get()
+        let raw = try #require(printed.pages["reconcile12"])
+        let layout = try #require(printed.layout["reconcile12"])
+        let pages = raw.indices.filter { Self.sheet(raw[$0]) == "Plan vs actual" }
+        #expect((1...2).contains(pages.count), "Plan vs actual prints on \(pages.count) pages")
+        // Each page is a table, not a lone column: a line with three amounts or more.
+        for index in pages {
+            let amounts = Self.body(layout[index]).map { $0.matches(of: /\$[0-9][0-9,]*\.[0-9]{2}/).count }.max() ?? 0
+            #expect(amounts >= 3, "Plan vs actual page \(index + 1): at most \(amounts) amounts a line")
+        }
+        let text = Self.words(pages.map { raw[$0] }.joined(separator: " "))
+        for label in ["Planned and travelled", "Planned, did not travel (no actual figures)",
+                      "Not planned, travelled (planned = no, or left out of the plan)", "By cost line", "By paying office",
+                      "Footing: the variances less (actual - planned); 0.00 when they foot", "P23-19", "RSO, actual (US$)"] {
+            #expect(text.contains(label), "\(label)")
+        }
+        // One letter, one meaning: the self-funded participant is S, local expenses from nights H.
+        #expect(text.contains("S self-funded") && text.contains("H local-from-nights") && !text.contains("N local-from-nights"))
+    }
+
+    @Test func everyHeadingIsPrintedOnThePageOfItsFirstRow() throws {
+        let printed = try Self.printed.get()
+        // Headings and header rows as their first words print (spaces run together).
+        let headings = ["Sign-off Name Date Signature", "What RSO of the Bali Process pays", "In this file What it holds",
+                        "Paying office Airfare share", "Paying office Event", "Cost line", "Region Participants", "Flagged participants",
+                        "By attendance", "By cost line", "By paying office", "Budget ceiling", "Region / measure", "Every cost line",
+                        "Total by region", "Cost composition", "Point of departure", "Region Point of departure", "ID Name", "ID Local",
+                        "Fare currency"]
+        let alone = ["Assumptions", "Eligibility"]
+        for (name, pages) in printed.layout {
+            for (index, page) in pages.enumerated() {
+                let body = Self.body(page)
+                // Compare's groups: each region's header row names the events compared.
+                func isHeading(_ line: String) -> Bool {
+                    alone.contains(line) || headings.contains { line.hasPrefix($0) } || line.contains(/^[A-Za-z -]+ jeju-20\d\d jeju-20\d\d/)
+                }
+                for (at, line) in body.enumerated() where isHeading(line) {
+                    // The first row under it: a line with a figure, or one of several words (not a header's wrapped word).
+                    let row = body[(at + 1)...].contains { $0.contains(/[0-9]/) || $0.split(separator: " ").count >= 4 }
+                    #expect(row, "\(name) page \(index + 1): \(line) at the foot of the page, its rows on the next")
+                }
+            }
+        }
     }
 
     @Test func aOneEventWorkbookCarriesOnlyThatEventsCapsAndRates() throws {

@@ -12,7 +12,7 @@ import Testing
         #expect(run.stdout.hasPrefix("PLAN AGAINST ACTUAL  jeju-2023"))
         #expect(run.stdout.contains("Planned, did not travel (no actual figures) (1)"))
         #expect(run.stdout.contains("Not planned, travelled (planned = no, or left out of the plan) (1)"))
-        #expect(run.stdout.contains("so in no group: P23-16, P23-17, P23-18"))
+        #expect(run.stdout.contains("so in no group: participants P23-16, P23-17 and P23-18"))
         #expect(run.stderr.isEmpty)
     }
 

@@ -415,9 +415,11 @@ struct CostLineExpectations {
             }
         }
         for cost in r.plan.eventCosts {
-            #expect(cents((rows.first { $0.first == "\(cost.name) (event cost, planned)" } ?? [])[safe: 2]) == cost.amount.cents, "\(cost.name)")
+            let label = PlanActualSummary.Place.label, planned = PlanActualSummary.Place.planned
+            #expect(cents((rows.first { $0[safe: label] == "\(cost.name) (event cost, planned)" } ?? [])[safe: planned]) == cost.amount.cents, "\(cost.name)")
         }
-        #expect(cents((rows.first { $0.first == "The plan's grand total (Cost lines sheet)" } ?? [])[safe: 2]) == r.plan.grandTotal.cents)
+        #expect(cents((rows.first { $0[safe: PlanActualSummary.Place.label] == "The plan's grand total (Cost lines sheet)" } ?? [])[safe: PlanActualSummary.Place.planned])
+                == r.plan.grandTotal.cents)
         let expected = try expectations(r.plan, "reconciled")
         expected.costLines()
         expected.officeSheets()

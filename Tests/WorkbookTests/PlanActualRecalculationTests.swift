@@ -8,6 +8,7 @@ import Testing
 /// LibreOffice recomputes the `Plan vs actual` sheet to exactly the engine's reconciliation, to the cent.
 @Suite struct PlanActualRecalculationTests {
     typealias C = PlanActualLayout.Column
+    typealias P = PlanActualSummary.Place
 
     /// A recomputed percentage in tenths of a percent; nil for an empty cell (nothing planned).
     func tenths(_ text: String?) -> Int64? {
@@ -15,17 +16,17 @@ import Testing
         return Int64((value * 10).rounded())
     }
 
-    /// The rows after a block's header (found by its first cell), `count` of them.
+    /// The rows after a block's header (found by its label, in column B), `count` of them.
     func block(_ rows: [[String]], _ header: String, _ count: Int) -> [[String]] {
-        guard let start = rows.firstIndex(where: { $0.first == header }) else { return [] }
+        guard let start = rows.firstIndex(where: { $0[safe: P.label] == header }) else { return [] }
         return Array(rows[(start + 1)...].prefix(count))
     }
 
     /// Planned, actual, variance and % of a summary row, against the engine's figures.
     func expectFigures(_ row: [String]?, _ figures: PlanActual, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let got = [row?[safe: 2], row?[safe: 3], row?[safe: 4]].map { cents($0) }
+        let got = [row?[safe: P.planned], row?[safe: P.actual], row?[safe: P.variance]].map { cents($0) }
         #expect(got == [figures.planned.cents, figures.actual.cents, figures.variance.cents], "\(what)", sourceLocation: sourceLocation)
-        #expect(tenths(row?[safe: 5]) == figures.percent?.tenths, "\(what) %", sourceLocation: sourceLocation)
+        #expect(tenths(row?[safe: P.percent]) == figures.percent?.tenths, "\(what) %", sourceLocation: sourceLocation)
     }
 
     func expectPlanActualMatches(_ r: Reconciliation, in sheets: RecomputedSheets, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -48,7 +49,7 @@ import Testing
                 #expect(cents(row[safe: column.rawValue]) == amount, "\(id) \(column)", sourceLocation: sourceLocation)
             }
             #expect(tenths(row[safe: C.percent.rawValue]) == line.total.percent?.tenths, "\(id) %", sourceLocation: sourceLocation)
-            #expect(row[safe: C.attendance.rawValue] == line.attendance.rawValue, "\(id) attendance", sourceLocation: sourceLocation)
+            #expect(row[safe: C.attendance.rawValue] == PlanActualLayout.word(line.attendance), "\(id) attendance", sourceLocation: sourceLocation)
             for (index, office) in r.offices.enumerated() where layout.offices > 1 {
                 let part = office.lines.first { $0.line.participant.id == id }
                 let columns = layout.officeColumns(index)
@@ -63,33 +64,33 @@ import Testing
 
         let groups = block(rows, "By attendance", r.groups.count + 2)
         for (group, row) in zip(r.groups, groups) {
-            #expect(row[safe: 1] == String(group.lines.count), "\(group.attendance) count", sourceLocation: sourceLocation)
+            #expect(row[safe: P.count] == String(group.lines.count), "\(group.attendance) count", sourceLocation: sourceLocation)
             expectFigures(row, group.subtotal.total, "\(group.attendance)", sourceLocation: sourceLocation)
         }
         expectFigures(groups[safe: r.groups.count], r.totals.total, "groups' total", sourceLocation: sourceLocation)
-        #expect(groups[safe: r.groups.count + 1]?.first == PlanActualSummary.footingLabel, sourceLocation: sourceLocation)
-        #expect(cents(groups[safe: r.groups.count + 1]?[safe: 4]) == 0, "the variances foot", sourceLocation: sourceLocation)
+        #expect(groups[safe: r.groups.count + 1]?[safe: P.label] == PlanActualSummary.footingLabel, sourceLocation: sourceLocation)
+        #expect(cents(groups[safe: r.groups.count + 1]?[safe: P.variance]) == 0, "the variances foot", sourceLocation: sourceLocation)
 
         // Every per-person line (the event file's other lines too), then the total.
         let lines = [r.totals.assistedAirfare, r.totals.localExpenses] + r.totals.declared + [r.totals.total]
         let costLines = block(rows, "By cost line", lines.count)
-        #expect(costLines.map { $0.first ?? "" } == ["Assisted airfare", "Local expenses"] + r.event.personLines.dropFirst(2).map(\.name) + ["Total"],
+        #expect(costLines.map { $0[safe: P.label] ?? "" } == ["Assisted airfare", "Local expenses"] + r.event.personLines.dropFirst(2).map(\.name) + ["Total"],
                 sourceLocation: sourceLocation)
         for (row, figures) in zip(costLines, lines) {
-            expectFigures(row, figures, row.first ?? "cost line", sourceLocation: sourceLocation)
+            expectFigures(row, figures, row[safe: P.label] ?? "cost line", sourceLocation: sourceLocation)
         }
         let offices = block(rows, "By paying office", r.offices.count + 1)
         for (office, row) in zip(r.offices, offices) {
-            #expect(row.first == office.office, sourceLocation: sourceLocation)
+            #expect(row[safe: P.label] == office.office, sourceLocation: sourceLocation)
             expectFigures(row, office.total, office.office, sourceLocation: sourceLocation)
         }
-        #expect(cents(offices.last?[safe: 4]) == 0, "the offices add up", sourceLocation: sourceLocation)
+        #expect(cents(offices.last?[safe: P.variance]) == 0, "the offices add up", sourceLocation: sourceLocation)
 
         let ceilings = block(rows, "Budget ceiling", r.plan.headroom.count)
         for (row, (plan, actual)) in zip(ceilings, zip(r.plan.headroom, r.actualHeadroom)) {
-            #expect([row[safe: 1], row[safe: 2], row[safe: 3], row[safe: 4], row[safe: 5]].map { cents($0) }
+            #expect([row[safe: P.count], row[safe: P.planned], row[safe: P.actual], row[safe: P.variance], row[safe: P.percent]].map { cents($0) }
                         == [plan.ceiling, plan.spent, plan.headroom, actual.spent, actual.headroom].map(\.cents),
-                    "\(row.first ?? "ceiling")", sourceLocation: sourceLocation)
+                    "\(row[safe: P.label] ?? "ceiling")", sourceLocation: sourceLocation)
         }
         #expect(ceilings.count == 2, sourceLocation: sourceLocation)
     }

@@ -378,13 +378,15 @@ enum Recomputed {
         let comparison = try Recomputed.compareReport().comparison
         for (name, totals) in comparison.regions.map({ ($0, comparison.subtotals($0)) }) + [("All regions", comparison.budgets.map(\.totals))] {
             let start = try #require(rows.firstIndex { $0.first == name }, "\(name)")
-            let block = rows[(start + 1)...].prefix(7)
+            let block = rows[(start + 1)...].prefix(8)
             func values(_ measure: String) -> [String?] {
                 let row = block.first { $0.first == "  " + measure } ?? []
                 return [row[safe: 1], row[safe: 2]]
             }
             #expect(values("total").map { cents($0) } == totals.map(\.total.cents), "\(name)")
-            #expect(values("per participant").map { cents($0) } == totals.map(\.perParticipant.cents), "\(name)")
+            // Per participant funded: over the participants the event funds, not those it prices at 0.00 as not funded.
+            #expect(values("participants funded") == totals.map { String($0.funded) }, "\(name)")
+            #expect(values("per participant funded").map { cents($0) } == totals.map(\.perParticipant.cents), "\(name)")
             #expect(values("airfare share of total").map { tenths($0) }
                     == totals.map { Ratio.shareTenths($0.assistedAirfare.cents, of: $0.total.cents) ?? 0 }, "\(name)")
         }

@@ -12,7 +12,9 @@ import XLSXWriter
     @Test func theWorkbookHasASummaryARosterPerEventAnOfficeSheetPerPayingOfficeCapsRatesAndCharts() throws {
         let workbook = try Shipped.workbook()
         #expect(workbook.sheets.map(\.name) == ["Summary", "Roster jeju-2018", "Roster jeju-2023", "jeju-2023 UNITAR",
-                                                "jeju-2023 RSO", "Caps", "Rates", "Charts"])
+                                                "jeju-2023 RSO", "Caps", "Rates", "Charts", "Preparer's notes"])
+        // The preparer's notes are hidden: kept in the file, never printed.
+        #expect(workbook.sheets.filter(\.hidden).map(\.name) == ["Preparer's notes"])
         let names = workbook.definedNames.map(\.name)
         for name in ["Caps_jeju_2018", "Caps_jeju_2023", "jeju_2018_room", "jeju_2023_rate", "jeju_2023_office1_airfare"] {
             #expect(names.contains(name), "\(name)")
@@ -175,7 +177,7 @@ import XLSXWriter
         let r = try Repo.sampleReconciliation()
         let workbook = try Shipped.workbook(r)
         #expect(workbook.sheets.map(\.name) == ["Summary", "Plan vs actual", "Roster jeju-2023", "jeju-2023 UNITAR", "jeju-2023 RSO",
-                                                "Caps", "Rates", "Charts"])
+                                                "Caps", "Rates", "Charts", "Preparer's notes"])
         let sheet = try #require(workbook.sheet("Plan vs actual"))
         typealias C = PlanActualLayout.Column
         guard case .formula(let actual, _)? = sheet.cell(1, C.actualAirfare.rawValue)?.value,

@@ -70,7 +70,7 @@ public struct ReconcileCSVReport {
                      + "\(r.totals.total.variance.plain)" + (r.varianceSum == r.totals.total.variance ? " (they foot)." : " (DO NOT FOOT).")] + blank)
         if !r.leftOutNotTravelled.isEmpty {
             rows.append(["note", "", "Left out of the plan (which prices \(r.plan.who.words)), no actual figures: "
-                         + r.leftOutNotTravelled.map(\.id).joined(separator: ", ")] + blank)
+                         + IDText.list(r.leftOutNotTravelled.map(\.id))] + blank)
         }
         for (flag, count) in r.flagCounts { rows.append(["note", "", "\(flag.rawValue) (\(count)): \(flag.explanation)"] + blank) }
         for note in r.plan.rosterNotes + QuotedFareText.sentences(r.plan) { rows.append(["note", "", note] + blank) }

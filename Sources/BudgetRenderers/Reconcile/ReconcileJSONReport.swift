@@ -147,6 +147,8 @@ public struct ReconcileJSONReport {
 
     struct FlagNote: Encodable {
         let flag: String
+        /// The flag's letter in the text reports' tables and the workbook (the one table, ``BudgetCore/Mark``).
+        let letter: String
         let participants: Int
         let meaning: String
     }
@@ -185,7 +187,7 @@ public struct ReconcileJSONReport {
             warnings: r.plan.headroom.filter(\.isPassed).map { HeadroomText.warning($0, .plan) }
                 + r.actualHeadroom.filter(\.isPassed).map { HeadroomText.warning($0, .actuals) },
             left_out_not_travelled: r.leftOutNotTravelled.map(\.id),
-            flags: r.flagCounts.map { FlagNote(flag: $0.flag.rawValue, participants: $0.count, meaning: $0.flag.explanation) },
+            flags: r.flagCounts.map { FlagNote(flag: $0.flag.rawValue, letter: $0.flag.letter, participants: $0.count, meaning: $0.flag.explanation) },
             rules: ReconcileTextReport.rules,
             assumptions: AssumptionText.all(r.event),
             event_costs_planned: r.event.hasDeclaredLines ? Dictionary(uniqueKeysWithValues: r.plan.eventCosts.map { ($0.key, $0.amount.plain) }) : nil)

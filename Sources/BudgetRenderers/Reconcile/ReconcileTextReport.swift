@@ -12,17 +12,8 @@ public struct ReconcileTextReport {
 
     private typealias L = TextLayout
 
-    /// One-letter codes for flags in the table, explained beneath it.
-    static func code(_ flag: ReconciliationFlag) -> String {
-        switch flag {
-        case .ticketNotRecorded: return "T"
-        case .localNotRecorded: return "L"
-        case .localFromNights: return "N"
-        case .noCap: return "C"
-        case .aboveCap: return "A"
-        case .lineNotRecorded: return "R"
-        }
-    }
+    /// One-letter codes for flags in the table, explained beneath it: the one table of letters (``BudgetCore/Mark``).
+    static func code(_ flag: ReconciliationFlag) -> String { flag.letter }
 
     /// The rules the figures follow, stated in every reconcile report.
     static let rules = [
@@ -149,7 +140,7 @@ public struct ReconcileTextReport {
         out.append("")
         if !r.leftOutNotTravelled.isEmpty {
             out += L.wrap("Left out of the plan (which prices \(r.plan.who.words)) and with no actual figures, so in no group: "
-                + r.leftOutNotTravelled.map(\.id).joined(separator: ", ") + " (`travel-budget check` gives the reasons).")
+                + IDText.list(r.leftOutNotTravelled.map(\.id)) + " (`travel-budget check` gives the reasons).")
             out.append("")
         }
         out += summary()
@@ -159,7 +150,7 @@ public struct ReconcileTextReport {
         out.append("Flags")
         if flagCounts.isEmpty { out.append("  none") }
         for (flag, n) in flagCounts {
-            let ids = r.lines.filter { $0.flags.contains(flag) }.map(\.participant.id).joined(separator: ", ")
+            let ids = IDText.list(r.lines.filter { $0.flags.contains(flag) }.map(\.participant.id))
             out += L.wrap("\(flag.rawValue) (\(n): \(ids)): \(flag.explanation).", first: "  \(ReconcileTextReport.code(flag))  ", indent: "     ")
         }
         out.append("")

@@ -37,16 +37,59 @@ public struct BudgetWorkbook {
 
     /// The sheets ``make()`` gives for these events' budgets, in order, known before any participant is costed (a streamed
     /// roster's file starts with them): Summary, Plan vs actual, a roster per event, one per paying office where there are
-    /// several, Caps, Rates, Cost lines (where an event `showing` its caps and rates has cost lines; by default the events
-    /// costed), Charts.
-    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = [], showing: [Event]? = nil) -> [String] {
-        [WorkbookNames.summary]
+    /// several (in a workbook for one office, its own sheet first, before the rosters, and the other offices' after them),
+    /// Caps, Rates, Cost lines (where an event `showing` its caps and rates has cost lines; by default the events costed),
+    /// Charts, and the hidden Preparer's notes.
+    public static func sheetNames(costing events: [Event], reconciliations: [Reconciliation] = [], showing: [Event]? = nil,
+                                  partner: String? = nil) -> [String] {
+        let offices = events.flatMap { event in
+            event.costSharing.offices.count > 1 ? zip(event.costSharing.offices, WorkbookNames.offices(event)).map { ($0.office, $1) } : []
+        }
+        let own = offices.filter { $0.0 == partner }.map(\.1)
+        return [WorkbookNames.summary]
             + reconciliations.map { WorkbookNames.planVsActual($0.event, several: reconciliations.count > 1) }
-            + events.map(WorkbookNames.roster)
-            + events.flatMap { $0.costSharing.offices.count > 1 ? WorkbookNames.offices($0) : [] }
+            + own + events.map(WorkbookNames.roster) + offices.filter { $0.0 != partner }.map(\.1)
             + [WorkbookNames.caps, WorkbookNames.rates]
             + ((showing ?? events).contains(where: WorkbookNames.showsCostLines) ? [WorkbookNames.costLines] : [])
-            + [WorkbookNames.charts]
+            + [WorkbookNames.charts, WorkbookNames.preparersNotes]
+    }
+
+    /// A sheet the workbook holds besides these budgets' (a comparison's `Compare`), with what it holds, for the Summary's
+    /// list; it follows the Summary.
+    var extraSheet: (sheet: String, holds: String)?
+
+    /// What each sheet after the Summary holds, in the order of ``sheetNames(costing:reconciliations:showing:partner:)``, for
+    /// the Summary's list of what is in the file (the hidden preparer's notes are not listed).
+    func contents() -> [(sheet: String, holds: String)] {
+        var holds: [String: String] = [:]
+        for reconciliation in reconciliations {
+            holds[WorkbookNames.planVsActual(reconciliation.event, several: reconciliations.count > 1)]
+                = "each participant's plan against the actual figures; by attendance, cost line and paying office"
+        }
+        for budget in budgets {
+            let event = budget.event
+            let several = budget.offices.count > 1
+            holds[WorkbookNames.roster(event)] = "every participant's figures: fare, cap, assisted airfare, participant share, local "
+                + "expenses, flags, eligibility" + (several ? "; each office's part is taken from them" : "")
+            guard several else { continue }
+            let rest = event.personLines.map { CostSharing.restOffice($0.shares) }
+            for (index, name) in WorkbookNames.offices(event).enumerated() {
+                let office = budget.offices[index].office
+                var words = "\(office)'s part of each participant's line"
+                if let partner = options.partner, partner != office, let own = budget.offices.firstIndex(where: { $0.office == partner }),
+                   rest.contains(own) {
+                    words += " (\(partner) pays the rest of each line after the other offices' parts)"
+                }
+                holds[name] = words
+            }
+        }
+        holds[WorkbookNames.caps] = "each event's cap by point of departure, with the announcement's words"
+        holds[WorkbookNames.rates] = "the planning rates and the offices' shares: inputs every figure follows"
+        holds[WorkbookNames.costLines] = "the other cost lines, the contingency, each role's airfare rule and the event costs"
+        holds[WorkbookNames.charts] = "the caps and the cost to the paying offices, as charts"
+        let names = BudgetWorkbook.sheetNames(costing: budgets.map(\.event), reconciliations: reconciliations, showing: events,
+                                              partner: options.partner)
+        return (extraSheet.map { [$0] } ?? []) + names.dropFirst().compactMap { name in holds[name].map { (name, $0) } }
     }
 
     /// The roster sheet of an event whose rows are written as they are costed, not kept: `rows` rows set aside (at least as
@@ -60,29 +103,32 @@ public struct BudgetWorkbook {
     /// sheet's totals and setup here, its rows having gone to the file already.
     public func make() throws(WorkbookError) -> Workbook {
         let userText = UserText()
-        var summary = SummarySheet(budgets: budgets, inputs: inputs)
-        summary.preparedBy = options.preparedBy
+        var summary = SummarySheet(budgets: budgets, options: options, contents: contents())
         summary.prepared = BudgetWorkbook.preparedDate(created)
         var sheets = [summary.make()]
         for reconciliation in reconciliations {
             let name = WorkbookNames.planVsActual(reconciliation.event, several: reconciliations.count > 1)
             sheets.append(try PlanActualSheet(reconciliation: reconciliation, name: name, options: options, userText: userText).make())
         }
+        var rosters: [Sheet] = [], own: [Sheet] = [], others: [Sheet] = []
         for budget in budgets {
             if !budget.isStreamed {
-                sheets.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
+                rosters.append(try RosterWorksheet(budget: budget, options: options, userText: userText).make())
             } else {
-                sheets.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created,
-                                             quotesFares: budget.showsQuotedFares).finish(budget))
+                rosters.append(StreamedRoster(event: budget.event, rows: budget.rosterRows, options: options, created: created,
+                                              quotesFares: budget.showsQuotedFares).finish(budget))
             }
         }
         for budget in budgets where budget.event.costSharing.offices.count > 1 {
             for index in budget.event.costSharing.offices.indices {
                 // Lines kept: the office's part of every line. Streamed: its part of each region (the tally keeps each
                 // office's part by region for the cached results).
-                sheets.append(try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make())
+                let sheet = try OfficeSheet(budget: budget, index: index, options: options, userText: userText).make()
+                if budget.offices[index].office == options.partner { own.append(sheet) } else { others.append(sheet) }
             }
         }
+        // A workbook for one office: its own part first, then the roster and the other offices' parts it is checked against.
+        sheets += own + rosters + others
         let (caps, capNames) = CapsSheet(events: events).make()
         let (rates, rateNames) = RatesSheet(events: events, fareRates: budgets.filter { !$0.fareRates.isEmpty }.map { ($0.event, $0.fareRates) }).make()
         sheets += [caps, rates]
@@ -93,6 +139,7 @@ public struct BudgetWorkbook {
             lineNames = names
         }
         sheets.append(ChartsSheet(budgets: budgets, events: events).make())
+        sheets.append(PreparerNotesSheet(budgets: budgets, reconciliations: reconciliations, options: options, inputs: inputs).make())
         let ids = budgets.map(\.event.id).joined(separator: ", ")
         for index in sheets.indices {
             BudgetWorkbook.finishForPrint(&sheets[index], events: budgets.map(\.event), options: options, created: created)
@@ -109,10 +156,9 @@ public struct BudgetWorkbook {
 
     /// Paper, page header and footer, print scale, row heights and protection: what every sheet of a workbook shares.
     static func finishForPrint(_ sheet: inout Sheet, events: [Event], options: RenderOptions, created: Int64) {
-        let title = events.count == 1 ? "\(events[0].id): \(events[0].title)" : events.map(\.id).joined(separator: ", ")
+        let title = events.count == 1 ? WorkbookNames.pageTitle(events[0]) : events.map(\.id).joined(separator: ", ")
         let paper = options.paper ?? events.compactMap { $0.paper.flatMap(Paper.init(rawValue:)) }.first ?? .a4
-        sheet.layOutForPrint(paper: paper, headerLeft: title.count > 60 ? title.prefix(59) + "…" : title,
-                             footerLeft: "Prepared \(preparedDate(created))")
+        sheet.layOutForPrint(paper: paper, headerLeft: title, footerLeft: "Prepared \(preparedDate(created))")
         sheet.protected = options.protect
     }
 
@@ -179,7 +225,7 @@ public struct StreamedRoster {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
         cells.setUp(&sheet, layout: layout)   // the widths again, so that the note under the totals spans them
-        cells.finish(&sheet, layout: layout, totals: budget.totals)
+        cells.finish(&sheet, layout: layout, totals: budget.totals, flags: budget.flagCounts.map(\.flag))
         return sheet
     }
 }

@@ -18,8 +18,9 @@ public struct CompareWorkbook {
 
     public func make() throws(WorkbookError) -> Workbook {
         let comparison = report.comparison
-        var workbook = try BudgetWorkbook(budgets: comparison.budgets, events: comparison.events, options: options,
-                                          inputs: inputs, created: created).make()
+        var book = BudgetWorkbook(budgets: comparison.budgets, events: comparison.events, options: options, inputs: inputs, created: created)
+        book.extraSheet = ("Compare", "the mix priced under each event side by side, with the change, and a chart")
+        var workbook = try book.make()
         var compare = CompareSheet(report: report).make()
         BudgetWorkbook.finishForPrint(&compare, events: comparison.events, options: options, created: created)
         workbook.sheets.insert(compare, at: 1)
@@ -58,25 +59,26 @@ struct CompareSheet {
         for column in 1...(columns.note - 1) { sheet.columnWidths[column] = 14 }
         sheet.columnWidths[columns.note] = 40
         sheet.set(0, 0, .text("Comparison: " + events.map(\.id).joined(separator: " vs "), .title))
-        sheet.set(1, 0, .text("Mix: \(report.mixName) (\(report.mixSource)). Fares \(report.fareWords).", .note))
+        // The mix by its title (a roster by its head count: its file is the preparer's, on the Preparer's notes).
+        let mixWords = report.stays == nil ? report.mixName : "the roster's \(BudgetCore.counted(comparison.budgets.first?.totals.participants ?? 0, "participant"))"
+        sheet.set(1, 0, .text("Mix: \(mixWords). Fares \(report.fareWords).", .note))
         var row = 3
         let indexCells = priceIndex(on: &sheet, row: &row)
         row = caps(on: &sheet, from: row, indexCells: indexCells)
-        let mixHeader = row
         let (afterMix, totalRows) = mix(on: &sheet, from: row, indexCells: indexCells)
         row = afterMix
         if comparison.hasDeclaredLines { row = everyLine(on: &sheet, from: row + 1, indexCells: indexCells) }
         row += 1
         sheet.set(row, 0, .text("Caps are looked up on the Caps sheet; the mix's costs are summed from each event's roster sheet "
             + "(the mix as synthetic participants). A head count by region is priced at the region's highest cap among rows that "
-            + "name a point of departure. Percentages are rounded to a tenth of a percent."
+            + "name a point of departure. Percentages are rounded to a tenth of a percent. " + CompareReport.perParticipantNote
             + (comparison.hasDeclaredLines ? " Every cost line: the roster sheets' totals and the Cost lines sheet's event costs." : ""), .note))
         if let stays = report.stays {
             row += 1
             sheet.set(row, 0, .text(stays, .note))
         }
         var setup = PrintSetup(header: "Comparison: " + events.map(\.id).joined(separator: " vs "))
-        if let pageBreak = chart(on: &sheet, below: row, totalRows: Array(totalRows.dropLast()), beside: mixHeader) {
+        if let pageBreak = chart(on: &sheet, below: row, totalRows: Array(totalRows.dropLast())) {
             setup.pageBreaks.append(pageBreak)
         }
         sheet.printSetup = setup
@@ -128,21 +130,23 @@ struct CompareSheet {
             sheet.set(row, c.note, .text(comparison.note(line), .note))
             row += 1
         }
+        sheet.keepTogether.append(start...(row - 1))   // the table on one page where it fits: its header with every row
         return row + 1
     }
 
-    /// The mix's measures by region and for all regions, summed from each event's roster sheet; returns the row after them
-    /// and each group's total row.
+    /// The mix's measures by region and for all regions, summed from each event's roster sheet, each group under a header row
+    /// of its own (its region and the columns: a group that starts a page is read without the page before); returns the row
+    /// after them and each group's total row.
     private func mix(on sheet: inout Sheet, from start: Int, indexCells: IndexCells?) -> (next: Int, totalRows: [Int]) {
         let events = comparison.events
         var row = start
-        sheet.header(row, ["Region / measure"] + events.map(\.id) + ["Change", "Change (%)"]
-                     + (indexCells == nil ? [] : ["\(comparison.years.first ?? 0) in \(comparison.years.last ?? 0) US$", "Real change"]))
-        row += 1
+        let columns = events.map(\.id) + ["Change", "Change (%)"]
+            + (indexCells == nil ? [] : ["\(comparison.years.first ?? 0) in \(comparison.years.last ?? 0) US$", "Real change"])
         var totalRows: [Int] = []
         let groups = comparison.regions.map { Optional($0) } + [nil]
         for region in groups {
-            sheet.set(row, 0, .text(region ?? "All regions", CellStyle(.total)))
+            sheet.header(row, [region ?? "All regions"] + columns)
+            sheet.keepTogether.append(row...(row + CompareReport.Measure.allCases.count))
             row += 1
             var rowOf: [CompareReport.Measure: Int] = [:]
             let totals = region.map { comparison.subtotals($0) } ?? comparison.budgets.map(\.totals)
@@ -176,8 +180,14 @@ struct CompareSheet {
         case .participant_share: return .formula(sum(.share), t.participantShare.number, usd)
         case .local_expenses: return .formula(sum(.local), t.localExpenses.number, usd)
         case .total: return .formula(sum(.total), t.total.number, usd)
+        case .participants_funded:
+            // Everyone less those the event prices at 0.00 as not funded (their flag's letter on the roster sheet).
+            let notFunded = "\"*\(Flag.notFunded.letter)*\""
+            let count = region.map { "COUNTIF(\(roster.range(.region)),\(Formulas.quoted($0)))-COUNTIFS(\(roster.range(.region)),\(Formulas.quoted($0)),\(roster.range(.flags)),\(notFunded))" }
+                ?? "COUNTA(\(roster.range(.id)))-COUNTIF(\(roster.range(.flags)),\(notFunded))"
+            return .formula(count, Double(t.funded), CellStyle(.item, .count))
         case .per_participant:
-            let count = a1(rowOf[.participants] ?? row, column), total = a1(rowOf[.total] ?? row, column)
+            let count = a1(rowOf[.participants_funded] ?? row, column), total = a1(rowOf[.total] ?? row, column)
             return .formula(Formulas.perParticipant(total: total, count: count), t.perParticipant.number, usd)
         case .airfare_share_of_total:
             let assisted = a1(rowOf[.assisted_airfare] ?? row, column), total = a1(rowOf[.total] ?? row, column)
@@ -192,8 +202,8 @@ struct CompareSheet {
         let usd = CellStyle(.item, .usd), percent = CellStyle(.item, .percent)
         guard let first = values.first ?? nil, let last = values.last ?? nil else { return }
         let (f, l) = (a1(row, 1), a1(row, c.n))
-        let style = measure == .airfare_share_of_total ? percent : measure == .participants ? CellStyle(.item, .count) : usd
-        let delta = Double(last - first) / (measure == .participants ? 1 : measure == .airfare_share_of_total ? 1000 : 100)
+        let style = measure == .airfare_share_of_total ? percent : measure.isCount ? CellStyle(.item, .count) : usd
+        let delta = Double(last - first) / (measure.isCount ? 1 : measure == .airfare_share_of_total ? 1000 : 100)
         sheet.set(row, c.change, .formula(Formulas.change(from: f, to: l), delta, style))
         if measure.isMoney, let tenths = Ratio.percentTenths(from: first, to: last) {
             sheet.set(row, c.percent, .formula(Formulas.relativeChange(a1(row, c.change), of: f, baseCanBeZero: true), Double(tenths) / 1000, percent))
@@ -225,6 +235,7 @@ struct CompareSheet {
             changes(on: &sheet, row: row, values: line.amounts.map { $0?.cents }, measure: .total, indexCells: indexCells)
             row += 1
         }
+        sheet.keepTogether.append(start...(row - 1))   // the table on one page where it fits: its header with every row
         return row
     }
 
@@ -240,10 +251,10 @@ struct CompareSheet {
         return budget.eventCosts.contains { $0.key == key } ? WorkbookNames.eventCost(event, key) : nil
     }
 
-    /// The mix's total by region under each event as a small table, and a chart of it beside the mix; where an event declares
-    /// cost lines (a longer sheet), below the table at the top of a page of its own, so that no page break cuts it: returns that
-    /// page break's row.
-    private func chart(on sheet: inout Sheet, below row: Int, totalRows chartRegions: [Int], beside mixHeader: Int) -> Int? {
+    /// The mix's total by region under each event as a small table, and a chart of it below the table at the top of a page of
+    /// its own (a row down, so that its frame is not drawn at the foot of the page before), so that no page break cuts it and
+    /// the sheet prints one page wide: returns that page break's row.
+    private func chart(on sheet: inout Sheet, below row: Int, totalRows chartRegions: [Int]) -> Int? {
         guard !chartRegions.isEmpty else { return nil }
         let events = comparison.events
         let usd = CellStyle(.item, .usd)
@@ -267,8 +278,7 @@ struct CompareSheet {
                              categories: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: 0), CellAddress(row: table, column: 0)).absolute)",
                              values: "=\(sheet.reference)\(CellRange(CellAddress(row: first, column: offset + 1), CellAddress(row: table, column: offset + 1)).absolute)")
             },
-            anchor: comparison.hasDeclaredLines ? CellAddress(row: table + 2, column: 0) : CellAddress(row: mixHeader, column: columns.note + 1),
-            categoryAxis: "Region", valueAxis: "Total (US$)"))
-        return comparison.hasDeclaredLines ? table + 2 : nil
+            anchor: CellAddress(row: table + 3, column: 0), categoryAxis: "Region", valueAxis: "Total (US$)"))
+        return table + 2
     }
 }

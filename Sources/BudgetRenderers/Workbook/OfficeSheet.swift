@@ -81,7 +81,7 @@ struct OfficeSheet {
         sheet.set(noteRow, 0, .text(note(office.share), .note))
         sheet.frozenRows = 1
         if !budget.isStreamed { sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: lastRow, column: totalPaid)) }
-        sheet.printSetup = PrintSetup(header: "\(event.id): \(office.office)")
+        sheet.printSetup = PrintSetup(header: "\(office.office): its part of each line")
         return sheet
     }
 

@@ -43,6 +43,39 @@ struct PlanActualLayout {
         return (first, first + 1)
     }
 
+    /// A participant's attendance as the sheet's Attendance column says it (its groups are summed by these words).
+    static func word(_ attendance: Attendance) -> String {
+        switch attendance {
+        case .plannedAndTravelled: return "travelled"
+        case .plannedNotTravelled: return "did not travel"
+        case .notPlanned: return "not planned"
+        }
+    }
+
+    /// The first column of the local expenses: the second page across starts there.
+    static var secondPage: Int { Column.localRecorded.rawValue }
+
+    /// The columns each page across holds: the participant, airfare and nights; then the local expenses, totals, variance,
+    /// flags and offices' parts, with further pages where a page's width at 75 % (Letter, the narrower paper) is passed.
+    func pagesAcross(widths: [Int: Double]) -> [ClosedRange<Int>] {
+        // A landscape Letter page at 75 %, less the id column printed on every page and a twentieth to spare.
+        let id = PageMetrics.points(width: widths[Column.id.rawValue] ?? PageMetrics.defaultWidth)
+        let room = (Paper.letter.size.height - (PageMetrics.margins.left + PageMetrics.margins.right) * 72) * 100 / 75 * 0.95 - id
+        var pages = [0...(PlanActualLayout.secondPage - 1)]
+        var start = PlanActualLayout.secondPage, used = 0.0
+        for column in PlanActualLayout.secondPage...lastColumn {
+            let width = PageMetrics.points(width: widths[column] ?? PageMetrics.defaultWidth)
+            if used + width > room, column > start {
+                pages.append(start...(column - 1))
+                start = column
+                used = 0
+            }
+            used += width
+        }
+        pages.append(start...lastColumn)
+        return pages
+    }
+
     /// `H2:H17`: a column's participant cells.
     func range(_ column: Int) -> String {
         CellRange(CellAddress(row: firstRow, column: column), CellAddress(row: lastRow, column: column)).a1

@@ -15,15 +15,17 @@ struct PlanActualSheet {
         let r = reconciliation
         let layout = PlanActualLayout(r, sheet: name)
         var sheet = Sheet(name: name)
+        // Two landscape pages across at 75 %, on A4 or Letter: the participant, the airfare and the nights on the first; the
+        // local expenses, the totals, the variance, the flags and each office's part on the second (the id printed again).
         let titles: [(C, String, Double)] = [
-            (.id, "ID", 10), (.name, "Name", 22), (.departure, "Point of departure", 16), (.attendance, "Attendance", 22),
+            (.id, "ID", 8), (.name, "Name", 17), (.departure, "Point of departure", 13), (.attendance, "Attendance", 10),
             (.funding, "Funding", 11), (.cap, "Cap (US$)", 10), (.ticket, "Ticket (US$)", 11),
-            (.plannedAirfare, "Planned assisted airfare (US$)", 13), (.actualAirfare, "Actual assisted airfare (US$)", 13),
-            (.share, "Participant share of the ticket (US$)", 13), (.plannedNights, "Planned nights", 8),
-            (.actualNights, "Actual nights", 8), (.days, "Workshop days", 8), (.localRecorded, "Local expenses paid (US$)", 12),
-            (.plannedLocal, "Planned local expenses (US$)", 13), (.actualLocal, "Actual local expenses (US$)", 13),
-            (.plannedTotal, "Planned total (US$)", 13), (.actualTotal, "Actual total (US$)", 13), (.variance, "Variance (US$)", 12),
-            (.percent, "Variance (% of plan)", 10), (.flags, "Flags", 30),
+            (.plannedAirfare, "Planned assisted airfare (US$)", 11), (.actualAirfare, "Actual assisted airfare (US$)", 11),
+            (.share, "Participant share of the ticket (US$)", 11), (.plannedNights, "Planned nights", 8),
+            (.actualNights, "Actual nights", 8), (.days, "Workshop days", 8), (.localRecorded, "Local expenses paid (US$)", 11),
+            (.plannedLocal, "Planned local expenses (US$)", 11), (.actualLocal, "Actual local expenses (US$)", 11),
+            (.plannedTotal, "Planned total (US$)", 12), (.actualTotal, "Actual total (US$)", 12), (.variance, "Variance (US$)", 12),
+            (.percent, "Variance (% of plan)", 9), (.flags, "Flags", 7),
         ]
         for (column, title, width) in titles {
             sheet.set(0, column.rawValue, .text(title, .head))
@@ -32,17 +34,18 @@ struct PlanActualSheet {
         let officeNames = WorkbookNames.offices(r.event)
         for index in 0..<layout.offices {
             let columns = layout.officeColumns(index)
-            sheet.set(0, columns.planned, .text("Planned, paid by \(r.offices[index].office) (US$)", .head))
-            sheet.set(0, columns.actual, .text("Actual, paid by \(r.offices[index].office) (US$)", .head))
-            sheet.columnWidths[columns.planned] = 14
-            sheet.columnWidths[columns.actual] = 14
+            let office = r.event.costSharing.offices[index].firstWord
+            sheet.set(0, columns.planned, .text("\(office), planned (US$)", .head))
+            sheet.set(0, columns.actual, .text("\(office), actual (US$)", .head))
+            sheet.columnWidths[columns.planned] = 12
+            sheet.columnWidths[columns.actual] = 12
         }
         for (index, line) in r.event.personLines.dropFirst(2).prefix(layout.declared).enumerated() {
             let columns = layout.lineColumns(index)
             for (column, title) in [(columns.planned, "Planned \(line.name) (US$)"), (columns.paid, "\(line.name) paid (US$)"),
                                     (columns.actual, "Actual \(line.name) (US$)")] {
                 sheet.set(0, column, .text(title, .head))
-                sheet.columnWidths[column] = 12
+                sheet.columnWidths[column] = 11
             }
         }
         let planIndex = Dictionary(uniqueKeysWithValues: r.plan.lines.enumerated().map { ($0.element.participant.id, $0.offset) })
@@ -55,7 +58,9 @@ struct PlanActualSheet {
         sheet.frozenRows = 1
         sheet.frozenColumns = 1
         sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: C.flags.rawValue))
-        sheet.printSetup = PrintSetup(header: "\(r.event.id): plan against actual")
+        var setup = PrintSetup(header: "Plan against actual")
+        setup.columnBreaks = layout.pagesAcross(widths: sheet.columnWidths).dropFirst().map(\.lowerBound)
+        sheet.printSetup = setup
         checks(layout, on: &sheet)
         return sheet
     }
@@ -118,9 +123,9 @@ struct PlanActualSheet {
         put(.localRecorded, p.actual.localExpenses.map { .number($0.number, inputUSD) } ?? Cell(.blank, inputUSD))
         let paid = (0..<layout.declared).map { CellAddress(row: row, column: layout.lineColumns($0).paid).a1 }
         let travelled = Formulas.travelled(ticket: at(.ticket), nights: at(.actualNights), local: at(.localRecorded), lines: paid)
-        let attendance = planIndex == nil ? "\"\(Attendance.notPlanned.rawValue)\""
-            : "IF(\(travelled),\"\(Attendance.plannedAndTravelled.rawValue)\",\"\(Attendance.plannedNotTravelled.rawValue)\")"
-        put(.attendance, Cell(.formula(attendance, cached: .text(line.attendance.rawValue))))
+        let attendance = planIndex == nil ? "\"\(PlanActualLayout.word(.notPlanned))\""
+            : "IF(\(travelled),\"\(PlanActualLayout.word(.plannedAndTravelled))\",\"\(PlanActualLayout.word(.plannedNotTravelled))\")"
+        put(.attendance, Cell(.formula(attendance, cached: .text(PlanActualLayout.word(line.attendance))), CellStyle(.item, wrap: true)))
 
         put(.plannedAirfare, planned(.assisted, line.assistedAirfare.planned.number, usd))
         let plannedShare = planIndex.map { roster.cell(.share, line: $0) } ?? "0"
@@ -150,7 +155,7 @@ struct PlanActualSheet {
                                    line.total.actual.number, usd))
         put(.variance, .formula(Formulas.difference(at(.actualTotal), at(.plannedTotal)), line.total.variance.number, usd))
         put(.percent, percentCell(variance: at(.variance), planned: at(.plannedTotal), line.total, CellStyle(.item, .percentagePoints)))
-        put(.flags, .text(line.flags.map(\.rawValue).joined(separator: ", ")))
+        put(.flags, .text(line.flags.map(\.letter).joined(separator: " "), CellStyle(.item, centered: true)))
         officeCells(line, row: row, planIndex: planIndex, layout: layout, officeNames: officeNames, on: &sheet)
     }
 
@@ -245,10 +250,13 @@ struct PlanActualSheet {
         let usd = CellStyle(.total, .usd), count = CellStyle(.total, .count)
         sheet.set(row, C.id.rawValue, .text("Total", CellStyle(.total)))
         sheet.set(row, C.name.rawValue, .formula("COUNTA(\(layout.range(.id)))", Double(r.lines.count), count))
-        for column in [C.departure, .attendance, .funding, .cap, .ticket, .days, .localRecorded, .flags] {
+        for column in [C.departure, .attendance, .funding, .cap, .days, .flags] {
             sheet.set(row, column.rawValue, Cell(.blank, CellStyle(.total)))
         }
         var sums: [(Int, Double, CellStyle)] = [
+            // The inputs' totals too: the tickets and the local expenses recorded as paid.
+            (C.ticket.rawValue, r.lines.compactMap(\.participant.actual.ticket).sum().number, usd),
+            (C.localRecorded.rawValue, r.lines.compactMap(\.participant.actual.localExpenses).sum().number, usd),
             (C.plannedAirfare.rawValue, t.assistedAirfare.planned.number, usd), (C.actualAirfare.rawValue, t.assistedAirfare.actual.number, usd),
             (C.share.rawValue, t.participantShare.number, usd), (C.plannedNights.rawValue, Double(r.lines.map(\.plannedNights).reduce(0, +)), count),
             (C.actualNights.rawValue, Double(r.lines.compactMap(\.actualNights).reduce(0, +)), count),

@@ -1,8 +1,9 @@
 import BudgetCore
 import Spreadsheet
 
-/// The blocks under a `Plan vs actual` sheet's lines: by attendance group, by cost line, by paying office, the ceilings,
-/// each footing check, then the rules in words.
+/// The blocks under a `Plan vs actual` sheet's lines, on its first page across (from column B: the id column prints on every
+/// page across, and a label there would be cut): by attendance group, by cost line, by paying office, the ceilings, each
+/// footing check. On the second page across, under the rest of the lines: the flags' letters and the rules in words.
 struct PlanActualSummary {
     let reconciliation: Reconciliation
     let layout: PlanActualLayout
@@ -10,37 +11,74 @@ struct PlanActualSummary {
     typealias C = PlanActualLayout.Column
     static let footingLabel = "Footing: the variances less (actual - planned); 0.00 when they foot"
 
-    /// One row of a label, then planned, actual, variance and % in columns C to F.
-    private func figures(_ row: Int, _ label: String, planned: String, actual: String, _ cached: PlanActual,
+    /// Where a block's label and figures are: the label across columns B to E, a count (or a ceiling) in F, then planned,
+    /// actual, variance and % in G to J (the money columns of the first page across).
+    enum Place {
+        static let label = 1, lastLabel = 4, count = 5, planned = 6, actual = 7, variance = 8, percent = 9
+    }
+
+    /// A block's label, across its columns.
+    private func label(_ row: Int, _ text: String, _ style: CellStyle, on sheet: inout Sheet) {
+        sheet.set(row, Place.label, .text(text, style))
+        for column in (Place.label + 1)...Place.lastLabel { sheet.set(row, column, Cell(.blank, style)) }
+        sheet.merges.append(CellRange(CellAddress(row: row, column: Place.label), CellAddress(row: row, column: Place.lastLabel)))
+    }
+
+    /// A block's header row: its label across B to E, then the figures' titles.
+    private func header(_ row: Int, _ title: String, _ figures: [String], on sheet: inout Sheet) {
+        label(row, title, .head, on: &sheet)
+        sheet.header(row, figures, from: Place.count)
+    }
+
+    /// One row of a label, then planned, actual, variance and %.
+    private func figures(_ row: Int, _ text: String, planned: String, actual: String, _ cached: PlanActual,
                          role: CellStyle.Role = .item, on sheet: inout Sheet) {
         let usd = CellStyle(role, .usd)
-        sheet.set(row, 0, .text(label, CellStyle(role)))
-        sheet.set(row, 2, .formula(planned, cached.planned.number, usd))
-        sheet.set(row, 3, .formula(actual, cached.actual.number, usd))
-        let (p, a) = (CellAddress(row: row, column: 2).a1, CellAddress(row: row, column: 3).a1)
-        sheet.set(row, 4, .formula(Formulas.difference(a, p), cached.variance.number, usd))
-        sheet.set(row, 5, percentCell(variance: CellAddress(row: row, column: 4).a1, planned: p, cached, CellStyle(role, .percentagePoints)))
+        label(row, text, CellStyle(role, wrap: true), on: &sheet)
+        sheet.set(row, Place.planned, .formula(planned, cached.planned.number, usd))
+        sheet.set(row, Place.actual, .formula(actual, cached.actual.number, usd))
+        let (p, a) = (CellAddress(row: row, column: Place.planned).a1, CellAddress(row: row, column: Place.actual).a1)
+        sheet.set(row, Place.variance, .formula(Formulas.difference(a, p), cached.variance.number, usd))
+        sheet.set(row, Place.percent, percentCell(variance: CellAddress(row: row, column: Place.variance).a1, planned: p, cached,
+                                                  CellStyle(role, .percentagePoints)))
     }
 
     func write(on sheet: inout Sheet) {
         let r = reconciliation
-        var row = byAttendance(on: &sheet, from: layout.totalRow + 3)
+        let start = layout.totalRow + 3
+        var row = byAttendance(on: &sheet, from: start)
         let (next, costTotalRow) = byCostLine(on: &sheet, from: row)
         row = next
         let (afterOffices, officeRows) = byOffice(on: &sheet, from: row)
-        row = ceilings(from: afterOffices, officeRows: officeRows, totalRow: costTotalRow, on: &sheet)
+        _ = ceilings(from: afterOffices, officeRows: officeRows, totalRow: costTotalRow, on: &sheet)
 
         let lines = r.event.personLines.dropFirst(2).prefix(layout.declared).map(\.name)
         let linesRule = lines.isEmpty ? [] : ["The event file's other lines (\(CostLineText.list(lines))): planned as in the budget; "
             + "actual as paid (the Paid columns, from the roster's <key>_actual_usd), else the plan stands; a participant with only "
             + "such an amount recorded travelled. Planned and actual totals, variances and the offices' parts include them."]
-        for sentence in ReconcileTextReport.rules + linesRule + [r.event.costSharing.basis] {
-            sheet.set(row, 0, .text(sentence, .note))
-            row += 1
-        }
-        sheet.set(row, 0, .text("Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, "
-            + (lines.isEmpty ? "" : "another line's amount paid, ") + "or the "
-            + "funding, and every figure recomputes. Planned figures come from the roster and office sheets.", .note))
+        let flags = r.flagCounts.map { FlagLegend.entry(letter: $0.flag.letter, name: $0.flag.rawValue, meaning: $0.flag.explanation) }
+        let paragraphs = (flags.isEmpty ? [] : ["Flags (each letter as the Flags column shows it; the same letters as every report's):"] + flags)
+            + ReconcileTextReport.rules + linesRule + [r.event.costSharing.basis]
+            + ["Blue cells on a yellow ground are inputs: change a ticket, the nights or local expenses paid, "
+               + (lines.isEmpty ? "" : "another line's amount paid, ") + "or the funding, and every figure recomputes. Planned figures "
+               + "come from the roster and office sheets. Attendance: travelled (any actual figure), did not travel (planned, none), "
+               + "not planned (travelled, but planned = no or left out of the plan)."]
+        notes(paragraphs, from: start, on: &sheet)
+    }
+
+    /// The notes as one cell across the second page's columns, as many rows high as its lines need: under the rest of the
+    /// lines, beside the blocks, so that the sheet prints on two pages across and each row keeps its own height.
+    private func notes(_ paragraphs: [String], from start: Int, on sheet: inout Sheet) {
+        let pages = layout.pagesAcross(widths: sheet.columnWidths)
+        guard let second = pages.dropFirst().first else { return }
+        let chars = second.reduce(0.0) { $0 + sheet.width($1) } + Double(second.count - 1)
+        let text = paragraphs.joined(separator: "\n")
+        // The lines at the note's size, and one to spare.
+        let lines = PageMetrics.lines(text, width: chars * 11 / PageMetrics.bodySize) + 1
+        let range = CellRange(CellAddress(row: start, column: second.lowerBound), CellAddress(row: start + lines - 1, column: second.upperBound))
+        sheet.set(start, second.lowerBound, .text(text, CellStyle(.note, wrap: true)))
+        sheet.merges.append(range)
+        sheet.keepTogether.append(start...(start + lines - 1))
     }
 
     /// Each attendance group's count and figures (`COUNTIF`/`SUMIF`), their total, and the footing check; returns the row
@@ -49,26 +87,29 @@ struct PlanActualSummary {
         let r = reconciliation
         var row = start
         let count = CellStyle(.item, .count)
-        sheet.header(row, ["By attendance", "Participants", "Planned total (US$)", "Actual total (US$)", "Variance (US$)", "Variance (% of plan)"])
+        header(row, "By attendance", ["Participants", "Planned total (US$)", "Actual total (US$)", "Variance (US$)", "Variance (% of plan)"],
+               on: &sheet)
         row += 1
         let firstGroup = row
         for group in r.groups {
-            let criterion = "\"\(group.attendance.rawValue)\""
+            let criterion = "\"\(PlanActualLayout.word(group.attendance))\""
             let sumif = { (column: C) in "SUMIF(\(layout.range(.attendance)),\(criterion),\(layout.range(column)))" }
             figures(row, group.attendance.heading, planned: sumif(.plannedTotal), actual: sumif(.actualTotal), group.subtotal.total, on: &sheet)
-            sheet.set(row, 1, .formula("COUNTIF(\(layout.range(.attendance)),\(criterion))", Double(group.lines.count), count))
+            sheet.set(row, Place.count, .formula("COUNTIF(\(layout.range(.attendance)),\(criterion))", Double(group.lines.count), count))
             // The group's variance is the sum of its participants' variances.
-            sheet.set(row, 4, .formula(sumif(.variance), group.lines.map(\.total.variance).sum().number, CellStyle(.item, .usd)))
+            sheet.set(row, Place.variance, .formula(sumif(.variance), group.lines.map(\.total.variance).sum().number, CellStyle(.item, .usd)))
             row += 1
         }
         let groupRange = { (column: Int) in CellRange(CellAddress(row: firstGroup, column: column), CellAddress(row: row - 1, column: column)).a1 }
-        figures(row, "Total", planned: "SUM(\(groupRange(2)))", actual: "SUM(\(groupRange(3)))", r.totals.total, role: .total, on: &sheet)
-        sheet.set(row, 1, .formula("SUM(\(groupRange(1)))", Double(r.lines.count), CellStyle(.total, .count)))
-        sheet.set(row, 4, .formula("SUM(\(groupRange(4)))", r.varianceSum.number, CellStyle(.total, .usd)))
+        figures(row, "Total", planned: "SUM(\(groupRange(Place.planned)))", actual: "SUM(\(groupRange(Place.actual)))", r.totals.total,
+                role: .total, on: &sheet)
+        sheet.set(row, Place.count, .formula("SUM(\(groupRange(Place.count)))", Double(r.lines.count), CellStyle(.total, .count)))
+        sheet.set(row, Place.variance, .formula("SUM(\(groupRange(Place.variance)))", r.varianceSum.number, CellStyle(.total, .usd)))
         row += 1
-        sheet.set(row, 0, .text(PlanActualSummary.footingLabel, .note))
-        sheet.set(row, 4, .formula("ROUND(SUM(\(layout.range(.variance)))-(\(layout.total(.actualTotal))-\(layout.total(.plannedTotal))),2)",
-                                   (r.varianceSum - r.totals.total.variance).number, CellStyle(.item, .usd)))
+        label(row, PlanActualSummary.footingLabel, .note, on: &sheet)
+        sheet.set(row, Place.variance, .formula("ROUND(SUM(\(layout.range(.variance)))-(\(layout.total(.actualTotal))-\(layout.total(.plannedTotal))),2)",
+                                               (r.varianceSum - r.totals.total.variance).number, CellStyle(.item, .usd)))
+        sheet.keepTogether.append(start...row)
         return row + 2
     }
 
@@ -77,7 +118,7 @@ struct PlanActualSummary {
     private func byCostLine(on sheet: inout Sheet, from start: Int) -> (next: Int, totalRow: Int) {
         let r = reconciliation
         var row = start
-        sheet.header(row, ["By cost line", "", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"])
+        header(row, "By cost line", ["", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"], on: &sheet)
         row += 1
         let declared = r.event.personLines.dropFirst(2).prefix(layout.declared).enumerated().map { index, line in
             (line.name, layout.lineColumns(index).planned, layout.lineColumns(index).actual,
@@ -92,17 +133,21 @@ struct PlanActualSummary {
             row += 1
         }
         let costTotalRow = row - 1
-        guard WorkbookNames.showsCostLines(r.event) else { return (row + 1, costTotalRow) }
+        guard WorkbookNames.showsCostLines(r.event) else {
+            sheet.keepTogether.append(start...costTotalRow)
+            return (row + 1, costTotalRow)
+        }
         let usd = CellStyle(.item, .usd)
         for cost in r.plan.eventCosts {
-            sheet.set(row, 0, .text("\(cost.name) (event cost, planned)"))
-            sheet.set(row, 2, .formula(WorkbookNames.eventCost(r.event, cost.key), cost.amount.number, usd))
+            label(row, "\(cost.name) (event cost, planned)", CellStyle(.item, wrap: true), on: &sheet)
+            sheet.set(row, Place.planned, .formula(WorkbookNames.eventCost(r.event, cost.key), cost.amount.number, usd))
             row += 1
         }
-        sheet.set(row, 0, .text("The plan's grand total (Cost lines sheet)", CellStyle(.total)))
-        sheet.set(row, 2, .formula(WorkbookNames.grandTotal(r.event), r.plan.grandTotal.number, CellStyle(.total, .usd)))
+        label(row, "The plan's grand total (Cost lines sheet)", CellStyle(.total), on: &sheet)
+        sheet.set(row, Place.planned, .formula(WorkbookNames.grandTotal(r.event), r.plan.grandTotal.number, CellStyle(.total, .usd)))
         row += 1
-        sheet.set(row, 0, .text("The roster records no actual event costs, so none is set against the plan.", .note))
+        label(row, "The roster records no actual event costs, so none is set against the plan.", .note, on: &sheet)
+        sheet.keepTogether.append(start...row)
         return (row + 2, costTotalRow)
     }
 
@@ -110,7 +155,7 @@ struct PlanActualSummary {
     private func byOffice(on sheet: inout Sheet, from start: Int) -> (next: Int, officeRows: [String: Int]) {
         let r = reconciliation
         var row = start
-        sheet.header(row, ["By paying office", "", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"])
+        header(row, "By paying office", ["", "Planned (US$)", "Actual (US$)", "Variance (US$)", "Variance (% of plan)"], on: &sheet)
         row += 1
         var officeRows: [String: Int] = [:]
         let firstOffice = row
@@ -120,10 +165,11 @@ struct PlanActualSummary {
             officeRows[office.office] = row
             row += 1
         }
-        let officeVariances = CellRange(CellAddress(row: firstOffice, column: 4), CellAddress(row: row - 1, column: 4)).a1
-        sheet.set(row, 0, .text("Footing: the offices' variances less the total variance; 0.00 when they add up", .note))
-        sheet.set(row, 4, .formula("ROUND(SUM(\(officeVariances))-\(layout.total(.variance)),2)",
-                                   (r.offices.map(\.total.variance).sum() - r.varianceSum).number, CellStyle(.item, .usd)))
+        let officeVariances = CellRange(CellAddress(row: firstOffice, column: Place.variance), CellAddress(row: row - 1, column: Place.variance)).a1
+        label(row, "Footing: the offices' variances less the total variance; 0.00 when they add up", .note, on: &sheet)
+        sheet.set(row, Place.variance, .formula("ROUND(SUM(\(officeVariances))-\(layout.total(.variance)),2)",
+                                               (r.offices.map(\.total.variance).sum() - r.varianceSum).number, CellStyle(.item, .usd)))
+        sheet.keepTogether.append(start...row)
         return (row + 2, officeRows)
     }
 
@@ -146,7 +192,8 @@ struct PlanActualSummary {
         let r = reconciliation
         guard !r.plan.headroom.isEmpty else { return start }
         var row = start
-        sheet.header(row, ["Budget ceiling", "Ceiling (US$)", "Planned (US$)", "Headroom, plan (US$)", "Actual (US$)", "Headroom, actual (US$)"])
+        header(row, "Budget ceiling", ["Ceiling (US$)", "Planned (US$)", "Headroom, plan (US$)", "Actual (US$)", "Headroom, actual (US$)"],
+               on: &sheet)
         row += 1
         let firstCeiling = row
         for (plan, actual) in zip(r.plan.headroom, r.actualHeadroom) {
@@ -156,26 +203,28 @@ struct PlanActualSummary {
             case .office(let office): source = officeRows[office] ?? totalRow
             }
             let usd = CellStyle(.item, .usd)
-            let ceiling = CellAddress(row: row, column: 1).a1
-            sheet.set(row, 0, .text(plan.scope == .event ? "Event total" : HeadroomText.scope(plan)))
-            sheet.set(row, 1, .number(plan.ceiling.number, CellStyle(.input, .usd)))
-            sheet.set(row, 2, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: 2).a1), plan.spent.number, usd))
-            sheet.set(row, 3, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 2).a1), plan.headroom.number, usd))
-            sheet.set(row, 4, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: 3).a1), actual.spent.number, usd))
-            sheet.set(row, 5, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: 4).a1), actual.headroom.number, usd))
+            let (c, p, hp, a, ha) = (Place.count, Place.planned, Place.actual, Place.variance, Place.percent)
+            let ceiling = CellAddress(row: row, column: c).a1
+            label(row, plan.scope == .event ? "Event total" : HeadroomText.scope(plan), CellStyle(.item, wrap: true), on: &sheet)
+            sheet.set(row, c, .number(plan.ceiling.number, CellStyle(.input, .usd)))
+            sheet.set(row, p, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: Place.planned).a1), plan.spent.number, usd))
+            sheet.set(row, hp, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: p).a1), plan.headroom.number, usd))
+            sheet.set(row, a, .formula(plannedSpent(plan.scope, participants: CellAddress(row: source, column: Place.actual).a1), actual.spent.number, usd))
+            sheet.set(row, ha, .formula(Formulas.difference(ceiling, CellAddress(row: row, column: a).a1), actual.headroom.number, usd))
             row += 1
         }
         // A passed ceiling: its headroom (plan or actual) below zero.
-        for column in [3, 5] where row > firstCeiling {
+        for column in [Place.actual, Place.percent] where row > firstCeiling {
             sheet.conditionalFormats.append(ConditionalFormat(
                 range: CellRange(CellAddress(row: firstCeiling, column: column), CellAddress(row: row - 1, column: column)),
                 formula: CellAddress(row: firstCeiling, column: column).a1 + "<0", mark: .problem))
         }
         sheet.validations.append(Validation(
-            range: CellRange(CellAddress(row: firstCeiling, column: 1), CellAddress(row: max(row - 1, firstCeiling), column: 1)),
+            range: CellRange(CellAddress(row: firstCeiling, column: Place.count), CellAddress(row: max(row - 1, firstCeiling), column: Place.count)),
             rule: .decimal(0...100_000_000), inputTitle: "Ceiling (US$)", inputMessage: "The budget ceiling in US$.",
             errorMessage: "Type an amount in US$, 0 or more, without letters."))
-        sheet.set(row, 0, .text(HeadroomText.rule, .note))
+        label(row, HeadroomText.rule, .note, on: &sheet)
+        sheet.keepTogether.append((firstCeiling - 1)...row)
         return row + 2
     }
 }

@@ -13,13 +13,14 @@ struct RosterWorksheet {
     func make() throws(WorkbookError) -> Sheet {
         let layout = RosterLayout(budget)
         var sheet = Sheet(name: layout.sheet)
-        let rows = RosterRows(event: budget.event, options: options, userText: userText, hasRole: layout.hasRole, quotesFares: layout.quotesFares)
+        var rows = RosterRows(event: budget.event, options: options, userText: userText, hasRole: layout.hasRole, quotesFares: layout.quotesFares)
+        rows.rosterGivesApplications = budget.rosterGivesApplications
         sheet.write(row: 0, rows.header())
         for (index, line) in budget.lines.enumerated() {
             sheet.write(row: layout.firstRow + index, try rows.cells(line, verdict: budget.verdicts[index], row: layout.firstRow + index))
         }
         rows.setUp(&sheet, layout: layout)
-        rows.finish(&sheet, layout: layout, totals: budget.totals)
+        rows.finish(&sheet, layout: layout, totals: budget.totals, flags: budget.flagCounts.map(\.flag))
         return sheet
     }
 }
@@ -32,6 +33,9 @@ struct RosterRows {
     /// A large roster's rows leave out empty cells (no organization, no flags, the default funding, no payer, no fare) and give
     /// the eligibility verdict in one word (the reasons are counted on the Summary): fewer cells to write a row.
     var compact = false
+    /// Whether any row of the roster gives an application date or documents: when none does, a row's eligibility leaves out
+    /// those two unknowns, which the Summary states once.
+    var rosterGivesApplications = true
     /// Whether the sheet has the columns of fares quoted in other currencies (the quote and its currency, after `Paid by`),
     /// each such fare being a formula of them and the Rates sheet's rate. A roster whose fares are all in US$ has none.
     let quotesFares: Bool
@@ -126,7 +130,7 @@ struct RosterRows {
             (.region, "Region", 18), (.funding, "Funding", 11), (.fare, "Fare (US$)", 11), (.cap, "Cap (US$)", 11),
             (.assisted, "Assisted airfare (US$)", 12), (.share, "Participant share (US$)", 12), (.nights, "Nights", 8),
             (.days, "Workshop days", 9), (.localInLocalCurrency, "Local expenses (\(currency))", 13),
-            (.local, "Local expenses (US$)", 12), (.total, "Total (US$)", 12), (.flags, "Flags", 22),
+            (.local, "Local expenses (US$)", 12), (.total, "Total (US$)", 12), (.flags, "Flags", 8),
             // The quoted fare's two columns take their room from the eligibility's, so they print on the second page too.
             (.eligibility, compact ? "Eligibility (empty: not known)" : "Eligibility", quotesFares ? 54 : 90),
             (.paidBy, "Paid by (whole line; empty: the shares)", 22)]
@@ -180,13 +184,14 @@ struct RosterRows {
         }
         formula(.total, rowFormulas.everyLine ?? rowFormulas.total, line.total.number, usd)
         if !(compact && line.flags.isEmpty) {
-            text(.flags, line.flags.count == 1 ? line.flags[0].rawValue : line.flags.map(\.rawValue).joined(separator: ", "),
-                 CellStyle(.item, wrap: true))
+            text(.flags, line.flags.count == 1 ? line.flags[0].letter : line.flags.map(\.letter).joined(separator: " "),
+                 CellStyle(.item, centered: true))
         }
         if compact {
             if verdict.eligible != nil { text(.eligibility, verdict.word) }
         } else {
-            text(.eligibility, verdict.word + (verdict.why.isEmpty ? "" : ": " + verdict.why.joined(separator: "; ")), CellStyle(.item, wrap: true))
+            let why = EligibilityCheck.why(verdict, rosterGivesApplications: rosterGivesApplications)
+            text(.eligibility, verdict.word + (why.isEmpty ? "" : ": " + why.joined(separator: "; ")), CellStyle(.item, wrap: true))
         }
         if let payer = p.paidBy {
             text(.paidBy, payer, CellStyle(.input, wrap: true))
@@ -254,7 +259,9 @@ struct RosterRows {
         sheet.frozenRows = 1
         sheet.frozenColumns = 1
         sheet.autofilter = CellRange(CellAddress(row: 0, column: 0), CellAddress(row: layout.lastRow, column: self.layout.lastColumn))
-        sheet.printSetup = PrintSetup(header: "\(event.id): \(event.title) (roster)")
+        var setup = PrintSetup(header: "Roster: every participant's figures")
+        setup.breaksPages = !compact   // a streamed roster's rows are not known when its sheet is set up
+        sheet.printSetup = setup
         checks(&sheet, layout: layout)
     }
 
@@ -297,12 +304,12 @@ struct RosterRows {
         let flags = first(.flags)
         sheet.conditionalFormats.append(ConditionalFormat(
             range: range(.flags),
-            formula: "OR(ISNUMBER(SEARCH(\"\(Flag.contactOrganisers.rawValue)\",\(flags))),ISNUMBER(SEARCH(\"\(Flag.notFunded.rawValue)\",\(flags))))",
+            formula: "OR(ISNUMBER(FIND(\"\(Flag.contactOrganisers.letter)\",\(flags))),ISNUMBER(FIND(\"\(Flag.notFunded.letter)\",\(flags))))",
             mark: .problem))
     }
 
-    /// The totals row and the note after the participants' rows.
-    func finish(_ sheet: inout Sheet, layout: RosterLayout, totals t: CostTotals) {
+    /// The totals row, and the notes after the participants' rows: what the inputs are, and the key to the flags that occur.
+    func finish(_ sheet: inout Sheet, layout: RosterLayout, totals t: CostTotals, flags: [Flag]) {
         let total = layout.totalRow
         let totalUSD = CellStyle(.total, .usd), totalCount = CellStyle(.total, .count)
         func sum(_ column: C, _ cached: Double, _ style: CellStyle) {
@@ -313,10 +320,11 @@ struct RosterRows {
         sheet.set(total, C.id.rawValue, .text("Total", CellStyle(.total)))
         let ids = CellRange(CellAddress(row: layout.firstRow, column: 0), CellAddress(row: layout.lastRow, column: 0)).a1
         sheet.set(total, C.name.rawValue, .formula("COUNTA(\(ids))", Double(t.participants), totalCount))
-        for column in [C.organization, .departure, .region, .funding, .fare, .cap, .flags, .eligibility, .paidBy]
+        for column in [C.organization, .departure, .region, .funding, .cap, .flags, .eligibility, .paidBy]
             + (quotesFares ? [.quotedFare, .fareCurrency] : []) {
             sheet.set(total, column.rawValue, Cell(.blank, CellStyle(.total)))
         }
+        sum(.fare, t.fares.number, totalUSD)
         sum(.assisted, t.assistedAirfare.number, totalUSD)
         sum(.share, t.participantShare.number, totalUSD)
         if !compact {   // a large roster leaves full stays' nights, days and local-currency amounts empty: no totals of them
@@ -356,5 +364,8 @@ struct RosterRows {
                 + "rounded to the cent: change the quote or the rate."
         }
         sheet.set(total + 2, 1, .text(note, .note))
+        if !flags.isEmpty {
+            sheet.set(total + 3, 1, .text(FlagLegend.key(flags.map { ($0.letter, $0.rawValue) }, explainedOn: "on the Summary"), .note))
+        }
     }
 }

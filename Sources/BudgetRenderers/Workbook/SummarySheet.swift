@@ -1,19 +1,25 @@
 import BudgetCore
 import Spreadsheet
 
-/// `Summary`: per event its totals by region and by paying office, flagged participants and the assumptions in words.
+/// `Summary`: what a reader approves and checks, as printed for a partner office: the sign-off block, the paying office's
+/// own part first in a workbook written for it, what the file holds and whether it carries names, then per event its totals
+/// by paying office and by region, flagged participants, eligibility and the assumptions in words. Nothing for the person at
+/// the keyboard (paths, command-line hints, the seed's id): that is on the hidden ``PreparerNotesSheet``.
 struct SummarySheet {
     let budgets: [Budget]
-    let inputs: [String]
-    /// The name on the "Prepared by" line (empty: left to fill in) and the prepared date beside it.
-    var preparedBy = ""
+    let options: RenderOptions
+    /// Every other sheet the workbook holds, in order, with what it holds in words.
+    let contents: [(sheet: String, holds: String)]
+    /// The prepared date beside the "Prepared by" name.
     var prepared = ""
+    /// The name on the "Prepared by" line (empty: left to fill in).
+    var preparedBy: String { options.preparedBy }
 
     func make() -> Sheet {
         var sheet = Sheet(name: WorkbookNames.summary)
         for (column, width) in [52.0, 13, 15, 15, 15, 15].enumerated() { sheet.columnWidths[column] = width }
         if budgets.contains(where: { $0.event.personLines.count > 2 }) { sheet.columnWidths[6] = 15 }
-        sheet.set(0, 0, .text("Travel budget", .title))
+        sheet.set(0, 0, .text(options.partner.map { "Travel budget for \($0)" } ?? "Travel budget", .title))
         sheet.set(1, 0, .text(budgets.contains(where: { WorkbookNames.showsCostLines($0.event) })
             ? "Amounts in US$. Assisted airfare = min(fare, cap): what the event pays (a resource person's or staff's airfare by "
                 + "their role's rule). Participant share = fare - assisted airfare: what the participant pays. Total = assisted airfare + "
@@ -21,11 +27,79 @@ struct SummarySheet {
             : "Amounts in US$. Assisted airfare = min(fare, cap): what the event pays. Participant share = fare - assisted "
                 + "airfare: what the participant pays. Total = assisted airfare + local expenses: the cost to the paying offices.", .note))
         var row = signOff(on: &sheet, from: 3) + 1
+        if let partner = options.partner {
+            for budget in budgets {
+                guard let index = budget.offices.firstIndex(where: { $0.office == partner }) else { continue }
+                row = partnerPart(budget, office: index, on: &sheet, from: row)
+            }
+        }
+        // On the first page: whether the workbook carries names (a reader sending it on needs to know).
+        sheet.set(row, 0, .text(options.redact
+            ? "Names: this workbook carries no names or organizations; participants appear by their roster id only."
+            : "Names: this workbook carries the participants' names and organizations (roster sheets, and office sheets where there are some).",
+            .note))
+        row += 2
         for budget in budgets { row = block(budget, on: &sheet, from: row) + 2 }
-        sheet.set(row, 0, .text("Inputs: " + inputs.joined(separator: ", "), .note))
+        _ = inThisFile(on: &sheet, from: row)
         sheet.frozenRows = 1
-        sheet.printSetup = PrintSetup(header: "Travel budget: " + budgets.map(\.event.id).joined(separator: ", "))
+        var setup = PrintSetup(header: "Travel budget: " + budgets.map(\.event.id).joined(separator: ", "))
+        setup.repeatsHeader = false   // the title is for the screen; each page's header names the workbook
+        sheet.printSetup = setup
         return sheet
+    }
+
+    /// What the office a workbook is written for pays of an event, first: its share and part of each line and event cost,
+    /// with its whole part, read from its own sheet; returns the row after the block.
+    private func partnerPart(_ budget: Budget, office index: Int, on sheet: inout Sheet, from start: Int) -> Int {
+        let event = budget.event
+        let office = budget.offices[index]
+        let usd = CellStyle(.item, .usd), percent = CellStyle(.item, .percent)
+        var row = start
+        sheet.header(row, ["What \(office.office) pays of \(event.id)", "Its share", "US$"])
+        row += 1
+        let first = row
+        for (line, costLine) in event.personLines.enumerated() {
+            sheet.set(row, 0, .text(costLine.name))
+            let basisPoints = line < costLine.shares.count ? costLine.shares[index] : 0
+            sheet.set(row, 1, .formula(WorkbookNames.share(event, office: index, personLine: line), Double(basisPoints) / 10_000, percent))
+            sheet.set(row, 2, .formula(OfficeTotals.line(budget, office: index, personLine: line),
+                                       (line < office.amounts.count ? office.amounts[line] : .zero).number, usd))
+            row += 1
+        }
+        for (costIndex, cost) in budget.eventCosts.enumerated() {
+            sheet.set(row, 0, .text("\(cost.name) (event cost)"))
+            sheet.set(row, 2, .formula(WorkbookNames.eventCostPart(event, office: index, cost.key), office.eventCosts[costIndex].number, usd))
+            row += 1
+        }
+        sheet.set(row, 0, .text("Total paid by \(office.office)", CellStyle(.total)))
+        sheet.set(row, 1, Cell(.blank, CellStyle(.total)))
+        let range = CellRange(CellAddress(row: first, column: 2), CellAddress(row: row - 1, column: 2)).a1
+        sheet.set(row, 2, .formula("SUM(\(range))", office.grandTotal.number, CellStyle(.total, .usd)))
+        sheet.keepTogether.append(start...row)
+        row += 1
+        let sheetName = budget.offices.count > 1 ? "the sheet \(WorkbookNames.offices(event)[index])" : "the roster sheet"
+        let rest = budget.offices.count > 1
+            ? " Every office but the last with a share of a line pays its share rounded half up to the cent; the last pays the rest, so "
+                + "the offices' parts add up to every line." : ""
+        sheet.set(row, 0, .text("Its part of each participant's line is on \(sheetName).\(rest)", .note))
+        return row + 2
+    }
+
+    /// What the workbook holds, a sheet a row; returns the row after it.
+    private func inThisFile(on sheet: inout Sheet, from start: Int) -> Int {
+        var row = start
+        sheet.header(row, ["In this file", "What it holds"])
+        sheet.merges.append(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: 5)))
+        row += 1
+        for (name, holds) in [(WorkbookNames.summary, "what each paying office pays, the assumptions, the figures by region, the flags and eligibility")]
+            + contents {
+            sheet.set(row, 0, .text(name))
+            sheet.set(row, 1, .text(holds, CellStyle(.item, wrap: true)))
+            sheet.merges.append(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: 5)))
+            row += 1
+        }
+        sheet.keepTogether.append(start...(row - 1))
+        return row + 1
     }
 
     /// The block a reader signs: Prepared by / Checked by / Approved by, each with a name, a date and a signature (input
@@ -59,27 +133,27 @@ struct SummarySheet {
         row = flags(budget, on: &sheet, from: row)
         sheet.set(row, 0, .text("Eligibility", .head))
         row += 1
-        for sentence in EligibilityReport.budgetSentences(budget) {
+        for sentence in EligibilityReport.budgetSentences(budget, hints: false) {
             sheet.set(row, 0, .text(sentence, .note))
             row += 1
         }
         return row + 1
     }
 
-    /// The event's title, dates, venue, roster, paying offices and source, and any roster column no rule reads.
+    /// The event's title, dates, venue, participants priced, paying offices and the source as printed (its citation), and the
+    /// fares quoted in other currencies. (The roster's file, the seed and how the roster was read are the preparer's notes.)
     private func heading(_ budget: Budget, on sheet: inout Sheet, from start: Int) -> Int {
         let event = budget.event
         var row = start
         sheet.set(row, 0, .text("\(event.id): \(event.title)", .title))
         row += 1
-        sheet.set(row, 0, .text("\(event.start.long) to \(event.end.long), \(event.venue). Roster: \(budget.rosterName). "
-            + "Paying offices: \(event.payingOffices.joined(separator: "; ")). Source: \(event.source).", .note))
+        let priced = counted(budget.totals.participants, budget.lines.contains { $0.participant.role != .participant } ? "person" : "participant",
+                             plural: budget.lines.contains { $0.participant.role != .participant } ? "people" : nil)
+        sheet.set(row, 0, .text("\(event.start.long) to \(event.end.long), \(event.venue). Priced: \(priced). "
+            + "Paying offices: \(event.payingOffices.joined(separator: "; "))."
+            + (event.citation.map { " Source: \($0)." } ?? ""), .note))
         row += 1
-        if let unused = RosterNotes.unusedColumnsSentence(budget.unusedColumns) {
-            sheet.set(row, 0, .text(unused, .note))
-            row += 1
-        }
-        for note in budget.rosterNotes + QuotedFareText.sentences(budget) {
+        for note in QuotedFareText.sentences(budget) {
             sheet.set(row, 0, .text(note, .note))
             row += 1
         }
@@ -115,6 +189,7 @@ struct SummarySheet {
             let range = CellRange(CellAddress(row: firstOffice, column: column), CellAddress(row: row - 1, column: column)).a1
             sheet.set(row, column, .formula("SUM(\(range))", amount.number, CellStyle(.total, .usd)))
         }
+        sheet.keepTogether.append(start...row)
         row += 1
         sheet.set(row, 0, .text(event.costSharing.basis, .note))
         return row + 2
@@ -227,6 +302,7 @@ struct SummarySheet {
         let regionRows = { (column: Int) in
             CellRange(CellAddress(row: firstRegion, column: column), CellAddress(row: max(row - 1, firstRegion), column: column)).a1
         }
+        sheet.keepTogether.append(start...row)
         sheet.set(row, 1, .formula("SUM(\(regionRows(1)))", Double(budget.totals.participants), CellStyle(.total, .count)))
         for (offset, (_, figure)) in columns.enumerated() {
             sheet.set(row, offset + 2, .formula("SUM(\(regionRows(offset + 2)))", figure(budget.totals).number, CellStyle(.total, .usd)))
@@ -240,19 +316,28 @@ struct SummarySheet {
         let count = CellStyle(.item, .count)
         var row = start
         let flagged = budget.flaggedParticipants
-        sheet.set(row, 0, .text("Flagged participants", CellStyle(.total)))
-        sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
+        // Each flag's letter, name and meaning across the table's width, its count in the last column.
+        let last = 5
+        func across(_ row: Int) { sheet.merges.append(CellRange(CellAddress(row: row, column: 0), CellAddress(row: row, column: last - 1))) }
+        sheet.set(row, 0, .text("Flagged participants (each flag's letter as the roster sheet shows it)", CellStyle(.total)))
+        for column in 1..<last { sheet.set(row, column, Cell(.blank, CellStyle(.total))) }
+        across(row)
+        sheet.set(row, last, .formula("COUNTIF(\(roster.range(.flags)),\"?*\")", Double(flagged), CellStyle(.total, .count)))
+        // The heading with its flags (as many as fit on a page).
+        sheet.keepTogether.append(row...(row + max(1, budget.flagCounts.count)))
         row += 1
         for (flag, n) in budget.flagCounts {
-            sheet.set(row, 0, .text("\(flag.rawValue): \(flag.explanation(under: budget.event))", CellStyle(.item, wrap: true)))
-            sheet.set(row, 1, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.rawValue)*\")", Double(n), count))
+            sheet.set(row, 0, .text(FlagLegend.entry(letter: flag.letter, name: flag.rawValue, meaning: flag.explanation(under: budget.event, printed: true)),
+                                    CellStyle(.item, wrap: true)))
+            across(row)
+            sheet.set(row, last, .formula("COUNTIF(\(roster.range(.flags)),\"*\(flag.letter)*\")", Double(n), count))
             row += 1
         }
         if budget.awaitingCapCount > 0 {
-            let more = budget.awaitingCapCount > budget.awaitingCapIDs.count ? ", and \(budget.awaitingCapCount - budget.awaitingCapIDs.count) more" : ""
+            let who = IDText.list(budget.awaitingCapIDs, more: budget.awaitingCapCount - budget.awaitingCapIDs.count)
             let fares = AwaitingCapText.fares(count: budget.awaitingCapCount, fares: budget.awaitingCapFares,
                                               withoutFare: budget.awaitingCapWithoutFare, comma: true)
-            sheet.set(row, 0, .text("Awaiting a cap: \(budget.awaitingCapIDs.joined(separator: ", "))\(more)\(fares); "
+            sheet.set(row, 0, .text("Awaiting a cap: \(who)\(fares); "
                 + "no assisted airfare is budgeted for them until the organisers agree a cap.", .note))
             row += 1
         }
@@ -323,14 +408,17 @@ struct ChartsSheet {
                     values: "=\(sheet.reference)\(CellRange(CellAddress(row: row, column: 1), CellAddress(row: row, column: lastSlice)).absolute)")],
                 anchor: CellAddress(row: 0, column: 0)))
         }
-        // Each chart below the tables at the top of a page of its own, so that no page break cuts one.
+        // Each chart below the tables at the top of a page of its own, so that no page break cuts one; no header band of the
+        // tables above on a chart's page.
         var setup = PrintSetup(header: "Charts")
+        setup.repeatsHeader = false
         var top = row + 2
         for var chart in charts {
-            chart.anchor = CellAddress(row: top, column: 0)
+            // A row below the page's first, so that the chart's frame is not drawn at the foot of the page before.
+            chart.anchor = CellAddress(row: top + 1, column: 0)
             setup.pageBreaks.append(top)
             sheet.charts.append(chart)
-            top += ChartSize.rows
+            top += ChartSize.rows + 1
         }
         for column in 1...max(events.count, lastSlice + 1) { sheet.columnWidths[column] = max(sheet.columnWidths[column] ?? 0, 14) }
         sheet.frozenRows = 1

@@ -52,7 +52,7 @@ struct CapsSheet {
             case .contactOrganisers: other = "no cap until the organisers agree one"
             case .notFunded: other = "no assisted airfare and no local expenses, not eligible, unless the organisers agree a cap"
             }
-            sheet.set(row + 1, left, .text("Source: \(event.source). A point of departure on no row: "
+            sheet.set(row + 1, left, .text((event.citation.map { "Source: \($0). " } ?? "") + "A point of departure on no row: "
                 + "\(event.otherPointsOfDeparture.rawValue) (\(other))"
                 + (event.otherPointsSource.map { "; the announcement: \"\($0)\"" } ?? "") + ".", .note))
             top = row + 3
@@ -174,7 +174,7 @@ struct RatesSheet {
                 sheet.set(row, 1, .number(Double(rate.rate.unitsPerUSDTimes10000) / 10_000, CellStyle(.input, .rate)))
                 sheet.set(row, 2, .text(event.id))
                 sheet.set(row, 3, .text(rate.date?.description ?? "-"))
-                sheet.set(row, 4, .text(rate.origin == .commandLine ? "\(rate.source) (--rate \(rate.currency)=\(rate.rate.description))" : rate.source,
+                sheet.set(row, 4, .text(rate.source,
                                         CellStyle(.item, wrap: true)))
                 row += 1
             }

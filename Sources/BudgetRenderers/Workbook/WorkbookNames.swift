@@ -7,6 +7,16 @@ enum WorkbookNames {
     static let caps = "Caps"
     static let rates = "Rates"
     static let charts = "Charts"
+    /// The hidden sheet of notes for the preparer (paths, the seed, command-line hints): never printed.
+    static let preparersNotes = "Preparer's notes"
+
+    /// What a page header names an event by, never cut: the id and the event file's short title, else the title where it
+    /// is short, else the id and the dates.
+    static func pageTitle(_ event: Event) -> String {
+        if let short = event.shortTitle { return "\(event.id): \(short)" }
+        if event.title.count <= 48 { return "\(event.id): \(event.title)" }
+        return "\(event.id), \(event.start.long) to \(event.end.long)"
+    }
 
     /// `Plan vs actual`, or `Plan vs actual jeju-2023` where a workbook holds several.
     static func planVsActual(_ event: Event, several: Bool) -> String {
