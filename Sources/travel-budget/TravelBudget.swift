@@ -22,7 +22,8 @@ struct TravelBudget: ParsableCommand {
               travel-budget draft --announcement notice.txt --id jeju-2025
             """,
         version: Version.current,
-        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self, Draft.self])
+        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self, Draft.self,
+                      Serve.self])
 
     /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process
     /// with SIGXFSZ, which would leave a temporary file behind.
