@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "travel-budget"]),
         // The web page over HTTP in process (HummingbirdTesting), in headless Chromium, and under load.
         .testTarget(name: "WebPageTests", dependencies: [
-            "BudgetCore", "Planner", "TestSupport", "WebPage",
+            "BudgetCore", "Planner", "TestSupport", "WebPage", "travel-budget", "travel-budget-serve",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "PropertyTests", dependencies: [

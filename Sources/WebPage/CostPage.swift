@@ -54,6 +54,8 @@ extension Site {
     func cost(_ form: Form) -> Reply {
         answer(form, title: "Cost a roster", back: "/cost") { form throws(PageError) in
             guard let roster = try roster(form) else { throw .missing("Choose a roster: upload a file, or pick one shipped with the tables.") }
+            // As on the command line, a mistyped ceiling is said before the roster is read.
+            do throws(PlannerError) { _ = try Planner.ceilingTexts(ceilings(form)) } catch { throw .planner(error) }
             var request = CostRequest(event: try event(form), roster: roster)
             request.office = form.value("office")
             request.columns = try columns(form)

@@ -113,8 +113,7 @@ struct Form: Sendable {
         throw .malformed("a part has no Content-Disposition header")
     }
 
-    /// `form-data; name="a"; filename="b.csv"` as ordered pairs (a bare word has an empty value); quoted values may hold
-    /// `;` and `\"`.
+    /// `form-data; name="a"; filename="b.csv"` as ordered pairs (a bare word has an empty value); a quoted value may hold `;`.
     static func parameters(_ text: String) -> [(key: String, value: String)] {
         var pairs: [(key: String, value: String)] = []
         var chars = Substring(text)
@@ -127,9 +126,10 @@ struct Form: Sendable {
                 chars = chars.dropFirst()
                 if chars.first == "\"" {
                     chars = chars.dropFirst()
+                    // Browsers write `"` in a file name as %22 and a line break as %0A, and never escape `\` (an old
+                    // browser sends a whole Windows path): a backslash is a character, not an escape.
                     while let c = chars.first, c != "\"" {
-                        if c == "\\", chars.count > 1 { chars = chars.dropFirst() }
-                        value.append(chars.first!)
+                        value.append(c)
                         chars = chars.dropFirst()
                     }
                     chars = chars.dropFirst()

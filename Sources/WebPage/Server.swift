@@ -76,6 +76,9 @@ public enum WebServer {
     /// Reads a posted form (bounded in size and time) and runs its job; a body that is too large, too slow or malformed is an
     /// error page, and the server goes on serving.
     static func submit(_ request: Request, title: String, back: String, _ job: @Sendable (Form) -> Site.Reply) async -> Response {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > bodyLimit {
+            return Site.Reply.page(Pages.error(.tooLarge(bodyLimit), title: title, back: back), status: 413).response
+        }
         let body: ByteBuffer
         do {
             body = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
@@ -92,7 +95,7 @@ public enum WebServer {
                 guard let first else { throw HTTPError(.requestTimeout) }
                 return first
             }
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             return Site.Reply.page(Pages.error(.tooLarge(bodyLimit), title: title, back: back), status: 413).response
         } catch let error as HTTPError where error.status == .requestTimeout {
             return Site.Reply.page(Pages.error(.form(.malformed("the form did not arrive within \(bodyTime)")), title: title, back: back),
@@ -195,9 +198,6 @@ struct Gate: RouterMiddleware {
 }
 
 extension HTTPField.Name {
-    static let contentSecurityPolicy = Self("Content-Security-Policy")!
-    static let xContentTypeOptions = Self("X-Content-Type-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
     static let xFrameOptions = Self("X-Frame-Options")!
-    static let crossOriginResourcePolicy = Self("Cross-Origin-Resource-Policy")!
 }

@@ -17,10 +17,10 @@ struct Serve: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The web page's options (see `travel-budget serve --help`).")
     var arguments: [String] = []
 
-    /// `--help` goes to the web page's program, which knows its options.
-    static func forwardsHelp(_ arguments: [String]) -> Bool { true }
+    func run() throws { throw Serve.runWebPage(arguments) }
 
-    func run() throws {
+    /// Replaces this process with the web page's program and its arguments; what it returns is why that failed.
+    static func runWebPage(_ arguments: [String]) -> ExitCode {
         let program = Serve.program()
         guard FileManager.default.isExecutableFile(atPath: program) else {
             FileHandle.standardError.write(Data("""
@@ -28,13 +28,12 @@ struct Serve: ParsableCommand {
                     hint: build it with `swift build --product travel-budget-serve` (or `swift build -c release --product travel-budget-serve` for .build/release)
 
                 """.utf8))
-            throw ExitCode(69)
+            return ExitCode(69)
         }
-        let argv = [program] + arguments
-        var cArguments = argv.map { strdup($0) } + [nil]
+        var cArguments = ([program] + arguments).map { strdup($0) } + [nil]
         execv(program, &cArguments)
         FileHandle.standardError.write(Data("error: cannot run \(program): \(String(cString: strerror(errno)))\n".utf8))
-        throw ExitCode(71)
+        return ExitCode(71)
     }
 
     /// The web page's program: `travel-budget-serve` in this program's folder.

@@ -29,6 +29,9 @@ struct TravelBudget: ParsableCommand {
     /// with SIGXFSZ, which would leave a temporary file behind.
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
+        // `serve` is the web page's own program, which parses its arguments (and answers `--help`) itself.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "serve" { Serve.exit(withError: Serve.runWebPage(Array(arguments.dropFirst()))) }
         main(nil)
     }
 }
