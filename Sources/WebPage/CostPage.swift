@@ -1,4 +1,5 @@
 import BudgetCore
+import BudgetRenderers
 import Foundation
 import Planner
 
@@ -88,9 +89,8 @@ extension Site {
                 do { report = try JSONDecoder().decode(CostReportJSON.self, from: Data(result.report.utf8)) } catch {
                     throw .planner(.software("the report could not be shown: \(error)"))
                 }
-                request.format = .text
-                let text: String
-                do throws(PlannerError) { text = try planner.cost(request, say: { _ in }).report } catch { throw .planner(error) }
+                // The text report of the same budget, by the renderer the planner uses for `--format text`.
+                let text = BudgetReport.text(result.budget, linesAt: nil, options: request.pricing.renderOptions)
                 body += CostReportPage(report: report, event: event).sections
                 body.append(el("details", [.class("text-report")], [el("summary", [], "The text report, as the command line prints it"),
                                                                      el("pre", [.class("report")], text)]))

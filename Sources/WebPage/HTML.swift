@@ -26,70 +26,93 @@ public struct HTML: Sendable {
     /// Nothing.
     public static let empty = HTML(.fragment([]))
 
-    /// The page as a document: the doctype, then this element.
-    public func document() -> String {
-        var out = "<!DOCTYPE html>\n"
+    /// The page as a document: the doctype, then this element, as UTF-8 bytes.
+    public func document() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        out += Array("<!DOCTYPE html>\n".utf8)
         write(to: &out)
-        out.append("\n")
+        out.append(0x0A)
         return out
     }
 
     /// The markup of this piece alone.
     public var markup: String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout [UInt8]) {
         switch node {
         case .text(let text):
             HTML.escape(text, into: &out)
         case .fragment(let pieces):
             for piece in pieces { piece.write(to: &out) }
         case .element(let tag, let attributes, let children):
-            out.append("<")
-            out.append(tag.description)
+            out.append(UInt8(ascii: "<"))
+            HTML.append(tag, to: &out)
             for attribute in attributes {
-                out.append(" ")
-                out.append(attribute.name.description)
+                out.append(UInt8(ascii: " "))
+                HTML.append(attribute.name, to: &out)
                 if let value = attribute.value {
-                    out.append("=\"")
+                    out.append(UInt8(ascii: "="))
+                    out.append(UInt8(ascii: "\""))
                     HTML.escape(value, into: &out)
-                    out.append("\"")
+                    out.append(UInt8(ascii: "\""))
                 }
             }
-            out.append(">")
-            guard !HTML.voidElements.contains(tag.description) else { return }
+            out.append(UInt8(ascii: ">"))
+            guard !HTML.isVoid(tag) else { return }
             for child in children { child.write(to: &out) }
-            out.append("</")
-            out.append(tag.description)
-            out.append(">")
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            HTML.append(tag, to: &out)
+            out.append(UInt8(ascii: ">"))
         }
     }
 
+    /// A name of this code, as it is.
+    private static func append(_ name: StaticString, to out: inout [UInt8]) {
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     /// Elements that have no content and no closing tag.
-    private static let voidElements: Set<String> = ["br", "hr", "img", "input", "link", "meta"]
+    private static func isVoid(_ tag: StaticString) -> Bool {
+        tag.withUTF8Buffer { name in voidElements.contains { $0.elementsEqual(name) } }
+    }
+
+    private static let voidElements: [[UInt8]] = ["br", "hr", "img", "input", "link", "meta"].map { Array($0.utf8) }
 
     /// Text made safe for an HTML text node or a quoted attribute value: `&`, `<`, `>`, `"` and `'` become references;
     /// control characters other than tab, line feed and carriage return (which HTML does not allow) become U+FFFD.
-    static func escape(_ text: String, into out: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append("&amp;")
-            case "<": out.append("&lt;")
-            case ">": out.append("&gt;")
-            case "\"": out.append("&quot;")
-            case "'": out.append("&#39;")
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    out.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]                  // &amp;
+            case UInt8(ascii: "<"): out += [0x26, 0x6C, 0x74, 0x3B]                        // &lt;
+            case UInt8(ascii: ">"): out += [0x26, 0x67, 0x74, 0x3B]                        // &gt;
+            case UInt8(ascii: "\""): out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]           // &quot;
+            case UInt8(ascii: "'"): out += [0x26, 0x23, 0x33, 0x39, 0x3B]                  // &#39;
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0x00..<0x20, 0x7F: out += replacement
+            case 0xC2:                                                                     // U+0080...U+00BF
+                guard let next = utf8.next() else { out += replacement; return }
+                if (0x80...0x9F).contains(next) { out += replacement } else { out += [byte, next] }
+            default: out.append(byte)
             }
         }
+    }
+
+    /// U+FFFD in UTF-8.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// ``escape(_:into:)`` into a string.
+    static func escape(_ text: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -33,7 +33,7 @@ public struct Site: Sendable {
         public var filename: String?
 
         static func page(_ html: HTML, status: Int = 200) -> Reply {
-            Reply(status: status, contentType: "text/html; charset=utf-8", body: Array(html.document().utf8), filename: nil)
+            Reply(status: status, contentType: "text/html; charset=utf-8", body: html.document(), filename: nil)
         }
     }
 

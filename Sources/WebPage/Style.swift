@@ -30,6 +30,7 @@ enum Style {
     caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
     th, td { border: 1px solid #ccc; padding: 0.2rem 0.4rem; vertical-align: top; text-align: left; }
     thead th { background: #e8eef6; }
+    table.budget th[scope=row], table.budget td.flags { white-space: nowrap; }
     td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     tr.region th { background: #f3f3f3; }
     tr.subtotal, tr.total { font-weight: bold; }
