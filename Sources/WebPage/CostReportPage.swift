@@ -138,7 +138,7 @@ struct CostReportPage {
     let event: Event
 
     var sections: [HTML] {
-        [summary, table, flags, eventCosts, offices, awaitingCap, eligibility, headroom, notes].filter { $0.markup != "" }
+        [summary, table, flags, eventCosts, offices, awaitingCap, eligibility, headroom, notes].filter { !$0.isEmpty }
     }
 
     private var otherKeys: [String] { Array(Set(report.participants.flatMap { ($0.other_lines ?? [:]).keys })).sorted() }

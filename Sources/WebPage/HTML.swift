@@ -26,6 +26,12 @@ public struct HTML: Sendable {
     /// Nothing.
     public static let empty = HTML(.fragment([]))
 
+    /// Whether this is nothing (``empty``, or pieces that are all nothing).
+    public var isEmpty: Bool {
+        if case .fragment(let pieces) = node { return pieces.allSatisfy(\.isEmpty) }
+        return false
+    }
+
     /// The page as a document: the doctype, then this element, as UTF-8 bytes.
     public func document() -> [UInt8] {
         var out: [UInt8] = []
@@ -87,23 +93,43 @@ public struct HTML: Sendable {
     /// Text made safe for an HTML text node or a quoted attribute value: `&`, `<`, `>`, `"` and `'` become references;
     /// control characters other than tab, line feed and carriage return (which HTML does not allow) become U+FFFD.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]                  // &amp;
-            case UInt8(ascii: "<"): out += [0x26, 0x6C, 0x74, 0x3B]                        // &lt;
-            case UInt8(ascii: ">"): out += [0x26, 0x67, 0x74, 0x3B]                        // &gt;
-            case UInt8(ascii: "\""): out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]           // &quot;
-            case UInt8(ascii: "'"): out += [0x26, 0x23, 0x33, 0x39, 0x3B]                  // &#39;
-            case 0x09, 0x0A, 0x0D: out.append(byte)
-            case 0x00..<0x20, 0x7F: out += replacement
-            case 0xC2:                                                                     // U+0080...U+00BF
-                guard let next = utf8.next() else { out += replacement; return }
-                if (0x80...0x9F).contains(next) { out += replacement } else { out += [byte, next] }
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var plain = 0   // where the run of bytes that need no escaping starts
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let escaped: [UInt8]?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "&"): escaped = ampersand
+                case UInt8(ascii: "<"): escaped = lessThan
+                case UInt8(ascii: ">"): escaped = greaterThan
+                case UInt8(ascii: "\""): escaped = quote
+                case UInt8(ascii: "'"): escaped = apostrophe
+                case 0x09, 0x0A, 0x0D: escaped = nil
+                case 0x00..<0x20, 0x7F: escaped = replacement
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):   // U+0080...U+009F
+                    escaped = replacement
+                    width = 2
+                default: escaped = nil
+                }
+                if let escaped {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                    out.append(contentsOf: escaped)
+                    plain = i + width
+                }
+                i += width
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<bytes.count]))
         }
     }
+
+    private static let ampersand = Array("&amp;".utf8)
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8)
+    private static let apostrophe = Array("&#39;".utf8)
 
     /// U+FFFD in UTF-8.
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
