@@ -1,5 +1,4 @@
 import BudgetCore
-import BudgetRenderers
 import Foundation
 import Planner
 
@@ -89,11 +88,9 @@ extension Site {
                 do { report = try JSONDecoder().decode(CostReportJSON.self, from: Data(result.report.utf8)) } catch {
                     throw .planner(.software("the report could not be shown: \(error)"))
                 }
-                // The text report of the same budget, by the renderer the planner uses for `--format text`.
-                let text = BudgetReport.text(result.budget, linesAt: nil, options: request.pricing.renderOptions)
+                // The text report, as the command line prints it, is one click away (its download): rendering it into every
+                // page cost a fifth of the page's time.
                 body += CostReportPage(report: report, event: event).sections
-                body.append(el("details", [.class("text-report")], [el("summary", [], "The text report, as the command line prints it"),
-                                                                     el("pre", [.class("report")], text)]))
             }
             body.append(Pages.downloads("/cost", site: self, carrying: form, roster: roster, Download.allCases))
             return .page(Pages.layout("Cost: \(request.event), \(roster.name)", body))

@@ -81,8 +81,6 @@ struct PageTests {
             #expect(page.contains("<th scope=\"row\">RSO of the Bali Process</th>"))
             #expect(page.contains("PLANNING ASSUMPTION: the announcement names both offices as paying"))
             #expect(page.contains("Rates (PLANNING ASSUMPTIONS, not in the announcement)"))
-            #expect(page.contains("<summary>The text report, as the command line prints it</summary>"))
-            #expect(page.contains(cli.output.split(separator: "\n")[0].description), "the text report is in the page")
             #expect(page.contains("name=\"roster_data\""), "the download buttons carry the roster")
         }
     }
