@@ -58,6 +58,7 @@ enum Style {
       table { page-break-inside: auto; font-size: 8pt; }
       tr { page-break-inside: avoid; }
       thead { display: table-header-group; }
+      tfoot { display: table-row-group; }   /* the total once, at the end, not at the foot of every page */
       pre.report { white-space: pre-wrap; font-size: 7pt; border: none; }
       a { color: inherit; text-decoration: none; }
     }
