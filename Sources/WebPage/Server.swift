@@ -38,8 +38,8 @@ public enum WebServer {
     public static let bodyLimit = 16 * 1_048_576
     /// A request's body must arrive within this time (a client that sends it slowly is answered 408 and let go).
     public static let bodyTime: Duration = .seconds(60)
-    /// At most this many connections at once; more wait in the backlog.
-    public static let connectionLimit = 256
+    /// At most this many connections at once (each may hold a form of up to 16 MB in memory); more wait in the backlog.
+    public static let connectionLimit = 64
 
     /// The routes: the pages, the forms, the stylesheet.
     public static func router(site: Site, settings: ServeSettings) -> Router<BasicRequestContext> {
