@@ -1,4 +1,5 @@
 import BudgetCore
+import BudgetReaders
 import Planner
 
 /// The parts every page shares: the layout with its navigation, the form controls (each with its label), the error page.
@@ -43,26 +44,33 @@ enum Pages {
     // MARK: Form controls
 
     /// A labelled select; `choices` are (value, label) and the first is chosen unless `selected` names another.
-    static func select(_ name: String, _ label: String, _ choices: [(String, String)], selected: String? = nil, hint: String? = nil) -> HTML {
-        field(name, label, hint: hint, el("select", [.name(name), .id(name)] + described(name, hint), choices.map { choice in
+    static func select(_ name: String, _ label: String, _ choices: [(String, String)], selected: String? = nil, hint: String? = nil,
+                       filled: Form? = nil) -> HTML {
+        let selected = filled?.value(name) ?? selected
+        return field(name, label, hint: hint, el("select", [.name(name), .id(name)] + described(name, hint), choices.map { choice in
             el("option", [.value(choice.0)] + (choice.0 == selected ? [.selected] : []), choice.1)
         }))
     }
 
     /// A labelled text field.
-    static func textField(_ name: String, _ label: String, hint: String? = nil, value: String? = nil, placeholder: String? = nil) -> HTML {
-        field(name, label, hint: hint, .element("input", [.type("text"), .name(name), .id(name)] + described(name, hint)
+    static func textField(_ name: String, _ label: String, hint: String? = nil, value: String? = nil, placeholder: String? = nil,
+                          filled: Form? = nil) -> HTML {
+        let value = filled.map { $0.value(name) ?? "" } ?? value
+        return field(name, label, hint: hint, .element("input", [.type("text"), .name(name), .id(name)] + described(name, hint)
             + (value.map { [.value($0)] } ?? []) + (placeholder.map { [Attribute("placeholder", $0)] } ?? [])))
     }
 
     /// A labelled text area, one entry a line.
-    static func textArea(_ name: String, _ label: String, hint: String? = nil, rows: Int = 2) -> HTML {
-        field(name, label, hint: hint, el("textarea", [.name(name), .id(name), Attribute("rows", String(rows))] + described(name, hint), ""))
+    static func textArea(_ name: String, _ label: String, hint: String? = nil, rows: Int = 2, filled: Form? = nil) -> HTML {
+        field(name, label, hint: hint, el("textarea", [.name(name), .id(name), Attribute("rows", String(rows))] + described(name, hint),
+                                          filled?.value(name) ?? ""))
     }
 
     /// A labelled checkbox (label after the box).
-    static func checkbox(_ name: String, _ label: String, value: String = "on", checked: Bool = false, id: String? = nil) -> HTML {
+    static func checkbox(_ name: String, _ label: String, value: String = "on", checked: Bool = false, id: String? = nil,
+                         filled: Form? = nil) -> HTML {
         let id = id ?? name
+        let checked = filled.map { $0.values(name).contains(value) } ?? checked
         return el("div", [.class("check")], [
             .element("input", [.type("checkbox"), .name(name), .id(id), .value(value)] + (checked ? [.checked] : [])),
             el("label", [.for(id)], label),
@@ -73,6 +81,34 @@ enum Pages {
     static func rosterFile(_ label: String = "Upload a roster (.csv, .xlsx or .ods, at most 10 MB)") -> HTML {
         field("roster", label, hint: nil, .element("input", [.type("file"), .name("roster"), .id("roster"),
                                                               Attribute("accept", ".csv,.txt,.xlsx,.xlsm,.ods")]))
+    }
+
+    /// The roster a form sent, kept when the form is shown again (after an error): carried as hidden fields, and said.
+    static func keptRoster(_ filled: Form?) -> HTML {
+        guard let filled else { return .empty }
+        var kept: (bytes: [UInt8], name: String)?
+        if let file = filled.file("roster") {
+            kept = (file.bytes, Site.uploadName(file.filename ?? ""))
+        } else if let data = filled.value("roster_data"), let bytes = Data(base64Encoded: data) {
+            kept = (Array(bytes), Site.uploadName(filled.value("roster_name") ?? ""))
+        }
+        // A roster over the limit is refused as such: it is not sent back.
+        guard let kept, kept.bytes.count <= InputFile.maximumBytes else { return .empty }
+        return .fragment([
+            hidden("roster_data", Data(kept.bytes).base64EncodedString()), hidden("roster_name", kept.name),
+            el("p", [.class("kept")], "Kept: the roster you sent, \(kept.name). Choose another file, or a roster shipped with the tables, to replace it."),
+        ])
+    }
+
+    /// The page of a form shown again after an error: the message first, then the form as it was sent, to correct.
+    static func refused(_ error: PageError, title: String, form: [HTML]) -> HTML {
+        layout(title, [
+            el("section", [.class("error"), Attribute("role", "alert"), Attribute("aria-labelledby", "error")], [
+                el("h2", [.id("error")], "Nothing was computed"),
+                el("pre", [], error.message),
+                el("p", [], "Correct the roster or the options below and send the form again."),
+            ]),
+        ] + form)
     }
 
     /// A hidden field.

@@ -37,13 +37,14 @@ public struct Site: Sendable {
         }
     }
 
-    /// Runs a job that reads a form, turning its refusal into the error page.
-    func answer(_ form: Form, title: String, back: String, _ job: (Form) throws(PageError) -> Reply) -> Reply {
+    /// Runs a job that reads a form; its refusal is the message above the same form as it was sent (the roster kept), to
+    /// correct and send again.
+    func answer(_ form: Form, title: String, refill: (Form?) -> [HTML], _ job: (Form) throws(PageError) -> Reply) -> Reply {
         do throws(PageError) {
             guard let token = form.value("token"), constantTimeEqual(token, formToken) else { throw PageError.formToken }
             return try job(form)
         } catch {
-            return .page(Pages.error(error, title: title, back: back), status: error.status)
+            return .page(Pages.refused(error, title: title, form: refill(form)), status: error.status)
         }
     }
 
@@ -58,19 +59,20 @@ public struct Site: Sendable {
         return id
     }
 
-    /// The roster a form gives: an uploaded file, the same file carried by a result page's download buttons, or a roster
-    /// shipped with the tables picked by its name on the server's own list (no path from the request reaches the file system).
+    /// The roster a form gives: an uploaded file, else a roster shipped with the tables picked by its name on the server's own
+    /// list (no path from the request reaches the file system), else the file a page carried back (a result's download
+    /// buttons, a form shown again after an error).
     func roster(_ form: Form) throws(PageError) -> RosterInput? {
         if let file = form.file("roster") { return .bytes(file.bytes, name: Site.uploadName(file.filename ?? "")) }
-        if let data = form.value("roster_data") {
-            guard let bytes = Data(base64Encoded: data) else { throw .missing("The roster carried by the page is damaged; choose the file again.") }
-            return .bytes(Array(bytes), name: Site.uploadName(form.value("roster_name") ?? ""))
-        }
         if let name = form.value("shipped") {
             guard planner.rosterFiles().contains(name) else {
                 throw .missing("There is no roster `\(name)` on this server; choose one from the list or upload a file.")
             }
             return .file(name)
+        }
+        if let data = form.value("roster_data") {
+            guard let bytes = Data(base64Encoded: data) else { throw .missing("The roster carried by the page is damaged; choose the file again.") }
+            return .bytes(Array(bytes), name: Site.uploadName(form.value("roster_name") ?? ""))
         }
         return nil
     }

@@ -242,7 +242,10 @@ struct PageTests {
             HTML.escape(cli.errors.trimmingCharacters(in: .newlines), into: &message)
             #expect(response.text.contains("<pre>\(message)</pre>"), "the messages as printed:\n\(cli.errors)")
             #expect(!response.text.contains("id=\"total\""), "nothing half-rendered")
-            #expect(!response.text.contains("Download"))
+            #expect(!response.text.contains("class=\"downloads\""))
+            #expect(response.text.contains("<option value=\"jeju-2018\" selected>"), "the form again, as it was sent")
+            #expect(response.text.contains("name=\"roster_name\" value=\"unknown-country.csv\""), "the roster kept")
+            #expect(response.text.contains("Kept: the roster you sent, unknown-country.csv."))
             // An unknown option value: the command line's usage message.
             let bad = Web.multipart([("token", Web.formToken), ("event", "jeju-2023"), ("budget", "lots")], files: [("roster", "r.csv", roster)])
             let (cliUsage, _) = try Programs.commandLine(["cost", "--event", "jeju-2023", "--roster", "r.csv", "--budget", "lots"], roster: roster, named: "r.csv")
@@ -250,6 +253,15 @@ struct PageTests {
             let usage = try await client.execute(uri: "/cost", method: .post, headers: bad.headers, body: bad.body)
             #expect(usage.status == .badRequest)
             #expect(usage.text.contains("error: --budget"))
+            #expect(usage.text.contains("id=\"budget\" aria-describedby=\"budget-hint\" value=\"lots\""), "the ceiling as typed, to correct")
+            // Corrected and sent again with the roster kept (no file chosen this time): the roster is read from the page.
+            let kept = hiddenFields(usage.text, in: "<form ")
+            #expect(kept.contains { $0.0 == "roster_data" })
+            let again = Web.multipart(kept.filter { $0.0 != "budget" } + [("event", "jeju-2023"), ("budget", "16000")],
+                                      files: [("roster", "", [])])
+            let resent = try await client.execute(uri: "/cost", method: .post, headers: again.headers, body: again.body)
+            #expect(resent.status == .unprocessableContent, "the kept roster's own errors, now that the ceiling reads")
+            #expect(resent.text.contains("r.csv:2:8: error: unknown point of departure `Vietnan`"))
             // No roster chosen.
             let none = Web.multipart([("token", Web.formToken), ("event", "jeju-2023")])
             let noRoster = try await client.execute(uri: "/cost", method: .post, headers: none.headers, body: none.body)
@@ -259,8 +271,8 @@ struct PageTests {
     }
 
     /// The hidden fields of a page's forms (the download form), in order, the last form's.
-    func hiddenFields(_ page: String) -> [(String, String)] {
-        guard let start = page.range(of: "<section class=\"downloads\"") else { return [] }
+    func hiddenFields(_ page: String, in start: String = "<section class=\"downloads\"") -> [(String, String)] {
+        guard let start = page.range(of: start) else { return [] }
         var fields: [(String, String)] = []
         var rest = page[start.upperBound...]
         while let input = rest.range(of: "<input type=\"hidden\" name=\"") {
