@@ -48,6 +48,17 @@ struct ServeProgramTests {
         #expect(missing.errors.contains("/no/such/tables"))
     }
 
+    @Test("travel-budget serve without the web page's program beside it says how to build it (exit 69)")
+    func programNotBuilt() throws {
+        let folder = try temporaryFolder("web-alone")
+        let alone = folder.appendingPathComponent("travel-budget")
+        try FileManager.default.copyItem(at: Programs.program("travel-budget"), to: alone)
+        let run = try ProcessOutput(alone, ["serve"])
+        #expect(run.status == 69)
+        #expect(run.errors.contains("error: the web page is its own program, \(folder.path)/travel-budget-serve, and it is not built"))
+        #expect(run.errors.contains("hint: build it with `swift build --product travel-budget-serve`"))
+    }
+
     /// The first line a process writes, or nil when none comes within the timeout.
     static func firstLine(_ handle: FileHandle, timeout: Double) -> String? {
         let found = LineBox()
