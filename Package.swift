@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "travel-budget", targets: ["travel-budget"]),
+        // The web page (`travel-budget serve` runs it): a program of its own, so that the command line and `scripts/report`
+        // build without Hummingbird and SwiftNIO.
+        .executable(name: "travel-budget-serve", targets: ["travel-budget-serve"]),
         .library(name: "BudgetCore", targets: ["BudgetCore"]),
     ],
     // Exact versions: Package.resolved is not kept in git, so the manifest pins what the tests were run with.
@@ -13,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Tests only: property-based testing on Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // The web page's server (and HummingbirdTesting for its tests); its swift-configuration support is left out (not used).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // The one JSON encoder of every report and draft (throws, never empty output).
@@ -51,6 +57,19 @@ let package = Package(
             "BudgetCore", "BudgetReaders", "Planner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The web page: a thin front end on the planner (pages as HTML built by a builder that escapes every text, uploads read
+        // in memory, downloads the planner's bytes), with its safety checks (loopback, tokens, headers, limits).
+        .target(name: "WebPage", dependencies: [
+            "BudgetCore", "BudgetReaders", "Planner",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        // The web page's program: `travel-budget serve` runs it with its arguments.
+        .executableTarget(name: "travel-budget-serve", dependencies: [
+            "WebPage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Fuzzing (scripts/fuzz builds them with libFuzzer): read, cost, render and check every input.
         // A plain build makes replay tools that run files through the same checks.
         .target(name: "FuzzChecks", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "SheetReader"]),
@@ -74,6 +93,11 @@ let package = Package(
                                                           "WorkbookOutput", "XLSXWriter"]),
         .testTarget(name: "WorkbookOutputTests", dependencies: ["BudgetCore", "BudgetReaders", "BudgetRenderers", "TestSupport", "WorkbookOutput"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport", "travel-budget"]),
+        // The web page over HTTP in process (HummingbirdTesting), in headless Chromium, and under load.
+        .testTarget(name: "WebPageTests", dependencies: [
+            "BudgetCore", "Planner", "TestSupport", "WebPage", "travel-budget", "travel-budget-serve",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "PropertyTests", dependencies: [
             "BudgetCore", "BudgetReaders", "BudgetRenderers", "Spreadsheet", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -22,12 +22,16 @@ struct TravelBudget: ParsableCommand {
               travel-budget draft --announcement notice.txt --id jeju-2025
             """,
         version: Version.current,
-        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self, Draft.self])
+        subcommands: [Report.self, Cost.self, Reconcile.self, Compare.self, Fit.self, Check.self, Caps.self, Events.self, Draft.self,
+                      Serve.self])
 
     /// Runs the command. A file-size limit then makes a write fail (exit 73) instead of killing the process
     /// with SIGXFSZ, which would leave a temporary file behind.
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
+        // `serve` is the web page's own program, which parses its arguments (and answers `--help`) itself.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "serve" { Serve.exit(withError: Serve.runWebPage(Array(arguments.dropFirst()))) }
         main(nil)
     }
 }
