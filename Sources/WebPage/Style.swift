@@ -52,6 +52,7 @@ enum Style {
       :root { font-size: 9pt; }
       body { max-width: none; padding: 0; }
       header, form, .downloads, .buttons, .skip { display: none; }
+      h1, h2, h3, caption { break-after: avoid; page-break-after: avoid; }   /* a heading stays with what it heads */
       details > summary { display: none; }
       details { display: block; }
       .scroll { overflow: visible; }
