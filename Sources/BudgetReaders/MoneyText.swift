@@ -41,13 +41,20 @@ enum MoneyText {
         case unknown
     }
 
-    /// The mark a roster's amounts use, from the amounts themselves: a dot before cents (`610.40`) says dot; a comma
-    /// before cents (`380,00`) says comma where columns are separated by `;` or tabs, as European Excel writes them.
+    /// The mark a roster's amounts use, from the amounts themselves: a dot before cents (`610.40`), or commas between
+    /// thousands written twice (`1,300,000`), says dot; a comma before cents (`380,00`), or dots written twice
+    /// (`1.300.000`), says comma where columns are separated by `;` or tabs, as European Excel writes them.
     static func mark(of amounts: [String], delimiter: Character, forced: Bool) -> DecimalMark {
         if forced { return .comma }
         var dot = false, comma = false
         for raw in amounts {
             let text = raw.trimmingWhitespace()
+            // The digits and marks alone, without a currency before or after them (`KRW 1,300,000`, `1.300.000 ₩`).
+            let core = Substring(String(text.drop(while: { !$0.isNumber }).reversed().drop(while: { !$0.isNumber }).reversed()))
+            if let twice = thousandsOnly(core), twice != core {
+                if core.contains(",") { dot = true } else { comma = true }
+                continue
+            }
             guard let last = text.lastIndex(where: { $0 == "." || $0 == "," }) else { continue }
             let after = text[text.index(after: last)...]
             guard (1...2).contains(after.count), after.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
@@ -62,7 +69,10 @@ enum MoneyText {
     static func parse(_ raw: String, limit: Limit = .amount, mark: DecimalMark = .dot) -> Result<Money, Refusal> {
         if let plain = plainAmount(raw), plain <= limit.dollars * 100, mark != .comma || !raw.contains(".") { return .success(Money(cents: plain)) }
         var text = Substring(raw.trimmingWhitespace())
-        if mark == .unknown, let ambiguous = ambiguousThousands(text) { return .failure(ambiguous) }
+        if mark == .unknown {
+            if let grouped = thousandsOnly(text) { text = Substring(grouped) }
+            else if let ambiguous = ambiguousThousands(text) { return .failure(ambiguous) }
+        }
         if mark == .comma {
             switch commaDecimals(text) {
             case .success(let swapped): text = Substring(swapped)
@@ -105,6 +115,19 @@ enum MoneyText {
                                     hint: "check the amount; cents go after a dot (1120.50)"))
         }
         return .success(Money(cents: dollars * 100 + cents))
+    }
+
+    /// `1,300,000` or `1.300.000`, its digits alone (`1300000`): a mark written twice can only separate thousands, so the
+    /// amount reads one way whatever the roster's decimal mark; nil for anything else.
+    private static func thousandsOnly(_ text: Substring) -> String? {
+        let sign = text.hasPrefix("$") ? "$" : ""
+        let body = text.dropFirst(sign.count)
+        let marks = body.filter { $0 == "," || $0 == "." }
+        guard marks.count >= 2, let mark = marks.first, Set(marks).count == 1 else { return nil }
+        let groups = body.split(separator: mark, omittingEmptySubsequences: false)
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              body.allSatisfy({ $0 == mark || ($0.isASCII && $0.isNumber) }) else { return nil }
+        return sign + body.filter { $0 != mark }
     }
 
     /// `1,050` or `1.050` where nothing in the roster says which mark is the decimal one.

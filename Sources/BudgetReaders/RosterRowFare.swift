@@ -96,14 +96,16 @@ extension RosterRow {
             // The amount's own hint, unless it speaks of US dollars.
             refuse(at: field, "\(name) is \(raw.quoted): \(refusal.reason)", refusal.hint.contains("US") || refusal.hint.contains("$")
                    ? "write the fare in \(currency) like 12500, 12500.50 or 12,500.50, its currency before or after it (\(currency) 12,500.00)"
-                   : refusal.hint)
+                   : refusal.hint,
+                   cause: refusal.cause.map { Diagnostic.Cause("amount:\(header):\($0)", things: "amounts") })
             return nil
         }
     }
 
     /// Records a problem at a field.
-    mutating func refuse(at field: SourceField, _ message: String, _ hint: String) {
-        problems.append(Diagnostic(records.location(field.line, field.column), message, excerpt: records.excerpt(field.line), hint: hint))
+    mutating func refuse(at field: SourceField, _ message: String, _ hint: String, cause: Diagnostic.Cause? = nil) {
+        problems.append(Diagnostic(records.location(field.line, field.column), message, excerpt: records.excerpt(field.line), hint: hint,
+                                   cause: cause))
     }
 }
 

@@ -26,6 +26,10 @@ import Testing
         #expect(MoneyText.mark(of: ["1120.50", "1,120"], delimiter: ";", forced: false) == .dot)
         #expect(MoneyText.mark(of: ["1,050", "900"], delimiter: ",", forced: false) == .unknown)
         #expect(MoneyText.mark(of: ["1,050"], delimiter: ",", forced: true) == .comma)
+        #expect(MoneyText.mark(of: ["THB 17,500", "KRW 1,300,000"], delimiter: ",", forced: false) == .dot,
+                "commas written twice separate thousands, so the roster's decimal mark is the dot")
+        #expect(MoneyText.mark(of: ["17.500", "1.300.000 ₩"], delimiter: ";", forced: false) == .comma)
+        #expect(MoneyText.mark(of: ["17.500", "1.300.000"], delimiter: ",", forced: false) == .dot)
     }
 
     @Test("1,050 alone is refused as ambiguous, with the fix")
@@ -34,7 +38,22 @@ import Testing
         #expect(refusal.reason == "1050 with a thousands separator, or 1.050 with a decimal comma? No amount in the roster has cents to tell which")
         #expect(refusal.hint == "write 1050 (or 1050.00); if the roster's amounts use decimal commas, give --decimal-comma")
         #expect(cents("900", .unknown) == 90_000)
-        #expect(cents("1,050,000", .unknown) == nil)
+        #expect(cents("1,050,000", .unknown) == nil, "more than US$ 1,000,000, which no fare or cap can be")
+    }
+
+    @Test("A mark written twice can only separate thousands: 1,300,000 and 1.300.000 are read, whatever the roster's mark")
+    func thousandsWrittenTwice() {
+        func ceiling(_ raw: String, _ mark: MoneyText.DecimalMark) -> Int64? {
+            if case .success(let money) = MoneyText.parse(raw, limit: .ceiling, mark: mark) { return money.cents }
+            return nil
+        }
+        #expect(ceiling("1,300,000", .unknown) == 130_000_000)
+        #expect(ceiling("1.300.000", .unknown) == 130_000_000)
+        #expect(ceiling("$2,500,000", .unknown) == 250_000_000)
+        #expect(ceiling("1.300.000", .comma) == 130_000_000)
+        #expect(ceiling("1,300,000", .dot) == 130_000_000)
+        #expect(ceiling("1,300.000", .unknown) == nil, "two different marks with three digits after the last: refused")
+        #expect(ceiling("1,30,000", .unknown) == nil, "groups of three only")
     }
 
     func date(_ raw: String, _ order: DateOrder? = nil) -> String {

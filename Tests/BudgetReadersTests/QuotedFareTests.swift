@@ -72,6 +72,21 @@ import Testing
         #expect(message.contains("hint: write 12500 (or 12500.00)"))
     }
 
+    @Test("Commas written twice can only separate thousands: KRW 1,300,000 is read, and it settles THB 12,500 in the same roster")
+    func thousandsWrittenTwiceSettleTheRoster() throws {
+        let read = try roster("id,name,country,Fare\nA1,Ann,Thailand,\"THB 12,500\"\nA2,Min,Republic of Korea,\"KRW 1,300,000\"\n",
+                              rates: ["THB=35.2", "KRW=1300"])
+        #expect(read.participants.map { $0.quotedFare?.amount.cents } == [1_250_000, 130_000_000])
+        #expect(read.participants.map { $0.fare?.cents } == [35_511, 100_000])
+    }
+
+    @Test func ambiguousFaresInOtherCurrenciesAreOneMessage() {
+        let message = said("id,name,country,Fare\nA1,Ann,Thailand,\"THB 12,500\"\nA2,Bo,Thailand,\"THB 14,200\"\nA3,Cy,Thailand,\"THB 9,900\"\n",
+                           rates: ["THB=35.2"])
+        #expect(message.contains("12500 with a thousands separator, or 12.500 with a decimal comma? No amount in the roster has cents to tell which; 3 amounts alike, on lines 2–4"))
+        #expect(message.contains("1 problem found"))
+    }
+
     @Test(arguments: ["Fare (THB)", "THB fare", "Airfare in baht", "Fare ฿", "Fare (thb)"])
     func aHeaderNamesTheColumnsCurrency(header: String) throws {
         let read = try roster("id,name,country,\(header)\nA1,Ann,Thailand,12500\n", rates: ["THB=35.2"])
