@@ -1,5 +1,23 @@
+import Foundation
 import BudgetCore
 import BudgetRenderers
+
+extension FitBound {
+    /// The most a bound can be.
+    public static let largestCount = 100_000
+
+    /// A bound as typed, `REGION_OR_COUNTRY=N` (N from 0 to 100,000), as `--min`/`--max` and the page's lines take it;
+    /// the name is matched later, against the event and the countries table. Nil when it is not of that form.
+    public init?(typed text: String, side: Side) {
+        guard let equals = text.lastIndex(of: "=") else { return nil }
+        let name = text[..<equals].trimmingCharacters(in: .whitespaces)
+        let number = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, number.allSatisfy(\.isASCII), let count = Int(number), (0...FitBound.largestCount).contains(count) else {
+            return nil
+        }
+        self.init(name: name, side: side, count: count)
+    }
+}
 
 /// What to fit: the most participants an event's budget can fund within bounds.
 public struct FitJob: Sendable {

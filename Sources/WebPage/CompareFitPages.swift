@@ -147,17 +147,14 @@ extension Site {
         }
     }
 
-    /// Bounds typed one `REGION_OR_COUNTRY=N` a line, as `--min` and `--max`.
+    /// Bounds typed one `REGION_OR_COUNTRY=N` a line, read as `--min` and `--max` are.
     static func bounds(_ lines: [String], _ side: FitBound.Side) throws(PageError) -> [FitBound] {
         var bounds: [FitBound] = []
         for line in lines {
-            guard let equals = line.lastIndex(of: "=") else { throw .usage("\(side.rawValue): `\(line)` is not REGION_OR_COUNTRY=N") }
-            let name = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let number = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, number.allSatisfy(\.isASCII), let count = Int(number), (0...100_000).contains(count) else {
+            guard let bound = FitBound(typed: line, side: side) else {
                 throw .usage("\(side.rawValue): `\(line)` is not REGION_OR_COUNTRY=N with N from 0 to 100,000")
             }
-            bounds.append(FitBound(name: name, side: side, count: count))
+            bounds.append(bound)
         }
         return bounds
     }

@@ -91,18 +91,15 @@ struct BudgetAmount: ExpressibleByArgument {
     }
 }
 
-/// A bound typed as `REGION_OR_COUNTRY=N`; the name is matched later, against the event and the countries table.
+/// A bound typed as `REGION_OR_COUNTRY=N`, read by the planner's one rule (``FitBound/init(typed:side:)``).
 struct BoundText: ExpressibleByArgument {
     let name: String
     let count: Int
 
     init?(argument: String) {
-        guard let equals = argument.lastIndex(of: "=") else { return nil }
-        let name = argument[..<equals].trimmingCharacters(in: .whitespaces)
-        let number = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, number.allSatisfy(\.isASCII), let count = Int(number), (0...100_000).contains(count) else { return nil }
-        self.name = name
-        self.count = count
+        guard let bound = FitBound(typed: argument, side: .minimum) else { return nil }
+        name = bound.name
+        count = bound.count
     }
 }
 

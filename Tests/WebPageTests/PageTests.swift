@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import BudgetCore
 import Planner
 import TestSupport
 import Testing
@@ -226,6 +227,16 @@ struct PageTests {
             HTML.escape(cliRefused.errors.trimmingCharacters(in: .newlines), into: &message)
             #expect(answer.text.contains(message))
         }
+    }
+
+    @Test("a fit bound is read by the planner's one rule, on the page as with --min and --max: REGION_OR_COUNTRY=N, N from 0 to 100,000",
+          arguments: [("South-Eastern Asia=3", true), (" Pacific Islands = 0 ", true), ("Nepal=100000", true), ("Nepal=100001", false),
+                      ("Nepal=-1", false), ("Nepal", false), ("=3", false), ("Nepal=٣", false)])
+    func oneRuleForBounds(typed: String, read: Bool) async throws {
+        #expect((FitBound(typed: typed, side: .minimum) != nil) == read)
+        #expect(((try? Site.bounds([typed], .maximum)) != nil) == read)
+        let (cli, _) = try Programs.commandLine(["fit", "--event", "jeju-2023", "--budget", "20000", "--min", typed])
+        #expect((cli.status == 0 || cli.status == 1) == read, "the command line: \(cli.errors)")
     }
 
     @Test("a roster with errors: the command line's messages (file, line, the offending line, the caret, the hint) and nothing of a result")
