@@ -28,6 +28,16 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// An amount from its plain form (`1120.50`, `-3.05`), as the JSON report writes it; nil for any other text.
+    public init?(plain text: String) {
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...15).contains(parts[0].count), parts[1].count == 2,
+              (parts[0] + parts[1]).allSatisfy({ $0.isASCII && $0.isNumber }),
+              let whole = Int64(parts[0]), let fraction = Int64(parts[1]) else { return nil }
+        cents = (negative ? -1 : 1) * (whole * 100 + fraction)
+    }
+
     /// Grouped form with two decimals: `1,120.50`.
     public var grouped: String {
         let sign = cents < 0 ? "-" : ""

@@ -1,7 +1,15 @@
 import BudgetCore
 
 /// The awaiting-a-cap exposure in words: the quoted fares, and each participant with no fare quoted as an unknown amount.
-enum AwaitingCapText {
+public enum AwaitingCapText {
+    /// The sentence every report gives (`Awaiting a cap: participant 8, with a quoted fare of US$ 450.00. No assisted
+    /// airfare is budgeted …`): who, their quoted fares and how far the total could rise.
+    public static func sentence(ids: [String], fares: Money, withoutFare: Int) -> String {
+        "Awaiting a cap: \(IDText.list(ids))\(self.fares(count: ids.count, fares: fares, withoutFare: withoutFare, comma: true)). "
+            + "No assisted airfare is budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
+            + "if they assist in full, the total rises by \(rise(count: ids.count, fares: fares, withoutFare: withoutFare))."
+    }
+
     static func people(_ n: Int) -> String { n == 1 ? "1 participant" : "\(n) participants" }
 
     /// What follows the participants awaiting a cap: ` with quoted fares of US$ 520.00`, ` with no fare quoted`, or

@@ -209,12 +209,9 @@ public struct TextReport {
         var out: [String] = []
         let awaiting = budget.awaitingCap
         if !awaiting.isEmpty {
-            let (fares, unknown) = (budget.awaitingCapFares, budget.awaitingCapWithoutFare)
-            let who = IDText.list(awaiting.map(\.participant.id))
             out.append("")
-            out += L.wrap("Awaiting a cap: \(who)\(AwaitingCapText.fares(count: awaiting.count, fares: fares, withoutFare: unknown, comma: true)). "
-                + "No assisted airfare is budgeted for them and their fares stand in the participant share until the organisers agree a cap; "
-                + "if they assist in full, the total rises by \(AwaitingCapText.rise(count: awaiting.count, fares: fares, withoutFare: unknown)).")
+            out += L.wrap(AwaitingCapText.sentence(ids: awaiting.map(\.participant.id), fares: budget.awaitingCapFares,
+                                                   withoutFare: budget.awaitingCapWithoutFare))
         }
         if !budget.notPlanned.isEmpty {
             let ids = IDText.list(budget.notPlanned.map(\.id))

@@ -269,13 +269,10 @@ struct CostReportPage {
     private var awaitingCap: HTML {
         let awaiting = report.awaiting_cap
         guard !awaiting.participants.isEmpty else { return .empty }
-        var text = "\(awaiting.participants.count) participant(s) await a cap (\(awaiting.participants.joined(separator: ", "))), with quoted "
-            + "fares of US$ \(grouped(awaiting.fares)). No assisted airfare is budgeted for them until the organisers agree a cap: if "
-            + "they are assisted in full, the total rises by up to US$ \(grouped(awaiting.fares))"
-        if let unknown = awaiting.no_fare_quoted, !unknown.isEmpty {
-            text += " plus the fares, not known yet, of \(unknown.joined(separator: ", ")) (no fare quoted)"
-        }
-        return el("section", [Attribute("aria-labelledby", "awaiting")], [el("h2", [.id("awaiting")], "Awaiting a cap"), el("p", [], text + ".")])
+        // The text report's sentence, from the same figures.
+        let text = AwaitingCapText.sentence(ids: awaiting.participants, fares: Money(plain: awaiting.fares) ?? .zero,
+                                            withoutFare: awaiting.no_fare_quoted?.count ?? 0)
+        return el("section", [Attribute("aria-labelledby", "awaiting")], [el("h2", [.id("awaiting")], "Awaiting a cap"), el("p", [], text)])
     }
 
     private var eligibility: HTML {
@@ -331,13 +328,5 @@ struct CostReportPage {
 
 /// A plain amount of the JSON report (`-16607.29`) written with thousands separators (`-16,607.29`), as the text report does.
 func grouped(_ plain: String) -> String {
-    let negative = plain.hasPrefix("-")
-    let digits = negative ? String(plain.dropFirst()) : plain
-    let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    var whole = ""
-    for (i, c) in parts[0].reversed().enumerated() {
-        if i > 0 && i % 3 == 0 { whole.append(",") }
-        whole.append(c)
-    }
-    return (negative ? "-" : "") + String(whole.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+    Money(plain: plain)?.grouped ?? plain
 }

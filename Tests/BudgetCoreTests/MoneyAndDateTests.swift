@@ -7,6 +7,12 @@ import Testing
     func formats(cents: Int64, plain: String, grouped: String) {
         #expect(Money(cents: cents).plain == plain)
         #expect(Money(cents: cents).grouped == grouped)
+        #expect(Money(plain: plain) == Money(cents: cents), "the plain form reads back")
+    }
+
+    @Test("Only the plain form reads back as an amount", arguments: ["", "-", "12", "12.5", "1,120.50", "1120.505", ".50", "+3.05", "12.5x", "1e3.00"])
+    func onlyThePlainFormReadsBack(text: String) {
+        #expect(Money(plain: text) == nil)
     }
 
     @Test func exchangeRateConversionRoundsHalfUpToTheCent() {

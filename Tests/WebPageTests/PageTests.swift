@@ -95,7 +95,13 @@ struct PageTests {
             let page = try await client.execute(uri: "/cost", method: .post, headers: form.headers, body: form.body).text
             #expect(page.contains("warning: the plan passes the budget ceiling for the event total by US$ 607.29"))
             #expect(page.contains("<td>PASSED</td>"))
-            #expect(page.contains("1 participant(s) await a cap (P23-13), with quoted fares of US$ 520.00"))
+            // Awaiting a cap: the text report's sentence, word for word.
+            let (cliText, _) = try Programs.commandLine(["cost", "--event", "jeju-2023", "--roster", "my roster.csv"], roster: roster, named: "my roster.csv")
+            let awaiting = try #require(cliText.output.components(separatedBy: "\n\n").first { $0.hasPrefix("Awaiting a cap: ") })
+            var sentence = ""
+            HTML.escape(awaiting.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "), into: &sentence)
+            #expect(page.contains("<p>\(sentence)</p>"), "the awaiting-cap sentence as the text report words it")
+            #expect(sentence.hasPrefix("Awaiting a cap: participant P23-13, with a quoted fare of US$ 520.00."))
             #expect(page.contains("<th scope=\"row\">P23-16</th>"), "left out by eligibility, with the reasons")
             #expect(page.contains("applied 2023-11-08, after the 7 November 2023 deadline"))
             let office = Web.multipart([("token", Web.formToken), ("event", "jeju-2023"), ("office", "RSO of the Bali Process")],
