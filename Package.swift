@@ -60,7 +60,7 @@ let package = Package(
         // The web page: a thin front end on the planner (pages as HTML built by a builder that escapes every text, uploads read
         // in memory, downloads the planner's bytes), with its safety checks (loopback, tokens, headers, limits).
         .target(name: "WebPage", dependencies: [
-            "BudgetCore", "BudgetReaders", "Planner",
+            "BudgetCore", "BudgetReaders", "BudgetRenderers", "Planner",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

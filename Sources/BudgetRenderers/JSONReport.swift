@@ -18,60 +18,60 @@ public struct JSONReport {
         self.linesAt = linesAt
     }
 
-    struct Document: Encodable {
-        let event: String
-        let title: String
-        let start: String
-        let end: String
-        let paying_offices: [String]
-        let currency: String
-        let roster: String
+    public struct Document: Encodable {
+        public let event: String
+        public let title: String
+        public let start: String
+        public let end: String
+        public let paying_offices: [String]
+        public let currency: String
+        public let roster: String
         /// The roster's headers that no rule reads.
-        let unused_columns: [String]
+        public let unused_columns: [String]
         /// How the roster was read (total rows left out, columns read by what they hold); left out when there is nothing to say.
-        let roster_notes: [String]?
+        public let roster_notes: [String]?
         /// The rates that converted fares quoted in other currencies; left out when every fare is in US$.
-        let fare_rates: [FareRateNote]?
-        let participants: [Line]
-        let regions: [Region]
-        let totals: Totals
-        let awaiting_cap: AwaitingCap
-        let offices: [Office]
-        let cost_sharing: CostSharingNote
-        let headroom: [ReconcileJSONReport.Ceiling]
-        let warnings: [String]
-        let not_planned: [String]
-        let eligibility: EligibilityNote
-        let flags: [FlagNote]
-        let assumptions: [String]
+        public let fare_rates: [FareRateNote]?
+        public let participants: [Line]
+        public let regions: [Region]
+        public let totals: Totals
+        public let awaiting_cap: AwaitingCap
+        public let offices: [Office]
+        public let cost_sharing: CostSharingNote
+        public let headroom: [ReconcileJSONReport.Ceiling]
+        public let warnings: [String]
+        public let not_planned: [String]
+        public let eligibility: EligibilityNote
+        public let flags: [FlagNote]
+        public let assumptions: [String]
         /// The event file's other lines, the event costs and the whole budget; left out when the event declares none.
-        let cost_lines: [CostLineNote]?
-        let event_costs: [EventCostNote]?
-        let grand_total: String?
+        public let cost_lines: [CostLineNote]?
+        public let event_costs: [EventCostNote]?
+        public let grand_total: String?
     }
 
     /// A declared cost line: what it counts, for whom, its total, and why.
-    struct CostLineNote: Encodable {
-        let key: String
-        let name: String
-        let basis: String
-        let amount: String
-        let roles: [String]
-        let self_funded: Bool
-        let total: String
-        let source: String?
-        let planning_assumption: String?
+    public struct CostLineNote: Encodable {
+        public let key: String
+        public let name: String
+        public let basis: String
+        public let amount: String
+        public let roles: [String]
+        public let self_funded: Bool
+        public let total: String
+        public let source: String?
+        public let planning_assumption: String?
     }
 
     /// A cost counted once for the event, with each office's part.
-    struct EventCostNote: Encodable {
-        let key: String
-        let name: String
-        let amount: String
-        let basis: String
-        let offices: [String: String]
-        let source: String?
-        let planning_assumption: String?
+    public struct EventCostNote: Encodable {
+        public let key: String
+        public let name: String
+        public let amount: String
+        public let basis: String
+        public let offices: [String: String]
+        public let source: String?
+        public let planning_assumption: String?
     }
 
     /// The amounts of the declared per-person lines, by key; nil when the event declares none.
@@ -82,33 +82,33 @@ public struct JSONReport {
         return out
     }
 
-    struct Line: Encodable {
-        let id: String
-        let name: String
-        let organization: String
-        let country: String
-        let region: String
-        @Nullable var cap: String?      // null where there is no cap
-        @Nullable var fare: String?     // null where no fare is quoted
-        let assisted_airfare: String
-        let participant_share: String
-        let nights: Int
-        let days: Int
-        let local_expenses: String
-        let total: String
-        let flags: [String]
+    public struct Line: Encodable {
+        public let id: String
+        public let name: String
+        public let organization: String
+        public let country: String
+        public let region: String
+        @Nullable public var cap: String?      // null where there is no cap
+        @Nullable public var fare: String?     // null where no fare is quoted
+        public let assisted_airfare: String
+        public let participant_share: String
+        public let nights: Int
+        public let days: Int
+        public let local_expenses: String
+        public let total: String
+        public let flags: [String]
         /// `participant`, `resource-person` or `staff`, when the event declares other lines or the roster other roles.
-        let role: String?
-        let other_lines: [String: String]?
+        public let role: String?
+        public let other_lines: [String: String]?
         /// The fare as quoted in another currency (`fare` is its conversion); left out for a fare in US$.
-        var quoted_fare: QuotedFareNote? = nil
+        public var quoted_fare: QuotedFareNote? = nil
     }
 
     /// A fare as quoted in another currency: the amount, the currency and the rate (units per US$1).
-    struct QuotedFareNote: Encodable {
-        let amount: String
-        let currency: String
-        let units_per_usd: String
+    public struct QuotedFareNote: Encodable {
+        public let amount: String
+        public let currency: String
+        public let units_per_usd: String
 
         init(_ q: QuotedFare) {
             amount = q.amount.plain
@@ -118,13 +118,13 @@ public struct JSONReport {
     }
 
     /// A rate for fares in another currency, where it was stated (`event file` or `command line`), its date and source.
-    struct FareRateNote: Encodable {
-        let currency: String
-        let units_per_usd: String
-        @Nullable var date: String?
-        let source: String
-        let stated_in: String
-        let planning_assumption: Bool
+    public struct FareRateNote: Encodable {
+        public let currency: String
+        public let units_per_usd: String
+        @Nullable public var date: String?
+        public let source: String
+        public let stated_in: String
+        public let planning_assumption: Bool
 
         init(_ r: FareRate) {
             currency = r.currency
@@ -138,13 +138,13 @@ public struct JSONReport {
         static func all(_ b: Budget) -> [FareRateNote]? { b.fareRates.isEmpty ? nil : b.fareRates.map(FareRateNote.init) }
     }
 
-    struct Totals: Encodable {
-        let participants: Int
-        let assisted_airfare: String
-        let participant_share: String
-        let local_expenses: String
-        let total: String
-        let other_lines: [String: String]?
+    public struct Totals: Encodable {
+        public let participants: Int
+        public let assisted_airfare: String
+        public let participant_share: String
+        public let local_expenses: String
+        public let total: String
+        public let other_lines: [String: String]?
 
         init(_ t: CostTotals, event: Event) {
             participants = t.participants
@@ -157,29 +157,29 @@ public struct JSONReport {
     }
 
     /// Participants with no cap yet: no assisted airfare is budgeted for them; their fares bound the exposure.
-    struct AwaitingCap: Encodable {
-        let participants: [String]
-        let fares: String
+    public struct AwaitingCap: Encodable {
+        public let participants: [String]
+        public let fares: String
         /// Those of them with no fare quoted (an unknown amount each); left out when there are none.
-        let no_fare_quoted: [String]?
+        public let no_fare_quoted: [String]?
     }
 
-    struct Region: Encodable {
-        let region: String
-        let totals: Totals
+    public struct Region: Encodable {
+        public let region: String
+        public let totals: Totals
     }
 
     /// What one paying office pays; the offices' figures add up to the totals.
-    struct Office: Encodable {
-        let office: String
-        let airfare_share_percent: String
-        let local_expenses_share_percent: String
-        let assisted_airfare: String
-        let local_expenses: String
-        let total: String
-        let other_lines: [String: String]?
-        let event_costs: String?
-        let grand_total: String?
+    public struct Office: Encodable {
+        public let office: String
+        public let airfare_share_percent: String
+        public let local_expenses_share_percent: String
+        public let assisted_airfare: String
+        public let local_expenses: String
+        public let total: String
+        public let other_lines: [String: String]?
+        public let event_costs: String?
+        public let grand_total: String?
 
         init(_ office: OfficeBudget, event: Event) {
             self.office = office.office
@@ -195,30 +195,30 @@ public struct JSONReport {
     }
 
     /// Who is priced, who was left out and why, and whose eligibility is not known.
-    struct EligibilityNote: Encodable {
-        let who: String
-        let left_out: [LeftOut]
-        let not_known: [String]
+    public struct EligibilityNote: Encodable {
+        public let who: String
+        public let left_out: [LeftOut]
+        public let not_known: [String]
     }
 
     /// A participant's verdict: `id`, `eligible` (true, false or null when not known) and every reason.
-    struct LeftOut: Encodable {
-        let id: String
-        @Nullable var eligible: Bool?   // null where not known
-        let reasons: [String]
+    public struct LeftOut: Encodable {
+        public let id: String
+        @Nullable public var eligible: Bool?   // null where not known
+        public let reasons: [String]
     }
 
-    struct CostSharingNote: Encodable {
-        let basis: String
-        let planning_assumption: Bool
+    public struct CostSharingNote: Encodable {
+        public let basis: String
+        public let planning_assumption: Bool
     }
 
-    struct FlagNote: Encodable {
-        let flag: String
+    public struct FlagNote: Encodable {
+        public let flag: String
         /// The flag's letter in the text reports' tables and the workbook (the one table, ``BudgetCore/Mark``).
-        let letter: String
-        let participants: Int
-        let meaning: String
+        public let letter: String
+        public let participants: Int
+        public let meaning: String
     }
 
     /// The declared per-person lines; nil when the event declares no line.
@@ -246,10 +246,17 @@ public struct JSONReport {
 
     /// The JSON text, ending with a newline.
     public func render() throws(JSONTextError) -> String {
-        guard !budget.isStreamed else { return try summary(budget, linesAt: linesAt ?? "the workbook") }
+        guard let document else { return try summary(budget, linesAt: linesAt ?? "the workbook") }
+        return try JSONText.render(document)
+    }
+
+    /// The report as a value, the one the JSON text encodes (the web page reads it); nil for a budget that kept no lines,
+    /// whose report is its summary.
+    public var document: Document? {
+        guard !budget.isStreamed else { return nil }
         let b = budget
         let roles = b.event.hasDeclaredLines || b.lines.contains { $0.participant.role != .participant }
-        let document = Document(
+        return Document(
             event: b.event.id, title: b.event.title, start: b.event.start.description, end: b.event.end.description,
             paying_offices: b.event.payingOffices, currency: b.event.currency, roster: b.rosterName, unused_columns: b.unusedColumns,
             roster_notes: b.rosterNotes.isEmpty ? nil : b.rosterNotes,
@@ -283,6 +290,5 @@ public struct JSONReport {
             assumptions: AssumptionText.all(b.event),
             cost_lines: JSONReport.costLines(b), event_costs: JSONReport.eventCosts(b),
             grand_total: b.event.hasDeclaredLines ? b.grandTotal.plain : nil)
-        return try JSONText.render(document)
     }
 }

@@ -1,4 +1,5 @@
 import BudgetCore
+import BudgetRenderers
 import Foundation
 import Planner
 
@@ -88,9 +89,9 @@ extension Site {
                     el("h2", [.id("report")], "\(request.office!)'s budget"), el("pre", [.class("report")], result.report),
                 ]))
             } else {
-                let report: CostReportJSON
-                do { report = try JSONDecoder().decode(CostReportJSON.self, from: Data(result.report.utf8)) } catch {
-                    throw .planner(.software("the report could not be shown: \(error)"))
+                // The JSON report's document, as a value: every figure and sentence on the page is the renderer's.
+                guard let report = JSONReport(result.budget, options: request.pricing.renderOptions).document else {
+                    throw .planner(.software("the report could not be shown: the budget kept no participant lines"))
                 }
                 // The text report, as the command line prints it, is one click away (its download): rendering it into every
                 // page cost a fifth of the page's time.

@@ -1,140 +1,10 @@
 import BudgetCore
 import BudgetRenderers
 
-/// The JSON report the planner made (`cost --format json`, its documented keys), read back for the page: every figure and
-/// every sentence on the page is the renderer's, so the page cannot differ from the command line's reports.
-struct CostReportJSON: Decodable {
-    struct Line: Decodable {
-        let id: String
-        let name: String
-        let organization: String
-        let country: String
-        let region: String
-        let role: String?
-        let cap: String?
-        let fare: String?
-        let assisted_airfare: String
-        let participant_share: String
-        let local_expenses: String
-        let other_lines: [String: String]?
-        let total: String
-        let flags: [String]
-    }
-
-    struct Totals: Decodable {
-        let participants: Int
-        let assisted_airfare: String
-        let participant_share: String
-        let local_expenses: String
-        let other_lines: [String: String]?
-        let total: String
-    }
-
-    struct Region: Decodable {
-        let region: String
-        let totals: Totals
-    }
-
-    struct AwaitingCap: Decodable {
-        let participants: [String]
-        let fares: String
-        let no_fare_quoted: [String]?
-    }
-
-    struct Office: Decodable {
-        let office: String
-        let airfare_share_percent: String
-        let local_expenses_share_percent: String
-        let assisted_airfare: String
-        let local_expenses: String
-        let other_lines: [String: String]?
-        let event_costs: String?
-        let total: String
-        let grand_total: String?
-    }
-
-    struct CostSharing: Decodable {
-        let basis: String
-    }
-
-    struct Ceiling: Decodable {
-        let scope: String
-        let ceiling: String
-        let spent: String
-        let headroom: String
-        let passed: Bool
-    }
-
-    struct LeftOut: Decodable {
-        let id: String
-        let eligible: Bool?
-        let reasons: [String]
-    }
-
-    struct Eligibility: Decodable {
-        let who: String
-        let left_out: [LeftOut]
-        let not_known: [String]
-    }
-
-    struct FlagNote: Decodable {
-        let flag: String
-        let participants: Int
-        let meaning: String
-    }
-
-    struct CostLine: Decodable {
-        let name: String
-        let amount: String
-        let total: String
-        let source: String?
-        let planning_assumption: String?
-    }
-
-    struct EventCost: Decodable {
-        let name: String
-        let amount: String
-        let basis: String
-        let source: String?
-        let planning_assumption: String?
-    }
-
-    struct FareRate: Decodable {
-        let currency: String
-        let units_per_usd: String
-        let source: String
-    }
-
-    let event: String
-    let title: String
-    let start: String
-    let end: String
-    let paying_offices: [String]
-    let roster: String
-    let unused_columns: [String]
-    let roster_notes: [String]?
-    let fare_rates: [FareRate]?
-    let participants: [Line]
-    let regions: [Region]
-    let totals: Totals
-    let awaiting_cap: AwaitingCap
-    let offices: [Office]
-    let cost_sharing: CostSharing
-    let headroom: [Ceiling]
-    let warnings: [String]
-    let not_planned: [String]
-    let eligibility: Eligibility
-    let flags: [FlagNote]
-    let assumptions: [String]
-    let cost_lines: [CostLine]?
-    let event_costs: [EventCost]?
-    let grand_total: String?
-}
-
 /// The cost report as sections of a page: the summary, the regions with their subtotals, the flags and their meaning, the
 /// offices' parts, awaiting-cap exposure, eligibility, ceilings and headroom, notes and assumptions.
 struct CostReportPage {
-    let report: CostReportJSON
+    let report: JSONReport.Document
     let event: Event
 
     var sections: [HTML] {
@@ -170,7 +40,7 @@ struct CostReportPage {
         let headers = ["ID", "Name", "Organization", "Departure", "Fare", "Cap", "Assisted", "Share", "Local"] + others + ["Total", "Flags"]
         let width = String(headers.count)
         func money(_ text: String?) -> HTML { el("td", [.class("num")], text.map(grouped) ?? "-") }
-        func totalsCells(_ t: CostReportJSON.Totals) -> [HTML] {
+        func totalsCells(_ t: JSONReport.Totals) -> [HTML] {
             [money(t.assisted_airfare), money(t.participant_share), money(t.local_expenses)]
                 + others.map { money(t.other_lines?[$0] ?? "0.00") } + [money(t.total), el("td", [], "")]
         }
@@ -211,7 +81,7 @@ struct CostReportPage {
     }
 
     /// The region a line is listed under: a resource person's or staff's group, else the point of departure's region.
-    private func regionName(of line: CostReportJSON.Line) -> String {
+    private func regionName(of line: JSONReport.Line) -> String {
         if let role = line.role, let parsed = Role(rawValue: role), parsed != .participant { return parsed.heading }
         return line.region
     }

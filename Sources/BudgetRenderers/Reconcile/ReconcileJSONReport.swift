@@ -124,12 +124,12 @@ public struct ReconcileJSONReport {
         let other_lines: [String: Figures]?
     }
 
-    struct Ceiling: Encodable {
-        let scope: String
-        let ceiling: String
-        let spent: String
-        let headroom: String
-        let passed: Bool
+    public struct Ceiling: Encodable {
+        public let scope: String
+        public let ceiling: String
+        public let spent: String
+        public let headroom: String
+        public let passed: Bool
 
         init(_ h: Headroom) {
             scope = HeadroomText.scope(h)
