@@ -67,15 +67,8 @@ extension Site {
             let name = "compare-" + (roster.map(Site.stem) ?? ((form.value("scenario")! as NSString).lastPathComponent as NSString).deletingPathExtension)
             var notes: [String] = []
             if let download = try download(form, allowed: Download.allCases) {
-                if download == .xlsx {
-                    return try Site.withPrivateFolder { folder throws(PageError) in
-                        request.workbook = try workbook(form, at: (folder as NSString).appendingPathComponent("compare.xlsx"))
-                        do throws(PlannerError) { _ = try planner.compare(request, say: { notes.append($0) }) } catch { throw .planner(error) }
-                        return Site.file(try Site.bytes(at: request.workbook!.path), .xlsx, name: name)
-                    }
-                }
-                request.format = download.format
-                do throws(PlannerError) { return Site.file(Array(try planner.compare(request, say: { _ in }).text.utf8), download, name: name) } catch { throw .planner(error) }
+                return try downloaded(download, form, request, name: name, workbookFile: "compare.xlsx", workbookField: \.workbook,
+                                      formatField: \.format) { request throws(PlannerError) in try planner.compare(request, say: { _ in }).text }
             }
             let result: CompareResult
             do throws(PlannerError) { result = try planner.compare(request, say: { notes.append($0) }) } catch { throw .planner(error) }

@@ -69,15 +69,8 @@ extension Site {
             let name = "\(request.event)-\(Site.stem(roster))\(request.office.map { "-" + $0 } ?? "")"
             var notes: [String] = []
             if let download = try download(form, allowed: Download.allCases) {
-                if download == .xlsx {
-                    return try Site.withPrivateFolder { folder throws(PageError) in
-                        request.workbook = try workbook(form, at: (folder as NSString).appendingPathComponent("budget.xlsx"))
-                        do throws(PlannerError) { _ = try planner.cost(request, say: { notes.append($0) }) } catch { throw .planner(error) }
-                        return Site.file(try Site.bytes(at: request.workbook!.path), .xlsx, name: name)
-                    }
-                }
-                request.format = download.format
-                do throws(PlannerError) { return Site.file(Array(try planner.cost(request, say: { _ in }).report.utf8), download, name: name) } catch { throw .planner(error) }
+                return try downloaded(download, form, request, name: name, workbookFile: "budget.xlsx", workbookField: \.workbook,
+                                      formatField: \.format) { request throws(PlannerError) in try planner.cost(request, say: { _ in }).report }
             }
             request.format = request.office == nil ? .json : .text
             let result: CostResult

@@ -163,6 +163,24 @@ public struct Site: Sendable {
         return download
     }
 
+    /// A download of a job's output, as the command line writes it: the workbook written in a private folder (removed once
+    /// read), or the report in the asked format. `run` calls the planner with the request as the download sets it.
+    func downloaded<Request>(_ download: Download, _ form: Form, _ request: Request, name: String, workbookFile: String,
+                             workbookField: WritableKeyPath<Request, WorkbookRequest?>, formatField: WritableKeyPath<Request, ReportFormat>,
+                             run: (Request) throws(PlannerError) -> String) throws(PageError) -> Reply {
+        var request = request
+        if download == .xlsx {
+            return try Site.withPrivateFolder { folder throws(PageError) in
+                let book = try workbook(form, at: (folder as NSString).appendingPathComponent(workbookFile))
+                request[keyPath: workbookField] = book
+                do throws(PlannerError) { _ = try run(request) } catch { throw .planner(error) }
+                return Site.file(try Site.bytes(at: book.path), .xlsx, name: name)
+            }
+        }
+        request[keyPath: formatField] = download.format
+        do throws(PlannerError) { return Site.file(Array(try run(request).utf8), download, name: name) } catch { throw .planner(error) }
+    }
+
     /// A file to download: the planner's bytes, named after what was asked (letters, digits, `.`, `-` and `_` only).
     static func file(_ bytes: [UInt8], _ download: Download, name: String) -> Reply {
         let safe = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" }.prefix(100))
