@@ -51,7 +51,7 @@ enum MoneyText {
             let text = raw.trimmingWhitespace()
             // The digits and marks alone, without a currency before or after them (`KRW 1,300,000`, `1.300.000 ₩`).
             let core = Substring(String(text.drop(while: { !$0.isNumber }).reversed().drop(while: { !$0.isNumber }).reversed()))
-            if let twice = thousandsOnly(core), twice != core {
+            if thousandsOnly(core) != nil {
                 if core.contains(",") { dot = true } else { comma = true }
                 continue
             }
@@ -117,28 +117,30 @@ enum MoneyText {
         return .success(Money(cents: dollars * 100 + cents))
     }
 
-    /// `1,300,000` or `1.300.000`, its digits alone (`1300000`): a mark written twice can only separate thousands, so the
-    /// amount reads one way whatever the roster's decimal mark; nil for anything else.
-    private static func thousandsOnly(_ text: Substring) -> String? {
+    /// Digits grouped by threes with one kind of mark between them (`1,050`, `1.300.000`, `$2,500`), the way a thousands
+    /// separator groups them: the sign, the mark and the groups; nil for anything else.
+    private static func thousandsGroups(_ text: Substring) -> (sign: String, mark: Character, groups: [Substring])? {
         let sign = text.hasPrefix("$") ? "$" : ""
         let body = text.dropFirst(sign.count)
-        let marks = body.filter { $0 == "," || $0 == "." }
-        guard marks.count >= 2, let mark = marks.first, Set(marks).count == 1 else { return nil }
-        let groups = body.split(separator: mark, omittingEmptySubsequences: false)
-        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-              body.allSatisfy({ $0 == mark || ($0.isASCII && $0.isNumber) }) else { return nil }
-        return sign + body.filter { $0 != mark }
-    }
-
-    /// `1,050` or `1.050` where nothing in the roster says which mark is the decimal one.
-    private static func ambiguousThousands(_ text: Substring) -> Refusal? {
-        let body = text.hasPrefix("$") ? text.dropFirst() : text
         let marks = body.filter { $0 == "," || $0 == "." }
         guard let mark = marks.first, Set(marks).count == 1 else { return nil }
         let groups = body.split(separator: mark, omittingEmptySubsequences: false)
         guard groups.count >= 2, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
               body.allSatisfy({ $0 == mark || ($0.isASCII && $0.isNumber) }) else { return nil }
-        let whole = body.filter { $0 != mark }
+        return (sign, mark, groups)
+    }
+
+    /// `1,300,000` or `1.300.000`, its digits alone (`1300000`): a mark written twice can only separate thousands, so the
+    /// amount reads one way whatever the roster's decimal mark; nil for anything else.
+    private static func thousandsOnly(_ text: Substring) -> String? {
+        guard let grouped = thousandsGroups(text), grouped.groups.count > 2 else { return nil }
+        return grouped.sign + grouped.groups.joined()
+    }
+
+    /// `1,050` or `1.050` where nothing in the roster says which mark is the decimal one.
+    private static func ambiguousThousands(_ text: Substring) -> Refusal? {
+        guard let (_, mark, groups) = thousandsGroups(text) else { return nil }
+        let whole = groups.joined()
         let decimal = groups.count == 2 ? "\(groups[0]).\(groups[1])" : nil
         return Refusal(reason: "\(whole) with a thousands separator" + (decimal.map { ", or \($0) with a decimal \(mark == "," ? "comma" : "point")" } ?? "")
                            + "? No amount in the roster has cents to tell which",
